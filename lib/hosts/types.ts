@@ -1,0 +1,50 @@
+/** What a host adapter reads off the page in front of the user. Plain data: it crosses frames and messages. */
+
+export type HostName = 'gmail' | 'salesforce' | 'hubspot';
+
+export interface Person {
+  name?: string;
+  email: string;
+}
+
+/** One message of an open email thread, as far as the page shows it. */
+export interface ThreadMessage {
+  from?: Person;
+  /** ISO timestamp when the page shows when it was sent. */
+  sentAt?: string;
+  /** The visible body text, trimmed to a bounded length. */
+  text: string;
+}
+
+export type CrmName = 'salesforce' | 'hubspot';
+export type CrmObject = 'account' | 'contact' | 'opportunity' | 'case' | 'company' | 'deal' | 'ticket';
+
+export interface CrmRecordRef {
+  crm: CrmName;
+  object: CrmObject;
+  /** Salesforce ids are normalised to 18 characters; HubSpot ids as in the URL. */
+  id: string;
+  /** The related account (Salesforce Account id / HubSpot company id) when the page links to it. */
+  relatedAccountId?: string;
+  /** The record's title as shown on the page (used in messages, never for matching). */
+  title?: string;
+}
+
+export type PageContext =
+  | {
+      host: 'gmail';
+      kind: 'thread';
+      url: string;
+      threadId: string;
+      subject: string;
+      /** Every sender and recipient of the thread, deduplicated by email (lower-cased). */
+      people: Person[];
+      /** The signed-in user's own address, when the page shows it. */
+      userEmail?: string;
+      messages: ThreadMessage[];
+    }
+  | { host: CrmName; kind: 'record'; url: string; record: CrmRecordRef }
+  /** A page with no single record or thread in view (inbox, list views, home): the sidebar stays compact. */
+  | { host: HostName; kind: 'list'; url: string }
+  /** The adapter recognised the host but could not read the page (DOM changed): say so, offer search. */
+  | { host: HostName; kind: 'unreadable'; url: string; reason: string };

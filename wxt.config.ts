@@ -1,0 +1,33 @@
+import { defineConfig } from 'wxt';
+
+/** Host pages Glance reads. Kept in one place: content-script matches and the sidebar's web-accessible grant. */
+export const HOST_MATCHES = [
+  'https://mail.google.com/*',
+  'https://*.lightning.force.com/*',
+  'https://*.my.salesforce.com/*',
+  'https://*.salesforce.com/*',
+  'https://app.hubspot.com/*',
+  'https://app-eu1.hubspot.com/*',
+];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: {
+    name: 'Glance',
+    description: 'The customer account beside every email and CRM record: health, risks, promises and people.',
+    // Least privilege: no tabs/history/mail-read permissions; host access only through content-script matches.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms', 'notifications', 'activeTab'],
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: HOST_MATCHES }],
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: 'Show or hide the Glance sidebar',
+      },
+      'log-promise': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Log the selected text as a promise',
+      },
+    },
+    browser_specific_settings: { gecko: { id: 'glance@glance.app' } },
+  },
+});
