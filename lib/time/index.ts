@@ -96,3 +96,7 @@ export function sortByDate<T>(items: readonly T[], dateOf: (item: T) => DateInpu
     .sort((a, b) => a.ms - b.ms || a.i - b.i)
     .map((x) => x.item);
 }
+
+export function addDaysIso(date: DateInput, days: number): string {
+  return new Date(toMs(date) + days * MS_PER_DAY).toISOString();
+}
