@@ -10,6 +10,8 @@ export interface Person {
 /** One message of an open email thread, as far as the page shows it. */
 export interface ThreadMessage {
   from?: Person;
+  /** Recipients (to and cc) as the message header shows them: tells who a promise was made to. */
+  to?: Person[];
   /** ISO timestamp when the page shows when it was sent. */
   sentAt?: string;
   /** The visible body text, trimmed to a bounded length. */
