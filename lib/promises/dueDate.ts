@@ -2,7 +2,7 @@
  * Finds the deadline in a promise's sentence with chrono-node plus the extensions of
  * dateParsers.ts, and picks the one date that is the due date.
  */
-import { casual, type ParsedComponents, type ParsingResult } from 'chrono-node';
+import { casual, type ParsedComponents, type ParsedResult } from 'chrono-node';
 import type { CalendarDay } from './calendar';
 import { customParsers, forwardRefiner } from './dateParsers';
 
@@ -26,7 +26,7 @@ function dayOf(c: ParsedComponents): CalendarDay | undefined {
 }
 
 /** "3/4 of the team" is a fraction, not the 4th of March. */
-function isFraction(text: string, result: ParsingResult): boolean {
+function isFraction(text: string, result: ParsedResult): boolean {
   return /^\d{1,2}\/\d{1,2}$/.test(result.text) && /^\s+of\b/i.test(text.slice(result.index + result.text.length));
 }
 
@@ -45,10 +45,11 @@ export function findDueDate(text: string, ref: CalendarDay): FoundDueDate | unde
 
   const candidates = chrono
     .parse(text, reference)
-    .filter((r) => !r.start.isOnlyTime() && !isFraction(text, r) && dayOf(r.end ?? r.start));
+    // Time-only results ("at 3pm") leave the day implied; every date this module resolves is certain.
+    .filter((r) => r.start.isCertain('day') && !isFraction(text, r) && dayOf(r.end ?? r.start));
   if (candidates.length === 0) return undefined;
 
-  const before = (r: ParsingResult) => text.slice(0, r.index);
+  const before = (r: ParsedResult) => text.slice(0, r.index);
   const chosen = candidates.find((r) => DEADLINE_CUE.test(before(r))) ?? candidates[0];
   const lead = (DEADLINE_CUE.exec(before(chosen)) ?? PREPOSITION.exec(before(chosen)))?.[0] ?? '';
   const words = `${lead}${chosen.text}`.replace(/^[\s,(]+|[\s,;.)]+$/g, '').replace(/\s+/g, ' ');
