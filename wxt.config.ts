@@ -1,14 +1,6 @@
 import { defineConfig } from 'wxt';
 
-/** Host pages Glance reads. Kept in one place: content-script matches and the sidebar's web-accessible grant. */
-export const HOST_MATCHES = [
-  'https://mail.google.com/*',
-  'https://*.lightning.force.com/*',
-  'https://*.my.salesforce.com/*',
-  'https://*.salesforce.com/*',
-  'https://app.hubspot.com/*',
-  'https://app-eu1.hubspot.com/*',
-];
+import { HOST_MATCHES } from './lib/hosts/matches';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],

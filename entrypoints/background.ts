@@ -1,1 +1,48 @@
-export default defineBackground(() => {});
+/** The background service worker: owns the store and answers the message API. Wiring only. */
+import { browser } from 'wxt/browser';
+import { createMessageServer } from '@/lib/messages/server';
+import type { ChangeEvent } from '@/lib/messages/protocol';
+import type { ToTab } from '@/lib/messages/frame';
+import { createHandlers } from '@/lib/service/handlers';
+import { GlanceDB } from '@/lib/store/db';
+import { HOST_MATCHES } from '@/lib/hosts/matches';
+
+const LOG_PROMISE_MENU = 'glance-log-promise';
+
+export default defineBackground(() => {
+  const db = new GlanceDB();
+  const broadcast = (event: ChangeEvent) => {
+    // No open Glance page is not an error.
+    browser.runtime.sendMessage(event).catch(() => undefined);
+  };
+  const handlers = createHandlers({ db, now: () => new Date(), broadcast });
+  browser.runtime.onMessage.addListener(
+    createMessageServer(handlers, {
+      extensionId: browser.runtime.id,
+      extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+      onError: (type, error) => console.warn(`Glance: "${type}" failed`, error),
+    }),
+  );
+
+  const tellTab = (tabId: number | undefined, message: ToTab) => {
+    if (tabId !== undefined) browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+  };
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    browser.contextMenus.create({
+      id: LOG_PROMISE_MENU,
+      title: 'Log as promise in Glance',
+      contexts: ['selection'],
+      documentUrlPatterns: HOST_MATCHES,
+    });
+    if (reason === 'install') void browser.runtime.openOptionsPage();
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === LOG_PROMISE_MENU) tellTab(tab?.id, { glance: 'tab', type: 'log-promise', text: info.selectionText });
+  });
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (command === 'toggle-sidebar') tellTab(tabId, { glance: 'tab', type: 'toggle-sidebar' });
+    if (command === 'log-promise') tellTab(tabId, { glance: 'tab', type: 'log-promise' });
+  });
+});

@@ -1,0 +1,74 @@
+import type { Commitment } from '@/lib/model/bundle';
+import { isRoadmapPromise } from '@/lib/promises';
+import { formatDate, relativeDay } from '../account/format';
+import { isDueSoon, type ShownStatus } from './status';
+
+export interface CommitmentItemProps {
+  commitment: Commitment;
+  status: ShownStatus;
+  asOf: string;
+  onStatus?: (status: Commitment['status']) => void;
+  onEdit?: () => void;
+}
+
+export function CommitmentItem({ commitment: c, status, asOf, onStatus, onEdit }: CommitmentItemProps) {
+  const roadmap = c.kind === 'sales-promise' && isRoadmapPromise(c.text);
+  const soon = status === 'open' && isDueSoon(c, asOf);
+  const short = c.text.length > 40 ? `${c.text.slice(0, 40)}…` : c.text;
+  return (
+    <li
+      className={`commitment commitment--${status}${soon ? ' commitment--soon' : ''}`}
+      data-commitment-id={c.id}
+      data-kind={c.kind}
+      data-status={status}
+      data-owner={c.owner}
+    >
+      <p className="commitment__text">{c.text}</p>
+      <div className="commitment__meta">
+        <span className="badge">{c.owner === 'us' ? 'Ours' : 'Theirs'}</span>
+        {status === 'overdue' && <span className="badge badge--red">Overdue</span>}
+        {soon && <span className="badge badge--yellow">Due soon</span>}
+        {roadmap && (
+          <span className="badge badge--orange" title="A promise about a future product capability: never overpromise on the roadmap">
+            Roadmap risk
+          </span>
+        )}
+        {status === 'done' && <span className="badge badge--green">Done</span>}
+        {status === 'cancelled' && <span className="badge">Cancelled</span>}
+        <span className="muted">
+          {c.dueDate ? `Due ${formatDate(c.dueDate)} (${relativeDay(c.dueDate, asOf)})` : 'No due date'}
+          {c.promisedBy ? ` · by ${c.promisedBy}` : ''}
+          {c.promisedTo ? ` to ${c.promisedTo}` : ''}
+        </span>
+        {c.source?.url && (
+          <a href={c.source.url} target="_blank" rel="noreferrer noopener">
+            Source
+          </a>
+        )}
+      </div>
+      {onStatus && (
+        <div className="commitment__controls">
+          {c.status === 'open' ? (
+            <>
+              <button type="button" className="button button--small" aria-label={`Mark done: ${short}`} onClick={() => onStatus('done')}>
+                Done
+              </button>
+              {onEdit && (
+                <button type="button" className="button button--small button--quiet" aria-label={`Edit: ${short}`} onClick={onEdit}>
+                  Edit
+                </button>
+              )}
+              <button type="button" className="button button--small button--quiet" aria-label={`Cancel: ${short}`} onClick={() => onStatus('cancelled')}>
+                Cancel
+              </button>
+            </>
+          ) : (
+            <button type="button" className="button button--small button--quiet" aria-label={`Reopen: ${short}`} onClick={() => onStatus('open')}>
+              Reopen
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * "Log promise": the selected sentence, its due date and owner read from the wording, all editable.
+ * Enter saves. The due date follows the text until the user sets it by hand.
+ */
+import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { Commitment } from '@/lib/model/bundle';
+import { parsePromise } from '@/lib/promises';
+
+export interface PromiseSource {
+  type: 'email' | 'crm' | 'manual';
+  url?: string;
+  threadId?: string;
+}
+
+export interface PromiseFormProps {
+  accountId: string;
+  initialText: string;
+  sentAt?: string;
+  source: PromiseSource;
+  userEmail?: string;
+  /** Editing an existing item keeps its id, status and history. */
+  existing?: Commitment;
+  now: Date;
+  saving?: boolean;
+  error?: string | null;
+  onSave: (commitment: Commitment) => void;
+  onCancel: () => void;
+}
+
+function newId(): string {
+  return `c-${Date.now().toString(36)}-${crypto.getRandomValues(new Uint32Array(1))[0].toString(36)}`;
+}
+
+export function PromiseForm(props: PromiseFormProps) {
+  const { existing, now } = props;
+  const [text, setText] = useState(existing?.text ?? props.initialText);
+  const parsed = useMemo(() => parsePromise(text, { sentAt: props.sentAt, now }), [text, props.sentAt, now]);
+  const [dueByHand, setDueByHand] = useState<string | null>(existing ? (existing.dueDate?.slice(0, 10) ?? '') : null);
+  const [ownerByHand, setOwnerByHand] = useState<Commitment['owner'] | null>(existing?.owner ?? null);
+  const [kindByHand, setKindByHand] = useState<Commitment['kind'] | null>(existing?.kind ?? null);
+  const due = dueByHand ?? parsed.dueDate ?? '';
+  const owner = ownerByHand ?? parsed.owner;
+  const kind = kindByHand ?? parsed.kind;
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    const trimmed = text.trim();
+    if (!trimmed || props.saving) return;
+    props.onSave({
+      ...(existing ?? {}),
+      id: existing?.id ?? newId(),
+      accountId: props.accountId,
+      text: trimmed,
+      kind,
+      owner,
+      status: existing?.status ?? 'open',
+      madeAt: existing?.madeAt ?? props.sentAt ?? now.toISOString(),
+      ...(due ? { dueDate: due } : { dueDate: undefined }),
+      ...(existing ? {} : { promisedBy: owner === 'us' ? props.userEmail : undefined }),
+      source: existing?.source ?? { type: props.source.type === 'crm' ? 'crm' : props.source.type, url: props.source.url, threadId: props.source.threadId },
+    });
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey) submit(event as unknown as FormEvent);
+    if (event.key === 'Escape') props.onCancel();
+  };
+
+  return (
+    <form className="promise-form card" aria-label={existing ? 'Edit promise' : 'Log a promise'} onSubmit={submit}>
+      <label className="field">
+        <span>Promise</span>
+        <textarea value={text} rows={3} autoFocus onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown} required />
+      </label>
+      <div className="row">
+        <label className="field">
+          <span>Due</span>
+          <input type="date" value={due} onChange={(e) => setDueByHand(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Owner</span>
+          <select value={owner} onChange={(e) => setOwnerByHand(e.target.value as Commitment['owner'])}>
+            <option value="us">Us</option>
+            <option value="customer">Customer</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>Kind</span>
+          <select value={kind} onChange={(e) => setKindByHand(e.target.value as Commitment['kind'])}>
+            <option value="commitment">Commitment</option>
+            <option value="sales-promise">Sales promise</option>
+          </select>
+        </label>
+      </div>
+      <p className="muted promise-form__hint" aria-live="polite">
+        {parsed.dueText && dueByHand === null ? `Due date read from "${parsed.dueText}".` : null}
+        {!parsed.dueDate && dueByHand === null && text.trim() ? 'No date found in the text.' : null}
+        {parsed.dueIsPast && dueByHand === null ? ' That date has passed.' : null}
+        {parsed.roadmapRisk ? ' Roadmap risk: this promises a future product capability.' : null}
+      </p>
+      {props.error && (
+        <p className="error" role="alert">
+          {props.error}
+        </p>
+      )}
+      <div className="row">
+        <button type="submit" className="button" disabled={!text.trim() || props.saving}>
+          Save
+        </button>
+        <button type="button" className="button button--quiet" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

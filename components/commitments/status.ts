@@ -1,0 +1,28 @@
+/** How a commitment reads in a list: its shown status, whether it is due soon, its order. */
+import type { Commitment } from '@/lib/model/bundle';
+import { calendarDaysUntil } from '@/lib/time';
+
+export type ShownStatus = 'open' | 'overdue' | 'done' | 'cancelled';
+export const DUE_SOON_DAYS = 7;
+
+export function shownStatus(c: Commitment, overdueIds: ReadonlySet<string>): ShownStatus {
+  if (c.status !== 'open') return c.status;
+  return overdueIds.has(c.id) ? 'overdue' : 'open';
+}
+
+export function isDueSoon(c: Commitment, asOf: string): boolean {
+  if (c.status !== 'open' || !c.dueDate) return false;
+  const days = calendarDaysUntil(c.dueDate, asOf);
+  return days >= 0 && days <= DUE_SOON_DAYS;
+}
+
+const ORDER: Record<ShownStatus, number> = { overdue: 0, open: 1, done: 2, cancelled: 3 };
+
+/** Overdue first, then open by due date (undated last), then done and cancelled. */
+export function sortCommitments(list: Commitment[], overdueIds: ReadonlySet<string>): Commitment[] {
+  return [...list].sort((a, b) => {
+    const byStatus = ORDER[shownStatus(a, overdueIds)] - ORDER[shownStatus(b, overdueIds)];
+    if (byStatus) return byStatus;
+    return (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999');
+  });
+}

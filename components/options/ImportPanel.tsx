@@ -1,0 +1,114 @@
+/** "Import": a file input and a drop zone; progress while it runs; the outcome in a status region. */
+import { useRef, useState, type DragEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { call } from '@/lib/messages/client';
+import { importFile, type ImportOutcome, type ImportProgress } from '@/lib/import/upload';
+import { formatRejection } from '@/lib/import/validate';
+import { RECORD_TYPES } from '@/lib/model/bundle';
+
+const SHOWN_REJECTIONS = 50;
+
+export function ImportPanel() {
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const queryClient = useQueryClient();
+
+  async function run(file: File) {
+    setOutcome(null);
+    const result = await importFile(file, call, setProgress);
+    setProgress(null);
+    setOutcome(result);
+    if (input.current) input.current.value = '';
+    void queryClient.invalidateQueries({ queryKey: ['glance'] });
+  }
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file) void run(file);
+  };
+
+  return (
+    <section aria-labelledby="import-heading" className="card">
+      <h2 id="import-heading">Import</h2>
+      <p className="muted">A Glance bundle (.json) or a CSV export of accounts or contacts. Records merge by id; nothing else is removed.</p>
+      <div
+        className={`dropzone${dragging ? ' dropzone--active' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <label htmlFor="import-file" className="button">
+          Import
+        </label>
+        <input
+          id="import-file"
+          ref={input}
+          type="file"
+          accept=".json,.csv,application/json,text/csv"
+          className="visually-hidden-file"
+          disabled={progress !== null}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void run(file);
+          }}
+        />
+        <span className="muted">or drop a file here</span>
+      </div>
+      {progress && (
+        <div className="progress">
+          <progress
+            aria-label="Import progress"
+            max={progress.total || 1}
+            value={progress.phase === 'reading' ? undefined : progress.done}
+          />
+          <span>
+            {progress.phase === 'reading' && 'Reading the file…'}
+            {progress.phase === 'checking' && `Checking records: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`}
+            {progress.phase === 'writing' && `Saving ${progress.total.toLocaleString()} records…`}
+          </span>
+        </div>
+      )}
+      <div role="status" aria-live="polite" className="import-status" data-outcome={outcome ? (outcome.ok ? 'imported' : 'refused') : undefined}>
+        {outcome && <OutcomeReport outcome={outcome} />}
+      </div>
+    </section>
+  );
+}
+
+function OutcomeReport({ outcome }: { outcome: ImportOutcome }) {
+  if (!outcome.ok) {
+    return (
+      <p className="error">
+        <strong>{outcome.fileName}</strong>: {outcome.error}
+      </p>
+    );
+  }
+  const imported = RECORD_TYPES.filter((t) => outcome.counts[t] > 0).map((t) => `${outcome.counts[t].toLocaleString()} ${t}`);
+  return (
+    <div>
+      <p>
+        Imported from <strong>{outcome.fileName}</strong>: {imported.length ? imported.join(', ') : 'no records'}.
+      </p>
+      {outcome.rejected.length > 0 && (
+        <>
+          <p className="error">
+            {outcome.rejected.length.toLocaleString()} {outcome.rejected.length === 1 ? 'record was' : 'records were'} rejected:
+          </p>
+          <ul className="rejections">
+            {outcome.rejected.slice(0, SHOWN_REJECTIONS).map((r) => (
+              <li key={r.path}>{formatRejection(r)}</li>
+            ))}
+          </ul>
+          {outcome.rejected.length > SHOWN_REJECTIONS && <p className="muted">…and {outcome.rejected.length - SHOWN_REJECTIONS} more.</p>}
+        </>
+      )}
+    </div>
+  );
+}

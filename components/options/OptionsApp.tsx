@@ -1,0 +1,15 @@
+import { BookPanel } from './BookPanel';
+import { ImportPanel } from './ImportPanel';
+
+export function OptionsApp() {
+  return (
+    <main className="options">
+      <header className="options__header">
+        <h1>Glance</h1>
+        <p className="muted">Your book of accounts lives on this computer. The CRMs stay the systems of record.</p>
+      </header>
+      <BookPanel />
+      <ImportPanel />
+    </main>
+  );
+}

@@ -1,0 +1,132 @@
+/** The sidebar: which account the page is about, and that account at a glance. */
+import { useEffect, useMemo } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PageContext } from '@/lib/hosts/types';
+import { call } from '@/lib/messages/client';
+import type { PageMatch } from '@/lib/messages/protocol';
+import { AccountSearch } from '../account/AccountSearch';
+import { queryKeys, useAccountView, useGlanceMutation } from '../data/hooks';
+import { SidebarAccount } from './SidebarAccount';
+import { usePageStore } from './page-store';
+
+type MatchState = 'loading' | 'matched' | 'ambiguous' | 'none';
+
+function usePageMatch(context: PageContext | null) {
+  const client = useQueryClient();
+  const key = useMemo(() => (context ? JSON.stringify(context) : ''), [context]);
+  return useQuery({
+    queryKey: ['glance', 'page-match', key],
+    enabled: context !== null,
+    queryFn: async (): Promise<PageMatch> => {
+      const result = await call('page.match', { context: context! });
+      // Seed the account's own query so the view shows without a second round trip.
+      if (result.view) client.setQueryData(queryKeys.account(result.view.account.id), result.view);
+      return result;
+    },
+  });
+}
+
+export function SidebarApp({ standalone }: { standalone: boolean }) {
+  const { context, collapsed, pickedAccountId, pickAccount, postToHost } = usePageStore();
+  const match = usePageMatch(context);
+  const choose = useGlanceMutation('match.choose');
+  const direct = useMemo(() => new URLSearchParams(location.search).get('account'), []);
+
+  const result = match.data?.match;
+  const accountId =
+    pickedAccountId ?? (result?.status === 'matched' ? result.accountId : null) ?? (standalone ? direct : null);
+  const view = useAccountView(accountId ?? undefined);
+
+  let state: MatchState = 'loading';
+  if (accountId && view.data) state = 'matched';
+  else if (accountId && view.isPending) state = 'loading';
+  else if (result?.status === 'ambiguous') state = 'ambiguous';
+  else if (result || standalone || (accountId && !view.data)) state = 'none';
+
+  const pick = (id: string) => {
+    const pageKey = match.data?.pageKey;
+    if (pageKey) choose.mutate({ pageKey, accountId: id });
+    pickAccount(id);
+  };
+
+  useEffect(() => {
+    document.documentElement.dataset.collapsed = String(collapsed);
+  }, [collapsed]);
+
+  if (collapsed) {
+    return (
+      <div className="sidebar sidebar--collapsed" data-match={state}>
+        <button type="button" className="handle" aria-label="Open Glance sidebar" onClick={() => postToHost({ type: 'set-collapsed', collapsed: false })}>
+          <span aria-hidden="true">G</span>
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <div className="sidebar" data-match={state}>
+      <div className="sidebar__bar">
+        <span className="sidebar__brand">Glance</span>
+        {!standalone && (
+          <button type="button" className="button button--small button--quiet" aria-label="Collapse Glance sidebar" onClick={() => postToHost({ type: 'set-collapsed', collapsed: true })}>
+            »
+          </button>
+        )}
+      </div>
+      {(match.isError || view.isError) && (
+        <p className="card error" role="alert">
+          Glance could not load this account: {(match.error ?? view.error)?.message}
+        </p>
+      )}
+      {state === 'loading' && (
+        <div className="card skeleton" aria-busy="true" aria-label="Finding the account">
+          <div className="skeleton__line" />
+          <div className="skeleton__line skeleton__line--short" />
+        </div>
+      )}
+      {state === 'matched' && view.data && (
+        <>
+          {pickedAccountId && result?.status !== 'matched' && (
+            <p className="muted picked-note">
+              Chosen by you.{' '}
+              <button type="button" className="button button--small button--quiet" onClick={() => pickAccount(null)}>
+                Change
+              </button>
+            </p>
+          )}
+          <SidebarAccount view={view.data} />
+        </>
+      )}
+      {state === 'ambiguous' && result?.status === 'ambiguous' && (
+        <section className="card" aria-labelledby="ambiguous-heading">
+          <h2 id="ambiguous-heading">Several accounts match</h2>
+          <p className="muted">Glance never guesses. Which account is this?</p>
+          <ul className="choices">
+            {result.candidates.map((c) => (
+              <li key={c.accountId}>
+                <button type="button" className="button button--quiet choice" onClick={() => pick(c.accountId)}>
+                  {c.name}
+                </button>
+                <span className="muted"> {c.reason}</span>
+              </li>
+            ))}
+          </ul>
+          <AccountSearch onPick={pick} />
+        </section>
+      )}
+      {state === 'none' && (
+        <section className="card" aria-labelledby="none-heading">
+          <h2 id="none-heading">{context?.kind === 'list' ? 'Open a thread or record' : 'No matching account'}</h2>
+          <p className="muted">
+            {context?.kind === 'unreadable'
+              ? `Glance could not read this page: ${context.reason}`
+              : context?.kind === 'list'
+                ? 'Glance shows the account of the email thread or CRM record you open.'
+                : (result?.status === 'none' && result.reason) || 'Search your book instead.'}
+          </p>
+          <AccountSearch onPick={pick} />
+        </section>
+      )}
+    </div>
+  );
+}

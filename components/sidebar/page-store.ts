@@ -1,0 +1,32 @@
+/** The sidebar's UI state: what page is in view, collapsed or not, a promise being drafted. */
+import { create } from 'zustand';
+import type { PageContext } from '@/lib/hosts/types';
+import type { PromiseDraftSeed, ToContent } from '@/lib/messages/frame';
+
+interface PageState {
+  context: PageContext | null;
+  collapsed: boolean;
+  /** Set when a promise form should open (button, context menu, shortcut). */
+  draft: PromiseDraftSeed | null;
+  /** An account picked by search on a page with no key to remember it under. */
+  pickedAccountId: string | null;
+  postToHost: (message: ToContent) => void;
+  setContext: (context: PageContext) => void;
+  setCollapsed: (collapsed: boolean) => void;
+  openDraft: (seed: PromiseDraftSeed) => void;
+  closeDraft: () => void;
+  pickAccount: (accountId: string | null) => void;
+}
+
+export const usePageStore = create<PageState>((set) => ({
+  context: null,
+  collapsed: false,
+  draft: null,
+  pickedAccountId: null,
+  postToHost: () => undefined,
+  setContext: (context) => set({ context, pickedAccountId: null }),
+  setCollapsed: (collapsed) => set({ collapsed }),
+  openDraft: (seed) => set({ draft: seed }),
+  closeDraft: () => set({ draft: null }),
+  pickAccount: (accountId) => set({ pickedAccountId: accountId }),
+}));

@@ -1,0 +1,75 @@
+/**
+ * The content script on Gmail, Salesforce and HubSpot pages: reads the page (lib/hosts), mounts the
+ * sidebar iframe, and tells it what is in view. It never fetches data, holds no tokens and uses no React.
+ */
+import { browser } from 'wxt/browser';
+import { readPage } from '@/lib/hosts';
+import { HOST_MATCHES } from '@/lib/hosts/matches';
+import { isToTab, type PromiseDraftSeed, type ToContent } from '@/lib/messages/frame';
+import { mountSidebar, type SidebarFrame } from '@/lib/sidebar-frame/mount';
+import { watchPage } from '@/lib/sidebar-frame/watch';
+
+const COLLAPSED_KEY = 'sidebar.collapsed';
+
+export default defineContentScript({
+  matches: HOST_MATCHES,
+  allFrames: false,
+  runAt: 'document_idle',
+  async main(ctx) {
+    const stored = await browser.storage.local.get(COLLAPSED_KEY);
+    const selectionSeed = (): PromiseDraftSeed => ({ text: (window.getSelection()?.toString() ?? '').trim().slice(0, 2000) });
+
+    const onMessage = (message: ToContent) => {
+      if (message.type === 'get-selection') sidebar.post({ type: 'selection', requestId: message.requestId, seed: selectionSeed() });
+      if (message.type === 'set-collapsed') {
+        sidebar.setCollapsed(message.collapsed);
+        void browser.storage.local.set({ [COLLAPSED_KEY]: message.collapsed });
+      }
+    };
+
+    const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+    const sidebar: SidebarFrame = mountSidebar(document, {
+      sidebarUrl: browser.runtime.getURL('/sidebar.html'),
+      extensionOrigin,
+      collapsed: stored[COLLAPSED_KEY] === true,
+      onMessage,
+    });
+
+    const read = () => {
+      try {
+        return readPage(new URL(location.href), document);
+      } catch {
+        return null; // never throw into the host page
+      }
+    };
+    const watch = watchPage(window, read, (context) => {
+      if (context) sidebar.post({ type: 'context', context });
+    });
+    watch.check();
+
+    browser.runtime.onMessage.addListener((message: unknown, sender) => {
+      if (sender.id !== browser.runtime.id || !isToTab(message)) return undefined;
+      if (message.type === 'toggle-sidebar') {
+        const collapsed = !sidebar.isCollapsed();
+        sidebar.setCollapsed(collapsed);
+        sidebar.post({ type: 'collapsed', collapsed });
+        void browser.storage.local.set({ [COLLAPSED_KEY]: collapsed });
+      } else if (message.type === 'log-promise') {
+        if (sidebar.isCollapsed()) {
+          sidebar.setCollapsed(false);
+          sidebar.post({ type: 'collapsed', collapsed: false });
+        }
+        const seed = selectionSeed();
+        sidebar.post({ type: 'open-promise-form', seed: message.text ? { ...seed, text: message.text } : seed });
+      } else if (message.type === 'get-context') {
+        return Promise.resolve(read());
+      }
+      return undefined;
+    });
+
+    ctx.onInvalidated(() => {
+      watch.stop();
+      sidebar.destroy();
+    });
+  },
+});

@@ -1,0 +1,39 @@
+/**
+ * Messages between the content script and the sidebar iframe. They travel over a private
+ * MessageChannel handed to the iframe with a one-time nonce, so the host page can neither read
+ * nor forge them. Types only: the content script must stay tiny (no zod); the sidebar checks shapes.
+ */
+import type { PageContext } from '../hosts/types';
+
+export interface PromiseDraftSeed {
+  text: string;
+  /** When the selected text sits in an email whose sent time the page shows. */
+  sentAt?: string;
+}
+
+export type ToSidebar =
+  | { type: 'context'; context: PageContext }
+  | { type: 'open-promise-form'; seed: PromiseDraftSeed }
+  | { type: 'selection'; requestId: number; seed: PromiseDraftSeed }
+  | { type: 'collapsed'; collapsed: boolean };
+
+export type ToContent =
+  | { type: 'ready' }
+  | { type: 'get-selection'; requestId: number }
+  | { type: 'set-collapsed'; collapsed: boolean };
+
+export const CONNECT = 'glance:connect';
+export interface ConnectMessage {
+  glance: typeof CONNECT;
+  nonce: string;
+}
+
+/** Messages the background sends to the content script of a tab (commands, context menu, popup). */
+export type ToTab =
+  | { glance: 'tab'; type: 'toggle-sidebar' }
+  | { glance: 'tab'; type: 'log-promise'; text?: string }
+  | { glance: 'tab'; type: 'get-context' };
+
+export function isToTab(message: unknown): message is ToTab {
+  return typeof message === 'object' && message !== null && (message as ToTab).glance === 'tab';
+}

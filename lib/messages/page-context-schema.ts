@@ -1,0 +1,36 @@
+/** zod mirror of PageContext: the background checks every context a page sends before using it. */
+import { z } from 'zod';
+import type { PageContext } from '../hosts/types';
+
+const person = z.object({ name: z.string().max(300).optional(), email: z.string().max(320) });
+const host = z.enum(['gmail', 'salesforce', 'hubspot']);
+const url = z.string().max(4000);
+
+export const pageContextSchema: z.ZodType<PageContext> = z.union([
+  z.object({
+    host: z.literal('gmail'),
+    kind: z.literal('thread'),
+    url,
+    threadId: z.string().max(200),
+    subject: z.string().max(1000),
+    people: z.array(person).max(500),
+    userEmail: z.string().max(320).optional(),
+    messages: z
+      .array(z.object({ from: person.optional(), sentAt: z.string().max(64).optional(), text: z.string().max(20000) }))
+      .max(200),
+  }),
+  z.object({
+    host: z.enum(['salesforce', 'hubspot']),
+    kind: z.literal('record'),
+    url,
+    record: z.object({
+      crm: z.enum(['salesforce', 'hubspot']),
+      object: z.enum(['account', 'contact', 'opportunity', 'case', 'company', 'deal', 'ticket']),
+      id: z.string().max(64),
+      relatedAccountId: z.string().max(64).optional(),
+      title: z.string().max(500).optional(),
+    }),
+  }),
+  z.object({ host, kind: z.literal('list'), url }),
+  z.object({ host, kind: z.literal('unreadable'), url, reason: z.string().max(500) }),
+]) as z.ZodType<PageContext>;

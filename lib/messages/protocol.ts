@@ -1,0 +1,99 @@
+/**
+ * The one message API between UI pages / content script and the background.
+ * Every request type is declared here with the zod schema of its payload (checked on arrival)
+ * and the type of its response. Nothing else invents message strings.
+ */
+import { z } from 'zod';
+import { RECORD_TYPES, commitmentSchema, type Bundle, type Commitment } from '../model/bundle';
+import type { MatchResult } from '../match/types';
+import type { Rejection } from '../import/validate';
+import type { RecordCounts } from '../store/records';
+import type { ImportLogRow } from '../store/db';
+import type { AccountView, AccountSummary, UpcomingMeeting } from '../account-view/types';
+import type { PlaybookSettings } from '../settings';
+import { pageContextSchema } from './page-context-schema';
+
+/** Declares an endpoint: the payload schema is a value, the response a type. */
+function endpoint<Response>() {
+  return <Payload extends z.ZodType>(payload: Payload) => ({ payload, response: undefined as unknown as Response });
+}
+
+const id = z.string().min(1).max(200);
+
+export interface StoreSummary {
+  counts: RecordCounts;
+  sampleAccounts: number;
+  lastImport?: ImportLogRow;
+  outboxPending: number;
+}
+
+export interface PageMatch {
+  match: MatchResult;
+  /** Key under which a manual choice for this page is remembered; absent for lists. */
+  pageKey?: string;
+  /** Present when matched: saves the sidebar a round trip. */
+  view?: AccountView;
+}
+
+export const api = {
+  'store.summary': endpoint<StoreSummary>()(z.object({})),
+  'import.begin': endpoint<{ importId: string }>()(z.object({ name: z.string().max(500) })),
+  'import.chunk': endpoint<{ accepted: number; rejected: Rejection[] }>()(
+    z.object({
+      importId: id,
+      type: z.enum(RECORD_TYPES),
+      offset: z.number().int().nonnegative(),
+      records: z.array(z.unknown()).max(20000),
+    }),
+  ),
+  'import.commit': endpoint<{ counts: RecordCounts }>()(z.object({ importId: id })),
+  'import.abort': endpoint<null>()(z.object({ importId: id })),
+  'export.bundle': endpoint<Bundle>()(z.object({})),
+  'sample.load': endpoint<{ counts: RecordCounts }>()(z.object({})),
+  'sample.remove': endpoint<{ removedAccounts: number }>()(z.object({})),
+  'page.match': endpoint<PageMatch>()(z.object({ context: pageContextSchema })),
+  'match.choose': endpoint<null>()(z.object({ pageKey: z.string().min(1).max(300), accountId: id })),
+  'accounts.search': endpoint<AccountSummary[]>()(
+    z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).optional() }),
+  ),
+  'account.view': endpoint<AccountView | null>()(z.object({ accountId: id })),
+  'commitment.save': endpoint<Commitment>()(z.object({ commitment: commitmentSchema })),
+  'commitment.setStatus': endpoint<Commitment>()(
+    z.object({ id, status: z.enum(['open', 'done', 'cancelled']) }),
+  ),
+  'action.snooze': endpoint<null>()(
+    z.object({ accountId: id, actionId: id, until: z.string().max(64).optional() }),
+  ),
+  'action.restore': endpoint<null>()(z.object({ accountId: id, actionId: id })),
+  'settings.get': endpoint<PlaybookSettings>()(z.object({})),
+  'settings.save': endpoint<PlaybookSettings>()(z.object({ settings: z.unknown() })),
+  'meetings.upcoming': endpoint<UpcomingMeeting[]>()(z.object({ withinDays: z.number().int().min(1).max(60).optional() })),
+} as const;
+
+export type Api = typeof api;
+export type RequestType = keyof Api;
+export type PayloadOf<K extends RequestType> = z.infer<Api[K]['payload']>;
+export type ResponseOf<K extends RequestType> = Api[K]['response'];
+
+/** Wire shapes. `glance` tags our messages so that nothing else on the runtime is mistaken for one. */
+export interface RequestEnvelope<K extends RequestType = RequestType> {
+  glance: 'request';
+  type: K;
+  payload: PayloadOf<K>;
+}
+export type ResponseEnvelope<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/** Tables a change touched; open pages refresh the queries that read them. */
+export type ChangedTopic = 'records' | 'commitments' | 'settings' | 'actions' | 'matches';
+export interface ChangeEvent {
+  glance: 'event';
+  event: 'data-changed';
+  topics: ChangedTopic[];
+  accountIds?: string[];
+}
+
+export const requestEnvelopeSchema = z.object({
+  glance: z.literal('request'),
+  type: z.string().max(100),
+  payload: z.unknown(),
+});

@@ -1,0 +1,91 @@
+/** Every request of the message API, answered from the store and the playbook. */
+import type { ChangeEvent } from '../messages/protocol';
+import type { Handlers } from '../messages/server';
+import { changeEvent } from '../messages/server';
+import { ImportStaging } from '../import/staging';
+import { makeSampleBook, SAMPLE_ID_PREFIX } from '../sample/book';
+import type { GlanceDB } from '../store/db';
+import { countRecords, exportBundle, removeAccounts, writeRecords } from '../store/records';
+import { saveCommitment, setCommitmentStatus } from './commitments';
+import { createPageHandlers } from './page';
+import { createSettingsHandlers } from './settings';
+
+export interface ServiceDeps {
+  db: GlanceDB;
+  now: () => Date;
+  /** Tells open Glance pages that data changed. */
+  broadcast: (event: ChangeEvent) => void;
+}
+
+export function createHandlers(deps: ServiceDeps): Handlers {
+  const { db, now, broadcast } = deps;
+  const staging = new ImportStaging();
+  const page = createPageHandlers(deps);
+  const settings = createSettingsHandlers(deps);
+
+  const sampleAccountIds = () => db.accounts.where('id').startsWith(SAMPLE_ID_PREFIX).primaryKeys();
+
+  return {
+    ...page,
+    ...settings,
+    'store.summary': async () => {
+      const [counts, sample, lastImport, outboxPending] = await Promise.all([
+        countRecords(db),
+        sampleAccountIds(),
+        db.importLog.orderBy('seq').last(),
+        db.outbox.where('status').equals('pending').count(),
+      ]);
+      return { counts, sampleAccounts: sample.length, lastImport, outboxPending };
+    },
+    'import.begin': ({ name }) => ({ importId: staging.begin(name) }),
+    'import.chunk': ({ importId, type, offset, records }) => staging.add(importId, type, offset, records),
+    'import.abort': ({ importId }) => {
+      staging.abort(importId);
+      return null;
+    },
+    'import.commit': async ({ importId }) => {
+      const staged = staging.take(importId);
+      const counts = await writeRecords(db, staged.records, {
+        at: now().toISOString(),
+        source: 'file',
+        name: staged.name,
+        rejected: staged.rejected,
+      });
+      page.invalidate();
+      broadcast(changeEvent(['records', 'commitments']));
+      return { counts };
+    },
+    'export.bundle': () => exportBundle(db, now()),
+    'sample.load': async () => {
+      const book = makeSampleBook(now());
+      const counts = await writeRecords(db, book, { at: now().toISOString(), source: 'sample', name: 'Sample book', rejected: 0 });
+      page.invalidate();
+      broadcast(changeEvent(['records', 'commitments']));
+      return { counts };
+    },
+    'sample.remove': async () => {
+      const ids = await sampleAccountIds();
+      await removeAccounts(db, ids);
+      await db.importLog.add({
+        at: now().toISOString(),
+        source: 'sample-removed',
+        name: 'Sample book removed',
+        rejected: 0,
+        counts: { accounts: ids.length, contacts: 0, usage: 0, tickets: 0, commitments: 0, activities: 0 },
+      });
+      page.invalidate();
+      broadcast(changeEvent(['records', 'commitments']));
+      return { removedAccounts: ids.length };
+    },
+    'commitment.save': async ({ commitment }) => {
+      const saved = await saveCommitment(db, commitment, now());
+      broadcast(changeEvent(['commitments'], [saved.accountId]));
+      return saved;
+    },
+    'commitment.setStatus': async ({ id, status }) => {
+      const saved = await setCommitmentStatus(db, id, status, now());
+      broadcast(changeEvent(['commitments'], [saved.accountId]));
+      return saved;
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/** Requests about the page in view: which account it is, that account's view, search, choices. */
+import { buildAccountView } from '../account-view/build';
+import type { AccountSummary } from '../account-view/types';
+import { decideMatch, lookupKeys } from '../match/match';
+import { pageKey as pageKeyOf } from '../match/page-key';
+import { searchAccounts } from '../match/search';
+import type { Handlers } from '../messages/server';
+import { changeEvent } from '../messages/server';
+import { lookupForMatch } from '../store/lookup';
+import { loadAccountData } from '../store/records';
+import type { ServiceDeps } from './handlers';
+import { loadSettings } from './settings';
+
+type PageHandlers = Pick<
+  Handlers,
+  'page.match' | 'match.choose' | 'accounts.search' | 'account.view' | 'action.snooze' | 'action.restore' | 'meetings.upcoming'
+>;
+
+export function createPageHandlers({ db, now, broadcast }: ServiceDeps): PageHandlers & { invalidate(): void } {
+  /** Names and domains of every account, for search: loaded once, dropped when records change. */
+  let searchIndex: Promise<AccountSummary[]> | null = null;
+  const summaries = () =>
+    (searchIndex ??= db.accounts.toArray().then((all) =>
+      all.map((a) => ({ id: a.id, name: a.name, domains: a.domains, arr: a.arr, sample: a.sample === true })),
+    ));
+
+  async function view(accountId: string) {
+    const [data, settings, prefs] = await Promise.all([
+      loadAccountData(db, accountId),
+      loadSettings(db),
+      db.actionPrefs.where('accountId').equals(accountId).toArray(),
+    ]);
+    return data ? buildAccountView(data, now(), settings, prefs) : null;
+  }
+
+  return {
+    invalidate: () => {
+      searchIndex = null;
+    },
+    'page.match': async ({ context }) => {
+      const key = pageKeyOf(context) ?? undefined;
+      if (context.kind === 'list') return { match: { status: 'none', reason: 'No thread or record is open.' }, pageKey: key };
+      if (context.kind === 'unreadable') return { match: { status: 'none', reason: context.reason }, pageKey: key };
+      const choice = key ? await db.matchChoices.get(key) : undefined;
+      const keys = lookupKeys(context, { ownDomains: [], userEmail: context.kind === 'thread' ? context.userEmail : undefined });
+      const results = await lookupForMatch(db, keys, choice ? [choice.accountId] : []);
+      const match = decideMatch(context, keys, results, { choice: choice ? { accountId: choice.accountId } : undefined });
+      return { match, pageKey: key, view: match.status === 'matched' ? ((await view(match.accountId)) ?? undefined) : undefined };
+    },
+    'match.choose': async ({ pageKey, accountId }) => {
+      await db.matchChoices.put({ pageKey, accountId, at: now().toISOString() });
+      broadcast(changeEvent(['matches']));
+      return null;
+    },
+    'accounts.search': async ({ query, limit }) => searchAccounts(query, await summaries(), limit ?? 8),
+    'account.view': ({ accountId }) => view(accountId),
+    'action.snooze': async ({ accountId, actionId, until }) => {
+      await db.actionPrefs.put({ accountId, actionId, until, at: now().toISOString() });
+      broadcast(changeEvent(['actions'], [accountId]));
+      return null;
+    },
+    'action.restore': async ({ accountId, actionId }) => {
+      await db.actionPrefs.delete([accountId, actionId]);
+      broadcast(changeEvent(['actions'], [accountId]));
+      return null;
+    },
+    'meetings.upcoming': async ({ withinDays }) => {
+      const from = now();
+      const to = new Date(from.getTime() + (withinDays ?? 14) * 86_400_000);
+      const meetings = await db.activities
+        .where('[type+date]')
+        .between(['meeting', from.toISOString()], ['meeting', to.toISOString()], true, true)
+        .toArray();
+      const accounts = await db.accounts.bulkGet([...new Set(meetings.map((m) => m.accountId))]);
+      const names = new Map(accounts.filter((a) => a !== undefined).map((a) => [a.id, a.name]));
+      return meetings
+        .filter((m) => names.has(m.accountId))
+        .map((m) => ({ activityId: m.id, accountId: m.accountId, accountName: names.get(m.accountId)!, date: m.date, summary: m.summary }));
+    },
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * Puts the sidebar on the host page: a <glance-sidebar> element whose closed shadow root holds an
+ * iframe of the extension's sidebar.html. The host page can neither style nor read what is inside.
+ * No React here: this runs on every Gmail/CRM page and must stay a few kilobytes.
+ */
+import { CONNECT, type ConnectMessage, type ToContent, type ToSidebar } from '../messages/frame';
+
+export const SIDEBAR_WIDTH = 360;
+export const HANDLE_WIDTH = 36;
+
+export interface SidebarFrame {
+  post(message: ToSidebar): void;
+  setCollapsed(collapsed: boolean): void;
+  isCollapsed(): boolean;
+  setHidden(hidden: boolean): void;
+  isHidden(): boolean;
+  destroy(): void;
+}
+
+export interface MountOptions {
+  sidebarUrl: string;
+  extensionOrigin: string;
+  collapsed: boolean;
+  onMessage(message: ToContent): void;
+}
+
+function randomNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function mountSidebar(doc: Document, options: MountOptions): SidebarFrame {
+  const host = doc.createElement('glance-sidebar');
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = `:host{all:initial;position:fixed;top:0;right:0;height:100vh;z-index:2147483646;display:block}
+iframe{border:0;height:100%;width:100%;display:block;color-scheme:normal;box-shadow:-1px 0 0 rgba(0,0,0,.12)}`;
+  const iframe = doc.createElement('iframe');
+  const nonce = randomNonce();
+  iframe.src = `${options.sidebarUrl}#${nonce}`;
+  iframe.title = 'Glance sidebar';
+  iframe.setAttribute('allow', 'clipboard-write');
+  shadow.append(style, iframe);
+
+  // Reserve room on the page so the sidebar never sits on the host page's own controls.
+  const pageStyle = doc.createElement('style');
+  pageStyle.dataset.glance = 'layout';
+
+  let collapsed = options.collapsed;
+  let hidden = false;
+  const applyWidth = () => {
+    const width = hidden ? 0 : collapsed ? HANDLE_WIDTH : SIDEBAR_WIDTH;
+    host.style.width = `${width}px`;
+    host.style.display = hidden ? 'none' : 'block';
+    pageStyle.textContent = width ? `html{margin-right:${width}px !important}` : '';
+  };
+  applyWidth();
+
+  // Messages posted before the iframe has loaded are dropped by the browser: queue until connected.
+  const channel = new MessageChannel();
+  let connected = false;
+  const queue: ToSidebar[] = [];
+  channel.port1.onmessage = (event: MessageEvent<ToContent>) => {
+    if (event.data?.type === 'ready') {
+      connected = true;
+      for (const message of queue.splice(0)) channel.port1.postMessage(message);
+    }
+    options.onMessage(event.data);
+  };
+  iframe.addEventListener(
+    'load',
+    () => {
+      const hello: ConnectMessage = { glance: CONNECT, nonce };
+      iframe.contentWindow?.postMessage(hello, options.extensionOrigin, [channel.port2]);
+    },
+    { once: true },
+  );
+
+  (doc.head ?? doc.documentElement).append(pageStyle);
+  doc.documentElement.append(host);
+
+  return {
+    post(message) {
+      if (connected) channel.port1.postMessage(message);
+      else queue.push(message);
+    },
+    setCollapsed(value) {
+      collapsed = value;
+      applyWidth();
+    },
+    isCollapsed: () => collapsed,
+    setHidden(value) {
+      hidden = value;
+      applyWidth();
+    },
+    isHidden: () => hidden,
+    destroy() {
+      channel.port1.close();
+      host.remove();
+      pageStyle.remove();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/** Derived index fields: what the sidebar looks records up by, normalised so look-ups are exact. */
+import type { Account, Contact } from '../model/bundle';
+import { registrableDomain } from '../match/domains';
+import { toSalesforceId18 } from '../hosts/salesforce-id';
+import type { AccountKeys, ContactKeys, StoredAccount, StoredContact } from './db';
+
+const DERIVED = ['_domains', '_sf', '_hs', '_name', '_email'] as const;
+
+export function withAccountKeys(account: Account): StoredAccount {
+  const domains = new Set<string>();
+  for (const d of account.domains ?? []) {
+    const reg = registrableDomain(d);
+    if (reg) domains.add(reg);
+  }
+  const keys: AccountKeys = { _domains: [...domains], _name: account.name.toLowerCase() };
+  const sf = account.crm?.salesforceId ? toSalesforceId18(account.crm.salesforceId) : null;
+  if (sf) keys._sf = sf;
+  if (account.crm?.hubspotId) keys._hs = String(account.crm.hubspotId);
+  return { ...account, ...keys };
+}
+
+export function withContactKeys(contact: Contact): StoredContact {
+  const keys: ContactKeys = { _email: contact.email.trim().toLowerCase() };
+  const sf = contact.crm?.salesforceId ? toSalesforceId18(contact.crm.salesforceId) : null;
+  if (sf) keys._sf = sf;
+  if (contact.crm?.hubspotId) keys._hs = String(contact.crm.hubspotId);
+  return { ...contact, ...keys };
+}
+
+/** The record as the user gave it: index fields removed. */
+export function withoutKeys<T extends object>(stored: T): T {
+  const copy = { ...stored } as Record<string, unknown>;
+  for (const key of DERIVED) delete copy[key];
+  return copy as T;
+}
