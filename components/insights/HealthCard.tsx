@@ -1,0 +1,124 @@
+/**
+ * Health at a glance: the score and band, where it is heading, what drives it, and (one click
+ * away) why. The one element carrying data-health-band / data-health-score is the display.
+ */
+import { useId } from 'react';
+import type { HealthResult, HealthTrend, ScorePoint, WeeklyLoginsPoint } from '@/lib/insights';
+import { BAND_LABELS, DIMENSION_INPUTS, describeSeries, plural, shortDate } from './format';
+import { HealthWhy } from './HealthWhy';
+import { Sparkline } from './Sparkline';
+
+export interface HealthCardProps {
+  health: HealthResult;
+  /** Oldest first. */
+  weeklyLogins: readonly WeeklyLoginsPoint[];
+  /** Oldest first; the current score is appended as the last point. */
+  scoreHistory: readonly ScorePoint[];
+}
+
+const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
+
+function Trend({ trend }: { trend: HealthTrend | null }) {
+  if (!trend) return <p className="health-trend muted">No score from 30 days ago to compare</p>;
+  const since = shortDate(trend.previousDate);
+  const n = Math.abs(trend.delta);
+  const spoken =
+    trend.direction === 'flat'
+      ? `Unchanged since ${since}`
+      : `${trend.direction === 'up' ? 'Up' : 'Down'} ${plural(n, 'point')} since ${since}, from ${trend.previousScore}`;
+  return (
+    <p className={`health-trend health-trend--${trend.direction}`} data-trend={trend.direction}>
+      <span aria-hidden="true">
+        {ARROWS[trend.direction]} {trend.direction === 'flat' ? 'no change' : n} since {since}
+      </span>
+      <span className="visually-hidden">{spoken}</span>
+    </p>
+  );
+}
+
+function Drivers({ title, items, tone }: { title: string; items: HealthResult['drivers']['up']; tone: 'up' | 'down' }) {
+  if (items.length === 0) return null;
+  return (
+    <div className={`health-drivers health-drivers--${tone}`}>
+      <h3>{title}</h3>
+      <ul aria-label={title}>
+        {items.map((d) => (
+          <li key={d.subScoreId} data-driver={d.subScoreId}>
+            <span aria-hidden="true">{tone === 'up' ? '+' : '−'} </span>
+            {d.text}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Trends({ health, weeklyLogins, scoreHistory }: HealthCardProps) {
+  const logins = weeklyLogins.map((w) => w.logins);
+  const scores = scoreHistory.map((p) => p.score);
+  if (health.score !== null) scores.push(health.score);
+  const weeks = weeklyLogins.length;
+  return (
+    <div className="health-sparks">
+      <figure className="health-spark">
+        <Sparkline values={scores} domain={[0, 100]} label={describeSeries('Health score over 12 weeks', scores, 'points')} />
+        <figcaption className="muted">Score</figcaption>
+      </figure>
+      <figure className="health-spark">
+        <Sparkline values={logins} label={describeSeries(`Weekly logins over ${weeks} weeks`, logins, 'percent')} />
+        <figcaption className="muted">Logins / week</figcaption>
+      </figure>
+    </div>
+  );
+}
+
+export function HealthCard({ health, weeklyLogins, scoreHistory }: HealthCardProps) {
+  const { band, score } = health;
+  const missing = health.dimensions.filter((d) => d.score === null);
+  const headingId = useId();
+  return (
+    <section className="card insights-card health-card" aria-labelledby={headingId}>
+      <h2 id={headingId}>Health</h2>
+      <div className="health-top">
+        <p
+          className={`health-display health-display--${band}`}
+          data-health-band={band}
+          data-health-score={score === null ? undefined : score}
+        >
+          {score !== null && (
+            <>
+              <span className="health-display__score">{score}</span>
+              <span className="visually-hidden"> out of 100, </span>
+            </>
+          )}
+          <span className="health-display__band">{BAND_LABELS[band]}</span>
+        </p>
+        {score !== null && <Trend trend={health.trend} />}
+      </div>
+      {score === null ? (
+        <div className="health-missing">
+          <p>No dimension has data yet, so there is no score (never a guessed one).</p>
+          <ul aria-label="Data that would score this account">
+            {health.dimensions.map((d) => (
+              <li key={d.id}>
+                {d.label}: {DIMENSION_INPUTS[d.id]}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <>
+          <p className="health-coverage muted">
+            {health.coverage.text.charAt(0).toUpperCase() + health.coverage.text.slice(1)}
+            {missing.length > 0 && `; no data for ${missing.map((d) => d.label).join(', ')}`}
+          </p>
+          {health.openP1P2 && <p className="health-flag">Open P1/P2 ticket: support score carries an extra 2</p>}
+          <Drivers title="Pulling it down" items={health.drivers.down} tone="down" />
+          <Drivers title="Holding it up" items={health.drivers.up} tone="up" />
+          <Trends health={health} weeklyLogins={weeklyLogins} scoreHistory={scoreHistory} />
+          <HealthWhy dimensions={health.dimensions} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * Plain-words formatting for the insight cards. Dates are read in UTC, like every rule in
+ * lib/time, so a card never shows a different day from the one the playbook judged.
+ */
+import type { DimensionId, HealthBand, SignalLevel } from '@/lib/insights';
+import { toMs } from '@/lib/time';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Oct 26". */
+export function shortDate(iso: string): string {
+  const d = new Date(toMs(iso));
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`;
+}
+
+/** "Oct 26, 2025". */
+export function longDate(iso: string): string {
+  const d = new Date(toMs(iso));
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${shortDate(iso)}, ${d.getUTCFullYear()}`;
+}
+
+/** At most one decimal, no trailing ".0": 37.5, 30, 2.3. */
+export function oneDecimal(n: number): string {
+  return String(Math.round(n * 10) / 10);
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export const BAND_LABELS: Record<HealthBand, string> = {
+  green: 'Healthy',
+  yellow: 'At risk',
+  red: 'Critical',
+  none: 'No health data',
+};
+
+export const LEVEL_LABELS: Record<SignalLevel, string> = {
+  escalation: 'Escalation',
+  red: 'Red',
+  orange: 'Orange',
+  yellow: 'Yellow',
+};
+
+/** The inputs that would give a dimension data: tells the CSM what to import. */
+export const DIMENSION_INPUTS: Record<DimensionId, string> = {
+  adoption: 'logins, seats or features in use',
+  outcomes: 'goals, ROI or milestone',
+  relationship: 'executive sponsor, meetings, response time or NPS',
+  support: 'tickets or escalations',
+  commercial: 'renewal probability, expansion talks or invoices',
+};
+
+/**
+ * Words for a series, oldest first: "Weekly logins over 12 weeks: from 420 to 180, down 57%".
+ * `points` says how a change is measured: percent for counts, points for a 0-100 score.
+ */
+export function describeSeries(name: string, values: readonly number[], change: 'percent' | 'points'): string {
+  if (values.length === 0) return `${name}: no data`;
+  const first = values[0];
+  const last = values[values.length - 1];
+  if (values.length === 1) return `${name}: ${last}, no earlier data`;
+  if (values.every((v) => v === 0)) return `${name}: none recorded`;
+  const head = `${name}: from ${first} to ${last}`;
+  if (last === first) return `${head}, unchanged`;
+  const dir = last > first ? 'up' : 'down';
+  if (change === 'points') return `${head}, ${dir} ${plural(Math.abs(last - first), 'point')}`;
+  if (first === 0) return `${head}, ${dir}`;
+  return `${head}, ${dir} ${Math.round((Math.abs(last - first) / first) * 100)}%`;
+}

@@ -1,0 +1,9 @@
+export { HealthCard, type HealthCardProps } from './HealthCard';
+export { AlertsCard, type AlertsCardProps } from './AlertsCard';
+export { ActionsCard, type ActionsCardProps } from './ActionsCard';
+export { ConnectedActionsCard, type ConnectedActionsCardProps } from './ConnectedActionsCard';
+export { RenewalCard, type RenewalCardProps } from './RenewalCard';
+export { ExpansionCard, type ExpansionCardProps } from './ExpansionCard';
+export { CuesCard, type CuesCardProps } from './CuesCard';
+export { Sparkline, type SparklineProps } from './Sparkline';
+export { Disclosure, type DisclosureProps } from './Disclosure';
