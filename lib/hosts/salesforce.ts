@@ -1,0 +1,95 @@
+/**
+ * Salesforce adapter, Lightning and Classic. The record comes from the address (always there);
+ * the related Account of a Contact, Opportunity or Case comes from the page's Account link.
+ */
+import { queryFirst, shortText } from './dom';
+import { isSalesforceId, objectFromKeyPrefix, toSalesforceId18 } from './salesforce-id';
+import type { CrmRecordRef, PageContext } from './types';
+
+const SF = {
+  /**
+   * The record page in view. Lightning keeps recently visited records in the DOM, hidden, and
+   * marks the visible one `active`; Classic has a single page body.
+   */
+  activePage: ['div.oneContent.active', 'div.windowViewMode-normal.active', '#bodyCell', 'one-record-home-flexipage2'],
+
+  /** Where a record shows its Account, most specific first. */
+  accountLinkAreas: [
+    // Lightning highlights panel (compact fields under the record name).
+    'records-highlights2',
+    // Lightning details tab: the Account Name field (label attribute, or the field's API name).
+    'records-record-layout-item[field-label="Account Name"]',
+    '[data-target-selection-name$=".AccountId"]',
+    // Any Lightning lookup field (Account Name on Opportunity and Case pages).
+    'force-lookup',
+    // Classic detail table (label/data cell pairs).
+    'table.detailList',
+  ],
+
+  /** The record's display name. */
+  title: [
+    'records-highlights2 h1 slot[name="primaryField"] lightning-formatted-text',
+    'records-highlights2 h1 lightning-formatted-text',
+    'records-highlights2 h1 [slot="primaryField"]',
+    // Classic page title: <h1 class="pageType">Contact:</h1><h2 class="pageDescription">Dana Whitfield</h2>.
+    '.bPageTitle h2.pageDescription',
+  ],
+} as const;
+
+/** Salesforce's own hosts: Lightning, My Domain (Lightning and Classic) and Classic instance pods. */
+export function isSalesforceHost(hostname: string): boolean {
+  const h = hostname.toLowerCase();
+  return h.endsWith('.lightning.force.com') || h.endsWith('.my.salesforce.com') || /^[a-z]{2,4}\d+\.salesforce\.com$/.test(h);
+}
+
+/** The record id in a Lightning (`/lightning/r/[Object/]<id>/…`) or Classic (`/<id>[/e]`) path. */
+export function salesforceIdFromPath(pathname: string): string | null | 'invalid' {
+  const seg = pathname.split('/').filter(Boolean);
+  if (seg[0] === 'lightning') {
+    if (seg[1] !== 'r') return null;
+    const candidate = seg[2] && isSalesforceId(seg[2]) ? seg[2] : seg[3];
+    return candidate && isSalesforceId(candidate) ? candidate : 'invalid';
+  }
+  return seg.length >= 1 && seg.length <= 2 && isSalesforceId(seg[0]) ? seg[0] : null;
+}
+
+/** The Account id a link points to (Lightning `/lightning/r/[Account/]001…` or Classic `/001…`). */
+export function accountIdFromHref(href: string | null): string | null {
+  if (!href) return null;
+  const m =
+    href.match(/\/lightning\/r\/(?:Account\/)?(001[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?)(?=[/?#]|$)/) ??
+    href.match(/^(?:https?:\/\/[^/]+)?\/(001[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?)(?=[/?#]|$)/);
+  return m ? toSalesforceId18(m[1]) : null;
+}
+
+export function readSalesforce(url: URL, doc: Document): PageContext {
+  const href = url.href;
+  const rawId = salesforceIdFromPath(url.pathname);
+  if (rawId === 'invalid') {
+    return { host: 'salesforce', kind: 'unreadable', url: href, reason: 'the record id in the address is not a Salesforce id' };
+  }
+  const id = rawId && toSalesforceId18(rawId);
+  const object = id ? objectFromKeyPrefix(id) : undefined;
+  // Objects Glance cannot tie to an account (Leads, custom objects) are shown like a list page.
+  if (!id || !object) return { host: 'salesforce', kind: 'list', url: href };
+
+  const page = queryFirst(doc, SF.activePage) ?? doc;
+  const record: CrmRecordRef = { crm: 'salesforce', object, id };
+  if (object !== 'account') {
+    const related = relatedAccountId(page);
+    if (related) record.relatedAccountId = related;
+  }
+  const title = shortText(queryFirst(page, SF.title), 200).replace(/^:\s*/, '');
+  if (title) record.title = title;
+  return { host: 'salesforce', kind: 'record', url: href, record };
+}
+
+function relatedAccountId(page: Document | Element): string | undefined {
+  for (const area of [...SF.accountLinkAreas, ':root']) {
+    for (const link of Array.from(page.querySelectorAll(`${area} a[href]`)).slice(0, 200)) {
+      const id = accountIdFromHref(link.getAttribute('href'));
+      if (id) return id;
+    }
+  }
+  return undefined;
+}
