@@ -195,7 +195,7 @@ export function customParsers(ref: CalendarDay): Parser[] {
   ];
 }
 
-function resolveComponents(ref: CalendarDay, c: ParsingComponents, text: string): void {
+function resolveComponents(ref: CalendarDay, c: ParsingComponents, text: string, relative: boolean): void {
   let day: CalendarDay | undefined;
   const month = c.get('month');
   if (c.isOnlyWeekdayComponent()) {
@@ -204,7 +204,8 @@ function resolveComponents(ref: CalendarDay, c: ParsingComponents, text: string)
     // "March 3", "3/14", or a bare month ("in March"), which is a stretch and so its last day.
     const dayOf = c.isCertain('day') ? (y: number) => dayOfMonth(y, month, c.get('day') as number) : (y: number) => lastDayOfMonth(y, month);
     day = resolveYear(ref, dayOf);
-  } else if (month !== null && c.isCertain('month') && !c.isCertain('day')) {
+  } else if (month !== null && c.isCertain('month') && !c.isCertain('day') && !relative) {
+    // "March 2027"; chrono's "in 24 months" also leaves the day uncertain but means that very day.
     day = lastDayOfMonth(c.get('year') as number, month);
   }
   if (!day) return;
@@ -219,8 +220,9 @@ export function forwardRefiner(ref: CalendarDay): Refiner {
   return {
     refine: (_context, results: ParsingResult[]) => {
       for (const result of results) {
-        resolveComponents(ref, result.start, result.text);
-        if (result.end) resolveComponents(ref, result.end, result.text);
+        const relative = result.tags().has('result/relativeDate');
+        resolveComponents(ref, result.start, result.text, relative);
+        if (result.end) resolveComponents(ref, result.end, result.text, relative);
       }
       return results;
     },

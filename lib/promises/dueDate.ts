@@ -25,8 +25,12 @@ function dayOf(c: ParsedComponents): CalendarDay | undefined {
   return { year, month, day };
 }
 
-/** "3/4 of the team" is a fraction, not the 4th of March. */
-function isFraction(text: string, result: ParsedResult): boolean {
+/**
+ * Dates that are not dates: "3/4 of the team" is a fraction, and "locked for 24 months" a
+ * duration (chrono reads "for" like "within").
+ */
+function isNotADate(text: string, result: ParsedResult): boolean {
+  if (/^for\s/i.test(result.text)) return true;
   return /^\d{1,2}\/\d{1,2}$/.test(result.text) && /^\s+of\b/i.test(text.slice(result.index + result.text.length));
 }
 
@@ -46,7 +50,7 @@ export function findDueDate(text: string, ref: CalendarDay): FoundDueDate | unde
   const candidates = chrono
     .parse(text, reference)
     // Time-only results ("at 3pm") leave the day implied; every date this module resolves is certain.
-    .filter((r) => r.start.isCertain('day') && !isFraction(text, r) && dayOf(r.end ?? r.start));
+    .filter((r) => r.start.isCertain('day') && !isNotADate(text, r) && dayOf(r.end ?? r.start));
   if (candidates.length === 0) return undefined;
 
   const before = (r: ParsedResult) => text.slice(0, r.index);

@@ -34,7 +34,7 @@ const OWNER_RULES: OwnerRule[] = [
   // A note that starts with the verb leaves out "we": "Will send the deck Friday".
   { pattern: /^(?:will|shall|going\s+to|to\s+send|sending)\b/i, owner: 'us' },
   // The customer commits.
-  { pattern: /\byou(?:'ll|'re\s+going\s+to|\s+(?:will|are\s+going\s+to|plan\s+to|promised|agreed))\b/i, owner: 'customer' },
+  { pattern: /\byou(?:'ll|'re\s+going\s+to|\s+(?:will|would|are\s+going\s+to|plan\s+to|promised|agreed))\b/i, owner: 'customer' },
   { pattern: /\byour\s+(?:team|side|end|legal|it|security|admins?|engineers?|procurement|finance)\b/i, owner: 'customer' },
   { pattern: /\blet\s+(?:me|us)\s+know\b/i, owner: 'customer' },
 ];
