@@ -5,7 +5,7 @@
  * with the rules of periods.ts; the refiner applies the same rules to chrono's own results.
  */
 import type { Parser, ParsingContext, ParsingComponents, ParsingResult, Refiner } from 'chrono-node';
-import { type CalendarDay, dayOfMonth, lastDayOfMonth, weekdayOf, type WeekdayNumber } from './calendar';
+import { type CalendarDay, compareDays, dayOfMonth, lastDayOfMonth, weekdayOf, type WeekdayNumber } from './calendar';
 import {
   monthPartDay,
   namedQuarterDay,
@@ -104,8 +104,13 @@ function periodParser(ref: CalendarDay): Parser {
       const mod = modifierWord.toLowerCase();
       // A bare "week"/"the week" is not a deadline ("once a week", "the week of …").
       if (!partWord && (mod === '' || mod === 'the')) return null;
-      const offset = /next|following|coming/.test(mod) ? 1 : 0;
-      return components(context, periodDay(ref, period.toLowerCase() as Period, offset, partOf(partWord)));
+      const unit = period.toLowerCase() as Period;
+      const part = partOf(partWord);
+      if (/next|following|coming/.test(mod)) return components(context, periodDay(ref, unit, 1, part));
+      const current = periodDay(ref, unit, 0, part);
+      // "by mid-year" in November can only mean next year's; "this" keeps the current one.
+      const passed = mod !== 'this' && compareDays(current, ref) < 0;
+      return components(context, passed ? periodDay(ref, unit, 1, part) : current);
     },
   };
 }

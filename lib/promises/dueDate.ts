@@ -49,8 +49,9 @@ export function findDueDate(text: string, ref: CalendarDay): FoundDueDate | unde
 
   const candidates = chrono
     .parse(text, reference)
-    // Time-only results ("at 3pm") leave the day implied; every date this module resolves is certain.
-    .filter((r) => r.start.isCertain('day') && !isNotADate(text, r) && dayOf(r.end ?? r.start));
+    // A time alone ("at 3pm") leaves the day implied; dates are certain or counted from the reference.
+    .filter((r) => (r.start.isCertain('day') || r.tags().has('result/relativeDate')) && !isNotADate(text, r))
+    .filter((r) => dayOf(r.end ?? r.start));
   if (candidates.length === 0) return undefined;
 
   const before = (r: ParsedResult) => text.slice(0, r.index);
