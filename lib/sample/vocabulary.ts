@@ -83,3 +83,19 @@ export const MEETING_SUMMARIES = [
   'Admin training follow-up',
   'Success plan review',
 ] as const;
+
+/** Company-name parts for the large benchmark book; combined in order, so names stay unique. */
+export const COMPANY_WORDS = {
+  first: [
+    'Amber', 'Birch', 'Cedar', 'Delta', 'Ember', 'Falcon', 'Garnet', 'Harbor', 'Indigo', 'Jasper', 'Kettle', 'Linden',
+    'Mosaic', 'Nova', 'Onyx', 'Prairie', 'Quartz', 'Raven', 'Summit', 'Timber', 'Umber', 'Vista', 'Willow', 'Yarrow',
+    'Zenith', 'Aspen', 'Beacon', 'Cobalt', 'Dune', 'Elm', 'Fjord', 'Glacier', 'Heron', 'Iris', 'Juniper', 'Kinetic',
+    'Lumen', 'Maple', 'Nimbus', 'Orbit',
+  ],
+  second: [
+    'Analytics', 'Logistics', 'Health', 'Foods', 'Robotics', 'Energy', 'Media', 'Capital', 'Labs', 'Systems',
+    'Outfitters', 'Dental', 'Legal', 'Freight', 'Studios', 'Biotech', 'Insurance', 'Hotels', 'Telecom', 'Learning',
+    'Solar', 'Marine', 'Pharma', 'Builders', 'Retail', 'Software', 'Aerospace', 'Farms', 'Networks', 'Partners',
+  ],
+  last: ['Inc.', 'Group', 'Co.', 'LLC', 'Corporation', 'Holdings', 'Ltd', 'International', 'Collective', 'Works'],
+} as const;
