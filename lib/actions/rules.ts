@@ -22,7 +22,7 @@ const championDeparture: ActionRule = ({ data, now, settings }) => {
   const ago = wholeDaysAgo(c.departedAt!, now);
   return {
     title: 'Run the champion departure protocol',
-    reason: `${c.name} (champion) departed ${ago < 0 ? `in ${plural(-ago, 'day')}` : relativeDays(ago)}`,
+    reason: ago < 0 ? `${c.name} (champion) leaves in ${plural(-ago, 'day')}` : `${c.name} (champion) departed ${relativeDays(ago)}`,
     steps: [
       'Day 1: note to the departing champion; ask for an intro to the successor',
       'Day 2: onboarding call with the new contact',
@@ -59,7 +59,8 @@ const overdueCommitment: ActionRule = ({ data, now }) => {
   );
   if (overdue.length === 0) return null;
   const c = overdue[0];
-  const days = Math.max(1, Math.floor((now - toMs(c.dueDate!)) / 86_400_000));
+  // A date-only due date is 00:00 UTC, so "before today" is always at least one whole day ago.
+  const days = Math.max(1, wholeDaysAgo(c.dueDate!, now));
   const what = c.kind === 'sales-promise' ? 'Sales promise' : 'Commitment';
   const more = overdue.length > 1 ? ` (+${overdue.length - 1} more overdue)` : '';
   return {

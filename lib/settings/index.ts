@@ -87,7 +87,7 @@ export const playbookSettingsSchema = z
 
 export type PlaybookSettings = z.infer<typeof playbookSettingsSchema>;
 
-export const DEFAULT_SETTINGS: PlaybookSettings = Object.freeze({
+export const DEFAULT_SETTINGS: PlaybookSettings = deepFreeze({
   weights: { adoption: 30, outcomes: 25, relationship: 20, support: 15, commercial: 10 },
   bands: { green: 80, yellow: 60 },
   activityTrendPct: 10,
@@ -110,7 +110,16 @@ export const DEFAULT_SETTINGS: PlaybookSettings = Object.freeze({
   expansion: { seatUtilisationPct: 80, greenDays: 60, triggerWindowDays: 180 },
   championDepartureDays: 30,
   escalationWindowDays: 90,
-}) as PlaybookSettings;
+});
+
+/** Frozen all the way down: the defaults are shared, so a stray write must fail loudly. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 export type DeepPartial<T> = T extends readonly unknown[]
   ? T
@@ -122,15 +131,17 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function mergeInto(base: unknown, over: unknown): unknown {
+/** Settings whose value may be null (no QBR for that tier): there null is a choice, not a gap. */
+const NULLABLE_PARENTS = new Set(['qbrCadenceDays']);
+
+function mergeInto(base: unknown, over: unknown, name = '', parent = ''): unknown {
   if (over === undefined) return structuredCloneValue(base);
   if (isPlainObject(base) && isPlainObject(over)) {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(base)) out[key] = mergeInto(base[key], over[key]);
+    for (const key of Object.keys(base)) out[key] = mergeInto(base[key], over[key], key, name);
     return out;
   }
-  // null is a real value only where the default allows it (a tier with no QBR cadence).
-  if (over === null && base !== null) return structuredCloneValue(base);
+  if (over === null && !NULLABLE_PARENTS.has(parent)) return structuredCloneValue(base);
   return Array.isArray(over) ? [...over] : over;
 }
 

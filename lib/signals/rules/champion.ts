@@ -15,6 +15,12 @@ export const championDark: SignalRule = ({ data, now, settings }) =>
       subjectId: c.id,
     }));
 
+function departureWords(name: string, departedAt: string | undefined, now: number): string {
+  if (!departedAt) return `${name} (champion) has departed`;
+  const ago = wholeDaysAgo(departedAt, now);
+  return ago < 0 ? `${name} (champion) leaves ${relativeDays(ago)}` : `${name} (champion) departed ${relativeDays(ago)}`;
+}
+
 /**
  * Whenever it happened: the signal stands until the contact is no longer the champion.
  * Only the departure protocol (an action) is limited to the first 30 days.
@@ -26,8 +32,6 @@ export const championDeparture: SignalRule = ({ data, now }) =>
       id: 'champion-departure' as const,
       level: 'escalation' as const,
       title: 'Champion departed',
-      detail: c.departedAt
-        ? `${c.name} (champion) departed ${relativeDays(wholeDaysAgo(c.departedAt, now))}`
-        : `${c.name} (champion) has departed`,
+      detail: departureWords(c.name, c.departedAt, now),
       subjectId: c.id,
     }));

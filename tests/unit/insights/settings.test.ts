@@ -47,3 +47,15 @@ describe('playbook settings', () => {
     expect(parseSettings({ renewal: { stageDays: [100, 50, 0] } }).ok).toBe(true);
   });
 });
+
+describe('settings edge cases', () => {
+  it('lets a team turn a tier QBR cadence off with null, but null elsewhere means "default"', () => {
+    const s = mergeSettings({ tiers: { qbrCadenceDays: { enterprise: null } }, bands: { green: null } });
+    expect(s.tiers.qbrCadenceDays.enterprise).toBeNull();
+    expect(s.bands.green).toBe(80);
+  });
+
+  it('keeps the shared defaults frozen', () => {
+    expect(Object.isFrozen(DEFAULT_SETTINGS.weights)).toBe(true);
+  });
+});
