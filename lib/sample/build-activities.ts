@@ -55,15 +55,19 @@ export function buildActivities(now: Date, spec: AccountSpec, account: Account, 
 
   for (let i = randInt(rng, rich ? 3 : 1, rich ? 5 : 2); i > 0; i--) {
     const to = rng() < 0.7 ? mainIds : [pick(rng, contacts).id];
-    drafts.push({ type: 'email', date: isoDayAt(now, -randInt(rng, 1, 40), randInt(rng, 13, 20), randInt(rng, 0, 59)), summary: pick(rng, EMAIL_SUMMARIES), contactIds: to });
+    const date = isoDayAt(now, -randInt(rng, 1, 40), randInt(rng, 13, 20), randInt(rng, 0, 59));
+    drafts.push({ type: 'email', date, summary: pick(rng, EMAIL_SUMMARIES), contactIds: to });
   }
   if (rich) {
     for (let i = randInt(rng, 0, 2); i > 0; i--) {
-      drafts.push({ type: 'call', date: isoDayAt(now, -randInt(rng, 2, 50), randInt(rng, 14, 19)), summary: pick(rng, CALL_SUMMARIES), contactIds: mainIds });
+      const date = isoDayAt(now, -randInt(rng, 2, 50), randInt(rng, 14, 19));
+      drafts.push({ type: 'call', date, summary: pick(rng, CALL_SUMMARIES), contactIds: mainIds });
     }
     drafts.push(...pastMeetings(spec, now, mainIds), ...qbrs(spec, account, now, mainIds));
     if (rng() < 0.4) {
-      drafts.push({ type: 'meeting', date: isoDayAt(now, randInt(rng, 2, 12), randInt(rng, 14, 17)), summary: pick(rng, MEETING_SUMMARIES), contactIds: mainIds });
+      // Upcoming: no `attended` yet.
+      const date = isoDayAt(now, randInt(rng, 2, 12), randInt(rng, 14, 17));
+      drafts.push({ type: 'meeting', date, summary: pick(rng, MEETING_SUMMARIES), contactIds: mainIds });
     }
   }
   drafts.push({ type: 'note', date: isoDayAt(now, -randInt(rng, 3, 60), 18), summary: pick(rng, NOTE_SUMMARIES) });
