@@ -32,8 +32,8 @@ export function ImportPanel() {
   };
 
   return (
-    <section aria-labelledby="import-heading" className="card">
-      <h2 id="import-heading">Import</h2>
+    <section className="card">
+      <h2>Bring in your book</h2>
       <p className="muted">A Glance bundle (.json) or a CSV export of accounts or contacts. Records merge by id; nothing else is removed.</p>
       <div
         className={`dropzone${dragging ? ' dropzone--active' : ''}`}
@@ -64,7 +64,7 @@ export function ImportPanel() {
       {progress && (
         <div className="progress">
           <progress
-            aria-label="Import progress"
+            aria-label="Progress"
             max={progress.total || 1}
             value={progress.phase === 'reading' ? undefined : progress.done}
           />

@@ -56,7 +56,7 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
     const expected = String(issue.expected);
     message = `expected ${ARTICLE[expected] ?? `a ${expected}`}`;
-    if ((issue as { input?: unknown }).input === undefined) message = `required (${message})`;
+    if (/received undefined/.test(issue.message)) message = `required (${message})`;
   } else if (issue.code === 'invalid_value' && 'values' in issue) {
     message = `expected one of ${(issue.values as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
   }

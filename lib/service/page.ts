@@ -44,7 +44,7 @@ export function createPageHandlers({ db, now, broadcast }: ServiceDeps): PageHan
       const choice = key ? await db.matchChoices.get(key) : undefined;
       const keys = lookupKeys(context, { ownDomains: [], userEmail: context.kind === 'thread' ? context.userEmail : undefined });
       const results = await lookupForMatch(db, keys, choice ? [choice.accountId] : []);
-      const match = decideMatch(context, keys, results, { choice: choice ? { accountId: choice.accountId } : undefined });
+      const match = decideMatch(context, keys, results, { remembered: choice ? { accountId: choice.accountId } : undefined });
       return { match, pageKey: key, view: match.status === 'matched' ? ((await view(match.accountId)) ?? undefined) : undefined };
     },
     'match.choose': async ({ pageKey, accountId }) => {

@@ -34,7 +34,7 @@ export function watchPage(win: Window, read: () => PageContext | null, onChange:
   // The Navigation API sees pushState navigations, which no window event reports to a content script.
   const navigation = (win as Window & { navigation?: EventTarget }).navigation;
   navigation?.addEventListener('navigatesuccess', schedule);
-  const observer = new win.MutationObserver(schedule);
+  const observer = new MutationObserver(schedule);
   observer.observe(win.document.documentElement, { childList: true, subtree: true });
 
   return {

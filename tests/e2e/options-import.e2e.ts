@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FIXTURES, importThroughOptions, launchGlance, type Glance } from './harness.mjs';
+
+const bundlePath = (name: string) => join(FIXTURES, 'bundles', name);
+
+describe('options page: import and export in real Chromium', () => {
+  let glance: Glance;
+  beforeEach(async () => {
+    glance = await launchGlance();
+  });
+  afterEach(async () => {
+    await glance?.close();
+  });
+
+  it('loads the extension and offers the sample book on first run', async () => {
+    expect(glance.extensionId).toMatch(/^[a-p]{32}$/);
+    const page = await glance.context.newPage();
+    await page.goto(glance.url('options.html'));
+    await page.getByRole('button', { name: 'Load sample book' }).waitFor({ state: 'visible' });
+    await expect(page.getByText('No accounts yet').isVisible()).resolves.toBe(true);
+  });
+
+  it('imports a bundle and reports the counts per record type', async () => {
+    const page = await importThroughOptions(glance, bundlePath('small-book.json'));
+    const status = page.getByRole('status').filter({ hasText: 'Imported' });
+    await expect(status.textContent()).resolves.toContain('3 accounts, 3 contacts, 2 usage, 1 tickets, 2 commitments, 2 activities');
+    await page.locator('[data-count="accounts"]', { hasText: '3' }).waitFor();
+    await page.screenshot({ path: join(process.cwd(), 'test-results', 'options-after-import.png'), fullPage: true });
+  });
+
+  it('names each rejected record with its path and reason, imports the valid ones, and keeps earlier data', async () => {
+    const page = await importThroughOptions(glance, bundlePath('small-book.json'));
+    await page.reload();
+    await page.getByLabel('Import').setInputFiles(bundlePath('broken-book.json'));
+    const status = page.locator('[role="status"][data-outcome="imported"]');
+    await status.getByText('Imported from broken-book.json').waitFor();
+    const text = (await status.textContent()) ?? '';
+    expect(text).toContain('1 accounts, 1 contacts');
+    expect(text).toContain('5 records were rejected');
+    expect(text).toContain('accounts[1] (acc-bad-arr): arr: expected a number');
+    expect(text).toContain('accounts[2] (acc-no-name): name: required');
+    expect(text).toMatch(/accounts\[3\] \(acc-bad-tier\): tier: expected one of/);
+    expect(text).toContain('contacts[1] (con-bad-email): email: expected an email address');
+    expect(text).toContain('commitments[0] (cm-bad-due): dueDate: expected an ISO 8601 date');
+    // 3 earlier accounts + Orbit: the earlier data is still there.
+    await page.locator('[data-count="accounts"]', { hasText: /^4$/ }).waitFor();
+  });
+
+  it('refuses a file that is not JSON, or not a bundle, and changes nothing', async () => {
+    const page = await importThroughOptions(glance, bundlePath('small-book.json'));
+    for (const [file, message] of [
+      ['not-json.json', 'This file is not valid JSON'],
+      ['not-a-bundle.json', 'This file is not a Glance bundle: "format" must be "glance.bundle"'],
+    ]) {
+      await page.getByLabel('Import').setInputFiles(bundlePath(file));
+      const refused = page.locator('[role="status"][data-outcome="refused"]');
+      await refused.getByText(message).waitFor();
+      await expect(refused.textContent()).resolves.toContain('Nothing was imported');
+    }
+    await page.locator('[data-count="accounts"]', { hasText: /^3$/ }).waitFor();
+  });
+
+  it('exports the whole store as a bundle that imports back to the same state', async () => {
+    const page = await importThroughOptions(glance, bundlePath('small-book.json'));
+    const exportOnce = async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+      const path = await download.path();
+      return JSON.parse(readFileSync(path, 'utf8'));
+    };
+    const first = await exportOnce();
+    const original = JSON.parse(readFileSync(bundlePath('small-book.json'), 'utf8'));
+    const byId = (list: { id?: string; accountId: string; date?: string }[]) =>
+      [...list].sort((a, b) => (a.id ?? a.accountId + a.date!).localeCompare(b.id ?? b.accountId + b.date!));
+    for (const type of ['accounts', 'contacts', 'usage', 'tickets', 'commitments', 'activities']) {
+      expect(byId(first[type]), type).toEqual(byId(original[type]));
+    }
+    // Unknown fields travel too.
+    expect(first.accounts.find((a: { id: string }) => a.id === 'acc-harbor').customFields).toEqual({ region: 'NA', segment: 'strategic' });
+
+    // Into a fresh profile, and out again: the same state.
+    const other = await launchGlance();
+    try {
+      const exportedPath = join(process.cwd(), 'test-results', 'round-trip.json');
+      (await import('node:fs')).mkdirSync(join(process.cwd(), 'test-results'), { recursive: true });
+      (await import('node:fs')).writeFileSync(exportedPath, JSON.stringify(first));
+      const otherPage = await importThroughOptions(other, exportedPath);
+      const [download] = await Promise.all([otherPage.waitForEvent('download'), otherPage.getByRole('button', { name: 'Export' }).click()]);
+      const second = JSON.parse(readFileSync(await download.path(), 'utf8'));
+      for (const type of ['accounts', 'contacts', 'usage', 'tickets', 'commitments', 'activities']) {
+        expect(byId(second[type]), type).toEqual(byId(first[type]));
+      }
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('loads the sample book, marks it as sample data, and removes it in one click', async () => {
+    const page = await glance.context.newPage();
+    await page.goto(glance.url('options.html'));
+    await page.getByRole('button', { name: 'Load sample book' }).click();
+    const note = page.locator('[data-sample="present"]');
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/Sample data\s*\d+ sample accounts are loaded/);
+    const accounts = Number(await page.locator('[data-count="accounts"]').textContent());
+    expect(accounts).toBeGreaterThanOrEqual(45);
+    await page.getByRole('button', { name: 'Remove sample book' }).click();
+    await page.getByRole('button', { name: 'Load sample book' }).waitFor();
+    await expect(note.count()).resolves.toBe(0);
+  });
+});
