@@ -129,19 +129,25 @@ function periodEndParser(ref: CalendarDay): Parser {
   };
 }
 
-/** "Q3", "end of Q2 2027", "Q4'26", "Q1 FY27", "the third quarter": the end of that quarter. */
+/**
+ * "Q3", "end of Q2 2027", "Q4'26", "FY27 Q1", "the third quarter", "H2": the end of that
+ * quarter (a half ends with its second quarter).
+ */
 function quarterParser(ref: CalendarDay): Parser {
-  const quarter = `(?:Q([1-4])|(${alternation(QUARTER_WORDS)})\\s+quarter)`;
+  const quarter = `(?:Q([1-4])|H([12])|(${alternation(QUARTER_WORDS)})\\s+quarter)`;
+  const fyPrefix = `(?:FY\\s?'?(\\d{4}|\\d{2})\\s+)?`;
   const year = `(?:\\s*(?:of\\s+)?(\\d{4})|\\s*(?:FY\\s?|')(\\d{2}))?`;
-  const pattern = new RegExp(`(?<!\\w)(?:${PART_PREFIX})?(?:the\\s+)?${quarter}${year}(?!\\w)`, 'i');
+  const pattern = new RegExp(`(?<!\\w)(?:${PART_PREFIX})?(?:the\\s+)?${fyPrefix}${quarter}${year}(?!\\w)`, 'i');
+  const fullYear = (digits: string) => (digits.length === 2 ? 2000 + Number(digits) : Number(digits));
   return {
     pattern: () => pattern,
     extract: (context, match) => {
-      const [, partWord, digit, word, fullYear, shortYear] = match;
-      const q = digit ? Number(digit) : QUARTER_WORDS[word.toLowerCase()];
+      const [, partWord, fy, digit, half, word, longYear, shortYear] = match;
+      const q = digit ? Number(digit) : half ? Number(half) * 2 : QUARTER_WORDS[word.toLowerCase()];
       // Fiscal years are read as calendar years: the bundle does not say when a customer's starts.
-      const y = fullYear ? Number(fullYear) : shortYear ? 2000 + Number(shortYear) : undefined;
-      return components(context, namedQuarterDay(ref, q, y, partOf(partWord)));
+      const written = fy ?? longYear ?? shortYear;
+      const y = written ? fullYear(written) : undefined;
+      return components(context, namedQuarterDay(ref, q, y, half ? 'whole' : partOf(partWord)));
     },
   };
 }

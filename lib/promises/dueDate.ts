@@ -26,18 +26,19 @@ function dayOf(c: ParsedComponents): CalendarDay | undefined {
 }
 
 /**
- * Dates that are not dates: "3/4 of the team" is a fraction, and "locked for 24 months" a
- * duration (chrono reads "for" like "within").
+ * Dates that are not dates: "3/4 of the team" is a fraction, "24/7" a schedule, and "locked
+ * for 24 months" a duration (chrono reads "for" like "within").
  */
 function isNotADate(text: string, result: ParsedResult): boolean {
-  if (/^for\s/i.test(result.text)) return true;
+  if (/^for\s/i.test(result.text) || /^24\/7$/.test(result.text)) return true;
   return /^\d{1,2}\/\d{1,2}$/.test(result.text) && /^\s+of\b/i.test(text.slice(result.index + result.text.length));
 }
 
 /**
  * The due date in `text`, resolved against `ref` (the day the email was sent, or today).
  * With several dates, the first one introduced by a deadline word wins ("we met Monday and
- * will send it by Friday"), else the first; a range ("Dec 1-3") is due at its end.
+ * will send it by Friday"), else the first; a range ("Dec 1-3") is due at its end; a time
+ * alone ("by 5pm") is due on the reference day.
  */
 export function findDueDate(text: string, ref: CalendarDay): FoundDueDate | undefined {
   const chrono = casual.clone();
@@ -47,15 +48,18 @@ export function findDueDate(text: string, ref: CalendarDay): FoundDueDate | unde
   // machine's zone, and noon keeps daylight-saving shifts from moving the day.
   const reference = new Date(ref.year, ref.month - 1, ref.day, 12);
 
-  const candidates = chrono
-    .parse(text, reference)
-    // A time alone ("at 3pm") leaves the day implied; dates are certain or counted from the reference.
-    .filter((r) => (r.start.isCertain('day') || r.tags().has('result/relativeDate')) && !isNotADate(text, r))
-    .filter((r) => dayOf(r.end ?? r.start));
+  const candidates = chrono.parse(text, reference).filter((r) => !isNotADate(text, r) && dayOf(r.end ?? r.start));
   if (candidates.length === 0) return undefined;
 
   const before = (r: ParsedResult) => text.slice(0, r.index);
-  const chosen = candidates.find((r) => DEADLINE_CUE.test(before(r))) ?? candidates[0];
+  // A time alone ("by 5pm") leaves the day implied as the reference day: it only wins when
+  // nothing in the sentence names a day.
+  const namesDay = (r: ParsedResult) => r.start.isCertain('day') || r.tags().has('result/relativeDate');
+  const chosen =
+    candidates.find((r) => DEADLINE_CUE.test(before(r)) && namesDay(r)) ??
+    candidates.find(namesDay) ??
+    candidates.find((r) => DEADLINE_CUE.test(before(r))) ??
+    candidates[0];
   const lead = (DEADLINE_CUE.exec(before(chosen)) ?? PREPOSITION.exec(before(chosen)))?.[0] ?? '';
   const words = `${lead}${chosen.text}`.replace(/^[\s,(]+|[\s,;.)]+$/g, '').replace(/\s+/g, ' ');
   return { day: dayOf(chosen.end ?? chosen.start) as CalendarDay, text: words };

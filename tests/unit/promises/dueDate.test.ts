@@ -55,13 +55,18 @@ describe('due dates from a Friday email (20 Nov 2026)', () => {
     ['end of January', '2027-01-31', 'end of January'],
     ['in March', '2027-03-31', 'in March'],
     ['Dec 1-3', '2026-12-03', 'Dec 1-3'],
+    ['by H1', '2027-06-30', 'by H1'],
+    ['FY27 Q2', '2027-06-30', 'FY27 Q2'],
+    ['by 5pm', '2026-11-20', 'by 5pm'],
+    ['At 3pm we agreed to send it on Monday', '2026-11-23', 'on Monday'],
+    ['We met Friday and will send it by Wednesday at 5pm', '2026-11-25', 'by Wednesday at 5pm'],
   ])('%s → %s', (text, expected, words) => {
     const parsed = due(text);
     expect(parsed.dueDate).toBe(expected);
     expect(parsed.dueText).toBe(words);
   });
 
-  it.each([['once a week'], ['the 3rd party tool'], ['3/4 of the team'], ['locked for 24 months'], ['at 3pm']])(
+  it.each([['once a week'], ['the 3rd party tool'], ['3/4 of the team'], ['locked for 24 months'], ['our 24/7 support']])(
     'finds no date in %j',
     (text) => {
       expect(due(text).dueDate).toBeUndefined();
