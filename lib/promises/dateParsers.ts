@@ -37,9 +37,11 @@ const alternation = (words: Record<string, unknown>) =>
 
 const WEEKDAY = `(?:${alternation(WEEKDAYS)})`;
 const MONTH = `(?:${alternation(MONTHS)})`;
-const PART = '(beginning|start|early|middle|mid|later|late|end)';
-/** "end of", "mid-", "early " … in front of a period. */
-const PART_PREFIX = `(?:the\\s+)?${PART}(?:\\s+of)?[\\s-]+`;
+/**
+ * "end of", "mid-", "early " … in front of a period. "start"/"end" need their "of", so that
+ * "we'll start June 15" stays June 15.
+ */
+const PART_PREFIX = '(?:the\\s+)?(beginning(?=\\s+of)|start(?=\\s+of)|middle(?=\\s+of)|end(?=\\s+of)|early|mid|later|late)(?:\\s+of)?[\\s-]+';
 const DAY_WORD = `(today|tonight|tomorrow|(?:this\\s+|next\\s+)?${WEEKDAY})`;
 
 function partOf(word: string | undefined): PeriodPart {

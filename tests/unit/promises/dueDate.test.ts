@@ -55,6 +55,8 @@ describe('due dates from a Friday email (20 Nov 2026)', () => {
     ['end of January', '2027-01-31', 'end of January'],
     ['in March', '2027-03-31', 'in March'],
     ['Dec 1-3', '2026-12-03', 'Dec 1-3'],
+    ["We'll start June 15", '2027-06-15', 'June 15'],
+    ['by the middle of December', '2026-12-15', 'by the middle of December'],
     ['by H1', '2027-06-30', 'by H1'],
     ['FY27 Q2', '2027-06-30', 'FY27 Q2'],
     ['by 5pm', '2026-11-20', 'by 5pm'],
