@@ -98,3 +98,41 @@ describe('gmail helpers', () => {
     expect(parseGmailDate('gestern')).toBeUndefined();
   });
 });
+
+describe('gmail bounds and fallbacks', () => {
+  const url = new URL(GMAIL + '#inbox/FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT');
+
+  it('keeps the last 10 messages, each body cut to 4,000 characters, but everyone who wrote', () => {
+    const doc = loadFixture('gmail-thread-v1.html');
+    const list = doc.querySelector('[role="list"]')!;
+    const first = list.querySelector('[role="listitem"]')!;
+    for (let i = 0; i < 14; i++) list.insertBefore(first.cloneNode(true), first);
+    const old = list.querySelector('span.gD')!;
+    old.setAttribute('email', 'early.bird@acmerobotics.com');
+    old.setAttribute('name', 'Early Bird');
+    const last = list.querySelectorAll('div.a3s');
+    last[last.length - 1].textContent = 'x'.repeat(10_000);
+    const ctx = readGmail(url, doc);
+    if (ctx.kind !== 'thread') throw new Error('expected a thread');
+    expect(ctx.messages).toHaveLength(10);
+    expect(ctx.messages[9].text).toHaveLength(4000);
+    expect(ctx.people.map((p) => p.email)).toContain('early.bird@acmerobotics.com');
+  });
+
+  it('finds the user from a localised account button, else from the tab title', () => {
+    const doc = loadFixture('gmail-thread-v1.html');
+    const button = doc.querySelector('a[aria-label^="Google Account"]')!;
+    button.setAttribute('aria-label', 'Compte Google : Casey Morgan (casey.morgan@northpeak.io)');
+    expect(readGmail(url, doc)).toMatchObject({ userEmail: SAMPLE_USER.email });
+    button.remove();
+    expect(readGmail(url, doc)).toMatchObject({ userEmail: SAMPLE_USER.email });
+    doc.title = 'Gmail';
+    expect(readGmail(url, doc)).not.toHaveProperty('userEmail');
+  });
+
+  it('takes the subject from the tab title when the heading has no text', () => {
+    const doc = loadFixture('gmail-thread-v1.html');
+    doc.querySelector('h2.hP')!.textContent = '';
+    expect(readGmail(url, doc)).toMatchObject({ subject: 'Security review before the Berlin rollout' });
+  });
+});

@@ -41,3 +41,16 @@ describe('readPage', () => {
     expect(ctx?.kind).toBe('unreadable');
   });
 });
+
+describe('read cost', () => {
+  it('reads a thread in well under a millisecond (happy-dom is slower than a browser; best of several runs)', () => {
+    const doc = loadFixture('gmail-thread-v1.html');
+    const url = new URL('https://mail.google.com/mail/u/0/#inbox/FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT');
+    const runs = Array.from({ length: 30 }, () => {
+      const t0 = performance.now();
+      readPage(url, doc);
+      return performance.now() - t0;
+    });
+    expect(Math.min(...runs)).toBeLessThan(2);
+  });
+});
