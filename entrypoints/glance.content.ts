@@ -2,7 +2,7 @@
  * The content script on Gmail, Salesforce and HubSpot pages: reads the page (lib/hosts), mounts the
  * sidebar iframe, and tells it what is in view. It never fetches data, holds no tokens and uses no React.
  */
-import { browser } from 'wxt/browser';
+import { extensionApi as browser } from '@/lib/sidebar-frame/extension-api';
 import { readPage } from '@/lib/hosts';
 import { HOST_MATCHES } from '@/lib/hosts/matches';
 import { isToTab, type PromiseDraftSeed, type ToContent } from '@/lib/messages/frame';
@@ -21,10 +21,7 @@ export default defineContentScript({
 
     const onMessage = (message: ToContent) => {
       if (message.type === 'get-selection') sidebar.post({ type: 'selection', requestId: message.requestId, seed: selectionSeed() });
-      if (message.type === 'set-collapsed') {
-        sidebar.setCollapsed(message.collapsed);
-        void browser.storage.local.set({ [COLLAPSED_KEY]: message.collapsed });
-      }
+      if (message.type === 'set-collapsed') setCollapsed(message.collapsed);
     };
 
     const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
@@ -34,6 +31,13 @@ export default defineContentScript({
       collapsed: stored[COLLAPSED_KEY] === true,
       onMessage,
     });
+
+    const setCollapsed = (collapsed: boolean) => {
+      sidebar.setCollapsed(collapsed);
+      sidebar.post({ type: 'collapsed', collapsed });
+      void browser.storage.local.set({ [COLLAPSED_KEY]: collapsed });
+    };
+    sidebar.post({ type: 'collapsed', collapsed: sidebar.isCollapsed() });
 
     const read = () => {
       try {
@@ -47,27 +51,23 @@ export default defineContentScript({
     });
     watch.check();
 
-    browser.runtime.onMessage.addListener((message: unknown, sender) => {
-      if (sender.id !== browser.runtime.id || !isToTab(message)) return undefined;
-      if (message.type === 'toggle-sidebar') {
-        const collapsed = !sidebar.isCollapsed();
-        sidebar.setCollapsed(collapsed);
-        sidebar.post({ type: 'collapsed', collapsed });
-        void browser.storage.local.set({ [COLLAPSED_KEY]: collapsed });
-      } else if (message.type === 'log-promise') {
-        if (sidebar.isCollapsed()) {
-          sidebar.setCollapsed(false);
-          sidebar.post({ type: 'collapsed', collapsed: false });
-        }
+    // sendResponse rather than a returned promise: Chrome's own onMessage does not take promises.
+    const onTabMessage = (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void) => {
+      if (sender.id !== browser.runtime.id || !isToTab(message)) return false;
+      if (message.type === 'toggle-sidebar') setCollapsed(!sidebar.isCollapsed());
+      else if (message.type === 'log-promise') {
+        if (sidebar.isCollapsed()) setCollapsed(false);
         const seed = selectionSeed();
         sidebar.post({ type: 'open-promise-form', seed: message.text ? { ...seed, text: message.text } : seed });
       } else if (message.type === 'get-context') {
-        return Promise.resolve(read());
+        sendResponse(read());
       }
-      return undefined;
-    });
+      return false;
+    };
+    browser.runtime.onMessage.addListener(onTabMessage as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 
     ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onTabMessage as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
       watch.stop();
       sidebar.destroy();
     });
