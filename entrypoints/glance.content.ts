@@ -3,7 +3,7 @@
  * sidebar iframe, and tells it what is in view. It never fetches data, holds no tokens and uses no React.
  */
 import { extensionApi as browser } from '@/lib/sidebar-frame/extension-api';
-import { readPage } from '@/lib/hosts';
+import { readPage, sentAtOfNode } from '@/lib/hosts';
 import { HOST_MATCHES } from '@/lib/hosts/matches';
 import { isToTab, type PromiseDraftSeed, type ToContent } from '@/lib/messages/frame';
 import { mountSidebar, type SidebarFrame } from '@/lib/sidebar-frame/mount';
@@ -17,7 +17,11 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const stored = await browser.storage.local.get(COLLAPSED_KEY);
-    const selectionSeed = (): PromiseDraftSeed => ({ text: (window.getSelection()?.toString() ?? '').trim().slice(0, 2000) });
+    const selectionSeed = (): PromiseDraftSeed => {
+      const selection = window.getSelection();
+      const text = (selection?.toString() ?? '').trim().slice(0, 2000);
+      return { text, sentAt: text ? sentAtOfNode(new URL(location.href), selection?.anchorNode ?? null) : undefined };
+    };
 
     const onMessage = (message: ToContent) => {
       if (message.type === 'get-selection') sidebar.post({ type: 'selection', requestId: message.requestId, seed: selectionSeed() });

@@ -43,13 +43,12 @@ export function CommitmentsCard({ view, draft, source, userEmail, onOpenDraft, o
   const [showClosed, setShowClosed] = useState(false);
   const save = useSaveCommitment(accountId);
   const now = useMemo(() => new Date(view.asOf), [view.asOf]);
-  const overdue = useMemo(() => new Set(view.insights.overdueCommitmentIds), [view.insights.overdueCommitmentIds]);
 
   const setStatus = (c: Commitment, status: Commitment['status']) => {
     save.mutate({ ...c, status });
     setUndo(status === 'cancelled' ? c : null);
   };
-  const sorted = sortCommitments(view.commitments, overdue);
+  const sorted = sortCommitments(view.commitments, view.asOf);
   const commitments = sorted.filter((c) => c.kind === 'commitment' && (filter === 'all' || c.owner === filter));
   const promises = sorted.filter((c) => c.kind === 'sales-promise');
   const openItems = commitments.filter((c) => c.status === 'open');
@@ -59,7 +58,7 @@ export function CommitmentsCard({ view, draft, source, userEmail, onOpenDraft, o
     <CommitmentItem
       key={c.id}
       commitment={c}
-      status={shownStatus(c, overdue)}
+      status={shownStatus(c, view.asOf)}
       asOf={view.asOf}
       onStatus={(s) => setStatus(c, s)}
       onEdit={() => setEditing(c)}

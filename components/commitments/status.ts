@@ -1,13 +1,14 @@
 /** How a commitment reads in a list: its shown status, whether it is due soon, its order. */
 import type { Commitment } from '@/lib/model/bundle';
+import { commitmentStatus } from '@/lib/actions';
 import { calendarDaysUntil } from '@/lib/time';
 
 export type ShownStatus = 'open' | 'overdue' | 'done' | 'cancelled';
 export const DUE_SOON_DAYS = 7;
 
-export function shownStatus(c: Commitment, overdueIds: ReadonlySet<string>): ShownStatus {
-  if (c.status !== 'open') return c.status;
-  return overdueIds.has(c.id) ? 'overdue' : 'open';
+/** Overdue by the playbook's rule (ours, open, due before today), so a just-saved item reads right at once. */
+export function shownStatus(c: Commitment, asOf: string): ShownStatus {
+  return commitmentStatus(c, asOf);
 }
 
 export function isDueSoon(c: Commitment, asOf: string): boolean {
@@ -19,9 +20,9 @@ export function isDueSoon(c: Commitment, asOf: string): boolean {
 const ORDER: Record<ShownStatus, number> = { overdue: 0, open: 1, done: 2, cancelled: 3 };
 
 /** Overdue first, then open by due date (undated last), then done and cancelled. */
-export function sortCommitments(list: Commitment[], overdueIds: ReadonlySet<string>): Commitment[] {
+export function sortCommitments(list: Commitment[], asOf: string): Commitment[] {
   return [...list].sort((a, b) => {
-    const byStatus = ORDER[shownStatus(a, overdueIds)] - ORDER[shownStatus(b, overdueIds)];
+    const byStatus = ORDER[shownStatus(a, asOf)] - ORDER[shownStatus(b, asOf)];
     if (byStatus) return byStatus;
     return (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999');
   });

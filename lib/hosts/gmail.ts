@@ -196,3 +196,13 @@ function safeDecode(s: string): string {
     return s;
   }
 }
+
+/** When the message holding `node` (e.g. the user's selection) was sent, if the page shows it. */
+export function gmailSentAtOfNode(node: Node | null): string | undefined {
+  const el = node instanceof Element ? node : node?.parentElement;
+  for (const selector of GMAIL.message) {
+    const message = el?.closest(selector);
+    if (message) return sentAtOf(message);
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 /** Entry point for the content script: which host a page is on, and what it shows. */
-import { readGmail } from './gmail';
+import { gmailSentAtOfNode, readGmail } from './gmail';
 import { isHubspotHost, readHubspot } from './hubspot';
 import { isSalesforceHost, readSalesforce } from './salesforce';
 import type { HostName, PageContext } from './types';
@@ -33,5 +33,14 @@ export function readPage(url: URL, doc: Document): PageContext | null {
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     return { host, kind: 'unreadable', url: url.href, reason: `reading the page failed: ${why}`.slice(0, 300) };
+  }
+}
+
+/** The sent time of the email that holds `node`, so "by Friday" counts from the day it was written. */
+export function sentAtOfNode(url: URL, node: Node | null): string | undefined {
+  try {
+    return hostOf(url) === 'gmail' ? gmailSentAtOfNode(node) : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { launchGlance, loadSampleBook, serveHost, sidebarFrame, type Glance } from './harness.mjs';
+
+const ACME_THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT';
+const SENTENCE = "We'll send the security questionnaire by Friday.";
+
+/** Selects `text` in the host page as a user would with the mouse. */
+async function select(page: Page, text: string) {
+  await page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.querySelector('div[role="main"]')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return;
+    }
+    throw new Error(`"${wanted}" is not on the page`);
+  }, text);
+}
+
+const item = (frame: Frame, text: string) => frame.locator('[data-commitment-id]', { hasText: text });
+
+describe('logging a promise from a Gmail thread, in real Chromium', () => {
+  let glance: Glance;
+  let page: Page;
+  let frame: Frame;
+  beforeAll(async () => {
+    glance = await launchGlance();
+    await loadSampleBook(glance);
+    await serveHost(glance.context, 'https://mail.google.com/**', 'hosts/gmail-thread-v1.html');
+    page = await glance.context.newPage();
+    await page.goto(ACME_THREAD_URL);
+    frame = await sidebarFrame(page);
+    await frame.locator('[data-account-id="sample-acme"]').waitFor();
+  });
+  afterAll(async () => {
+    await glance?.close();
+  });
+
+  it('turns a selected sentence into a saved commitment with the due date read from the email', async () => {
+    await select(page, SENTENCE);
+    await frame.getByRole('button', { name: 'Log promise' }).click();
+    const promise = frame.getByRole('textbox', { name: 'Promise' });
+    await expect(promise.inputValue()).resolves.toBe(SENTENCE);
+    // Sent Mon, Mar 3, 2025: "by Friday" is that week's Friday, not a Friday counted from today.
+    await expect(frame.getByLabel('Due').inputValue()).resolves.toBe('2025-03-07');
+    await expect(frame.getByLabel('Owner').inputValue()).resolves.toBe('us');
+    await promise.press('Enter');
+
+    const saved = item(frame, SENTENCE);
+    await saved.waitFor();
+    await expect(saved.getAttribute('data-kind')).resolves.toBe('commitment');
+    // Due in the past relative to today: it is overdue at once.
+    await expect(saved.getAttribute('data-status')).resolves.toBe('overdue');
+    await expect(saved.getByRole('link', { name: 'Source' }).getAttribute('href')).resolves.toBe(ACME_THREAD_URL);
+
+    await page.reload();
+    frame = await sidebarFrame(page);
+    await item(frame, SENTENCE).waitFor();
+  });
+
+  it('keeps the item and its outbox entry when the service worker is stopped between save and sync', async () => {
+    await select(page, 'I\'ll also bring our solutions engineer to the renewal call');
+    await frame.getByRole('button', { name: 'Log promise' }).click();
+    await frame.getByRole('textbox', { name: 'Promise' }).press('Enter');
+    await item(frame, 'solutions engineer').waitFor();
+
+    const cdp = await glance.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+
+    await page.reload();
+    frame = await sidebarFrame(page);
+    await item(frame, 'solutions engineer').waitFor();
+    const options = await glance.context.newPage();
+    await options.goto(glance.url('options.html'));
+    // Both promises saved so far wait in the outbox for the CRM sync.
+    await options.getByText(/2 changes waiting to sync/).waitFor();
+    await options.close();
+  });
+
+  it('marks a commitment done and shows markup in a promise as plain text', async () => {
+    await item(frame, SENTENCE).getByRole('button', { name: /Mark done/ }).click();
+    await frame.getByRole('button', { name: /Done and cancelled/ }).click();
+    await frame.locator('[data-status="done"]', { hasText: SENTENCE }).waitFor();
+
+    await page.evaluate(() => getSelection()!.removeAllRanges());
+    await frame.getByRole('button', { name: 'Log promise' }).click();
+    const markup = '<img src=x onerror="document.title=1"><b>Send the SOC 2 report</b> by next Tuesday';
+    await frame.getByRole('textbox', { name: 'Promise' }).fill(markup);
+    await frame.getByRole('button', { name: 'Save', exact: true }).click();
+    const saved = item(frame, 'SOC 2');
+    await saved.waitFor();
+    await expect(saved.locator('.commitment__text').textContent()).resolves.toBe(markup);
+    await expect(saved.locator('img, b').count()).resolves.toBe(0);
+  });
+
+  it('opens the same form from the context menu command with the selected text', async () => {
+    const text = 'walk Raj through the SSO setup';
+    // The exact message the "Log as promise in Glance" menu item sends to the page's content script.
+    await glance.worker.evaluate(async (selectionText) => {
+      for (const tab of await chrome.tabs.query({})) {
+        await chrome.tabs.sendMessage(tab.id!, { glance: 'tab', type: 'log-promise', text: selectionText }).catch(() => undefined);
+      }
+    }, text);
+    const promise = frame.getByRole('textbox', { name: 'Promise' });
+    await promise.waitFor();
+    await expect(promise.inputValue()).resolves.toBe(text);
+    await frame.getByLabel('Owner').selectOption('customer');
+    await promise.press('Enter');
+    const saved = item(frame, text);
+    await saved.waitFor();
+    await expect(saved.getAttribute('data-owner')).resolves.toBe('customer');
+  });
+});
