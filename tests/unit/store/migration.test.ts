@@ -1,0 +1,104 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { GlanceDB, SCHEMA_V1 } from '../../../lib/store/db';
+import { withAccountKeys, withContactKeys } from '../../../lib/store/keys';
+
+let n = 0;
+const freshName = () => `glance-migration-${++n}`;
+
+/** A book as a v1 install stored it: every v1 table filled, index fields derived the v1 way. */
+function v1Rows() {
+  return {
+    accounts: [
+      withAccountKeys({
+        id: 'acc-1',
+        name: 'Harbor Freight Systems',
+        domains: ['eu.harbor.co.uk'],
+        crm: { salesforceId: '001A0000006Vm9r', hubspotId: '4401' },
+        arr: 180000,
+        customFields: { region: 'NA' },
+      }),
+      withAccountKeys({ id: 'acc-2', name: 'Pico Bakery', domains: ['picobakery.com'] }),
+    ],
+    contacts: [withContactKeys({ id: 'con-1', accountId: 'acc-1', name: 'Mara Jensen', email: 'Mara@Harbor.co.uk', pronouns: 'she/her' })],
+    usage: [
+      { accountId: 'acc-1', date: '2026-10-20', logins: 410, activeUsers: 140 },
+      { accountId: 'acc-1', date: '2026-10-27', logins: 395 },
+    ],
+    tickets: [{ id: 't-1', accountId: 'acc-2', openedAt: '2026-10-30', priority: 'P3' as const, status: 'open' as const }],
+    commitments: [
+      { id: 'cm-1', accountId: 'acc-1', text: 'Send the questionnaire', kind: 'commitment' as const, owner: 'us' as const, status: 'open' as const },
+    ],
+    activities: [
+      { id: 'a-1', accountId: 'acc-1', type: 'meeting' as const, date: '2026-11-10T15:00:00Z', summary: 'Kick-off' },
+      { id: 'a-2', accountId: 'acc-1', type: 'meeting' as const, date: '2026-09-01T15:00:00Z', attended: false },
+      { id: 'a-3', accountId: 'acc-2', type: 'qbr' as const, date: '2026-11-12' },
+    ],
+    settings: [{ key: 'playbook', value: { weights: { adoption: 40, outcomes: 15, relationship: 20, support: 15, commercial: 10 } } }],
+    importLog: [{ at: '2026-11-01T09:00:00.000Z', source: 'file' as const, name: 'book.json', counts: { accounts: 2 }, rejected: 1 }],
+  };
+}
+
+describe('schema migration v1 -> v2', () => {
+  it('keeps every v1 record unchanged and makes the v2 tables and indexes usable', async () => {
+    const name = freshName();
+    const rows = v1Rows();
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.open();
+    for (const [table, records] of Object.entries(rows)) await v1.table(table).bulkAdd(records);
+    v1.close();
+
+    const db = new GlanceDB(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+
+    expect(await db.accounts.orderBy('id').toArray()).toEqual(rows.accounts);
+    expect(await db.contacts.toArray()).toEqual(rows.contacts);
+    expect(await db.usage.orderBy('[accountId+date]').toArray()).toEqual(rows.usage);
+    expect(await db.tickets.toArray()).toEqual(rows.tickets);
+    expect(await db.commitments.toArray()).toEqual(rows.commitments);
+    expect(await db.activities.orderBy('id').toArray()).toEqual(rows.activities);
+    expect(await db.settings.toArray()).toEqual(rows.settings);
+    expect(await db.importLog.toArray()).toEqual([{ ...rows.importLog[0], seq: 1 }]);
+
+    // v1 indexes still answer after the upgrade.
+    expect((await db.accounts.where('_domains').equals('harbor.co.uk').toArray()).map((a) => a.id)).toEqual(['acc-1']);
+    expect((await db.accounts.where('_sf').equals('001A0000006Vm9rIAC').toArray()).map((a) => a.id)).toEqual(['acc-1']);
+    expect((await db.contacts.where('_email').equals('mara@harbor.co.uk').toArray()).map((c) => c.id)).toEqual(['con-1']);
+
+    // The new [type+date] index covers activities written before it existed.
+    const upcoming = await db.activities
+      .where('[type+date]')
+      .between(['meeting', '2026-11-01'], ['meeting', '2026-12-01'])
+      .toArray();
+    expect(upcoming.map((a) => a.id)).toEqual(['a-1']);
+
+    // The new tables start empty and work.
+    const seq = await db.outbox.add({
+      createdAt: '2026-11-02T00:00:00.000Z', entity: 'commitment', entityId: 'cm-1', accountId: 'acc-1',
+      op: 'upsert', record: rows.commitments[0], status: 'pending', attempts: 0,
+    });
+    expect(await db.outbox.where('status').equals('pending').count()).toBe(1);
+    expect(await db.outbox.where('entityId').equals('cm-1').primaryKeys()).toEqual([seq]);
+    await db.matchChoices.put({ pageKey: 'gmail:thread:abc', accountId: 'acc-2', at: '2026-11-02T00:00:00.000Z' });
+    expect(await db.matchChoices.where('accountId').equals('acc-2').count()).toBe(1);
+    await db.actionPrefs.put({ accountId: 'acc-1', actionId: 'qbr-due', at: '2026-11-02T00:00:00.000Z' });
+    expect(await db.actionPrefs.get(['acc-1', 'qbr-due'])).toMatchObject({ accountId: 'acc-1', actionId: 'qbr-due' });
+    expect(await db.actionPrefs.where('accountId').equals('acc-1').count()).toBe(1);
+
+    // A later import continues the v1 import log's numbering.
+    expect(await db.importLog.add({ at: '2026-11-03T00:00:00.000Z', source: 'sample', name: 'Sample', counts: {}, rejected: 0 })).toBe(2);
+    db.close();
+  });
+
+  it('opens a fresh database straight at v2', async () => {
+    const db = new GlanceDB(freshName());
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(
+      ['accounts', 'actionPrefs', 'activities', 'commitments', 'contacts', 'importLog', 'matchChoices', 'outbox', 'settings', 'tickets', 'usage'],
+    );
+    db.close();
+  });
+});
