@@ -82,6 +82,19 @@ export function ImportPanel() {
   );
 }
 
+const RECORD_NOUNS: Record<(typeof RECORD_TYPES)[number], [string, string]> = {
+  accounts: ['account', 'accounts'],
+  contacts: ['contact', 'contacts'],
+  usage: ['usage point', 'usage points'],
+  tickets: ['ticket', 'tickets'],
+  commitments: ['commitment', 'commitments'],
+  activities: ['activity', 'activities'],
+};
+
+function countOf(n: number, type: (typeof RECORD_TYPES)[number]): string {
+  return `${n.toLocaleString()} ${RECORD_NOUNS[type][n === 1 ? 0 : 1]}`;
+}
+
 function OutcomeReport({ outcome }: { outcome: ImportOutcome }) {
   if (!outcome.ok) {
     return (
@@ -90,7 +103,7 @@ function OutcomeReport({ outcome }: { outcome: ImportOutcome }) {
       </p>
     );
   }
-  const imported = RECORD_TYPES.filter((t) => outcome.counts[t] > 0).map((t) => `${outcome.counts[t].toLocaleString()} ${t}`);
+  const imported = RECORD_TYPES.filter((t) => outcome.counts[t] > 0).map((t) => countOf(outcome.counts[t], t));
   return (
     <div>
       <p>

@@ -25,7 +25,7 @@ describe('options page: import and export in real Chromium', () => {
   it('imports a bundle and reports the counts per record type', async () => {
     const page = await importThroughOptions(glance, bundlePath('small-book.json'));
     const status = page.getByRole('status').filter({ hasText: 'Imported' });
-    await expect(status.textContent()).resolves.toContain('3 accounts, 3 contacts, 2 usage, 1 tickets, 2 commitments, 2 activities');
+    await expect(status.textContent()).resolves.toContain('3 accounts, 3 contacts, 2 usage points, 1 ticket, 2 commitments, 2 activities');
     await page.locator('[data-count="accounts"]', { hasText: '3' }).waitFor();
     await page.screenshot({ path: join(process.cwd(), 'test-results', 'options-after-import.png'), fullPage: true });
   });
@@ -37,7 +37,7 @@ describe('options page: import and export in real Chromium', () => {
     const status = page.locator('[role="status"][data-outcome="imported"]');
     await status.getByText('Imported from broken-book.json').waitFor();
     const text = (await status.textContent()) ?? '';
-    expect(text).toContain('1 accounts, 1 contacts');
+    expect(text).toContain('Imported from broken-book.json: 1 account, 1 contact.');
     expect(text).toContain('5 records were rejected');
     expect(text).toContain('accounts[1] (acc-bad-arr): arr: expected a number');
     expect(text).toContain('accounts[2] (acc-no-name): name: required');
