@@ -1,5 +1,6 @@
 import { BookPanel } from './BookPanel';
 import { ImportPanel } from './ImportPanel';
+import { SettingsPanel } from './SettingsPanel';
 
 export function OptionsApp() {
   return (
@@ -10,6 +11,7 @@ export function OptionsApp() {
       </header>
       <BookPanel />
       <ImportPanel />
+      <SettingsPanel />
     </main>
   );
 }
