@@ -8,7 +8,7 @@ export default defineConfig({
     name: 'Glance',
     description: 'The customer account beside every email and CRM record: health, risks, promises and people.',
     // Least privilege: no tabs/history/mail-read permissions; host access only through content-script matches.
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms', 'notifications', 'activeTab'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms', 'notifications'],
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: HOST_MATCHES }],
     commands: {
       'toggle-sidebar': {
