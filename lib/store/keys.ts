@@ -6,6 +6,11 @@ import type { AccountKeys, ContactKeys, StoredAccount, StoredContact } from './d
 
 const DERIVED = ['_domains', '_sf', '_hs', '_name', '_email'] as const;
 
+/** Trimmed as the page side trims it (lookupKeys), so " 4401" in a file still matches the page's 4401. */
+function hubspotKey(id: string | undefined): string | undefined {
+  return id === undefined ? undefined : String(id).trim() || undefined;
+}
+
 export function withAccountKeys(account: Account): StoredAccount {
   const domains = new Set<string>();
   for (const d of account.domains ?? []) {
@@ -15,7 +20,8 @@ export function withAccountKeys(account: Account): StoredAccount {
   const keys: AccountKeys = { _domains: [...domains], _name: account.name.toLowerCase() };
   const sf = account.crm?.salesforceId ? toSalesforceId18(account.crm.salesforceId) : null;
   if (sf) keys._sf = sf;
-  if (account.crm?.hubspotId) keys._hs = String(account.crm.hubspotId);
+  const hs = hubspotKey(account.crm?.hubspotId);
+  if (hs) keys._hs = hs;
   return { ...account, ...keys };
 }
 
@@ -23,7 +29,8 @@ export function withContactKeys(contact: Contact): StoredContact {
   const keys: ContactKeys = { _email: contact.email.trim().toLowerCase() };
   const sf = contact.crm?.salesforceId ? toSalesforceId18(contact.crm.salesforceId) : null;
   if (sf) keys._sf = sf;
-  if (contact.crm?.hubspotId) keys._hs = String(contact.crm.hubspotId);
+  const hs = hubspotKey(contact.crm?.hubspotId);
+  if (hs) keys._hs = hs;
   return { ...contact, ...keys };
 }
 
