@@ -1,0 +1,139 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { CommitmentsCard } from '@/components/commitments/CommitmentsCard';
+import { buildAccountView } from '@/lib/account-view/build';
+import type { AccountData, Commitment } from '@/lib/model/bundle';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+
+const call = vi.hoisted(() => vi.fn());
+vi.mock('@/lib/messages/client', () => ({ call }));
+
+const NOW = new Date('2026-11-20T15:00:00Z'); // a Friday
+
+function commitment(partial: Partial<Commitment> & { id: string; text: string }): Commitment {
+  return { accountId: 'acc-1', kind: 'commitment', owner: 'us', status: 'open', ...partial };
+}
+
+function data(commitments: Commitment[]): AccountData {
+  return {
+    account: { id: 'acc-1', name: 'Orbit Analytics' },
+    contacts: [],
+    usage: [],
+    tickets: [],
+    commitments,
+    activities: [],
+  };
+}
+
+function renderCard(list: Commitment[], draft: { text: string; sentAt?: string } | null = null) {
+  const view = buildAccountView(data(list), NOW, DEFAULT_SETTINGS);
+  const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
+  const onOpenDraft = vi.fn();
+  const onCloseDraft = vi.fn();
+  render(
+    <QueryClientProvider client={client}>
+      <CommitmentsCard view={view} draft={draft} source={{ type: 'email', url: 'https://mail.google.com/mail/u/0/#inbox/abc', threadId: 'abc' }} userEmail="casey@northpeak.io" onOpenDraft={onOpenDraft} onCloseDraft={onCloseDraft} />
+    </QueryClientProvider>,
+  );
+  return { onOpenDraft, onCloseDraft };
+}
+
+const itemOf = (text: string) => screen.getByText(text).closest('[data-commitment-id]') as HTMLElement;
+
+describe('CommitmentsCard', () => {
+  beforeEach(() => {
+    call.mockReset().mockImplementation((_type: string, payload: { commitment: Commitment }) => Promise.resolve(payload.commitment));
+  });
+
+  it('lists overdue first with data-status overdue, marks due-soon, and groups sales promises apart', () => {
+    renderCard([
+      commitment({ id: 'later', text: 'Send the renewal quote', dueDate: '2026-12-20' }),
+      commitment({ id: 'late', text: 'Share the QBR deck', dueDate: '2026-11-18' }),
+      commitment({ id: 'today', text: 'Book the training', dueDate: '2026-11-20' }),
+      commitment({ id: 'sp', text: 'The Snowflake connector is on the roadmap for Q3', kind: 'sales-promise' }),
+    ]);
+    const open = screen.getAllByRole('listitem').filter((li) => li.dataset.kind === 'commitment');
+    expect(open.map((li) => li.dataset.commitmentId)).toEqual(['late', 'today', 'later']);
+    expect(itemOf('Share the QBR deck')).toHaveAttribute('data-status', 'overdue');
+    // Due today is not overdue, but it is due soon.
+    expect(itemOf('Book the training')).toHaveAttribute('data-status', 'open');
+    expect(within(itemOf('Book the training')).getByText('Due soon')).toBeInTheDocument();
+    const promise = itemOf('The Snowflake connector is on the roadmap for Q3');
+    expect(promise).toHaveAttribute('data-kind', 'sales-promise');
+    expect(within(promise).getByText('Roadmap risk')).toBeInTheDocument();
+  });
+
+  it('filters ours and theirs', async () => {
+    const user = userEvent.setup();
+    renderCard([
+      commitment({ id: 'ours', text: 'Send the SOC 2 report' }),
+      commitment({ id: 'theirs', text: 'Customer shares the SSO metadata', owner: 'customer' }),
+    ]);
+    await user.click(screen.getByRole('button', { name: 'Theirs' }));
+    expect(screen.queryByText('Send the SOC 2 report')).not.toBeInTheDocument();
+    expect(screen.getByText('Customer shares the SSO metadata')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Ours' }));
+    expect(screen.getByText('Send the SOC 2 report')).toBeInTheDocument();
+    expect(screen.queryByText('Customer shares the SSO metadata')).not.toBeInTheDocument();
+  });
+
+  it('marks done, and cancels with an undo', async () => {
+    const user = userEvent.setup();
+    renderCard([commitment({ id: 'a', text: 'Send the SOC 2 report' }), commitment({ id: 'b', text: 'Book the training' })]);
+    await user.click(screen.getByRole('button', { name: 'Mark done: Send the SOC 2 report' }));
+    await waitFor(() => expect(call).toHaveBeenCalledWith('commitment.save', { commitment: expect.objectContaining({ id: 'a', status: 'done' }) }));
+    await user.click(screen.getByRole('button', { name: 'Cancel: Book the training' }));
+    await waitFor(() => expect(call).toHaveBeenCalledWith('commitment.save', { commitment: expect.objectContaining({ id: 'b', status: 'cancelled' }) }));
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(call).toHaveBeenLastCalledWith('commitment.save', { commitment: expect.objectContaining({ id: 'b', status: 'open' }) }));
+  });
+
+  it('logs a selected sentence with its due date and owner read from the wording, on Enter', async () => {
+    const user = userEvent.setup();
+    const { onCloseDraft } = renderCard([], { text: "We'll send the security questionnaire by Friday", sentAt: '2026-11-16T10:00:00Z' });
+    const textbox = screen.getByRole('textbox', { name: 'Promise' });
+    expect(textbox).toHaveValue("We'll send the security questionnaire by Friday");
+    // Sent on Monday the 16th: "by Friday" is the 20th, not a Friday counted from today.
+    expect(screen.getByLabelText('Due')).toHaveValue('2026-11-20');
+    expect(screen.getByLabelText('Owner')).toHaveValue('us');
+    await user.type(textbox, '{Enter}');
+    await waitFor(() =>
+      expect(call).toHaveBeenCalledWith('commitment.save', {
+        commitment: expect.objectContaining({
+          accountId: 'acc-1',
+          text: "We'll send the security questionnaire by Friday",
+          dueDate: '2026-11-20',
+          owner: 'us',
+          kind: 'commitment',
+          status: 'open',
+          promisedBy: 'casey@northpeak.io',
+          source: { type: 'email', url: 'https://mail.google.com/mail/u/0/#inbox/abc', threadId: 'abc' },
+        }),
+      }),
+    );
+    await waitFor(() => expect(onCloseDraft).toHaveBeenCalled());
+  });
+
+  it('keeps a due date set by hand when the text changes, and guesses the customer as owner from "you will"', async () => {
+    const user = userEvent.setup();
+    renderCard([], { text: '' });
+    const textbox = screen.getByRole('textbox', { name: 'Promise' });
+    await user.click(textbox);
+    await user.paste('You will send the signed order form in two weeks');
+    expect(screen.getByLabelText('Owner')).toHaveValue('customer');
+    expect(screen.getByLabelText('Due')).toHaveValue('2026-12-04');
+    fireEvent.change(screen.getByLabelText('Due'), { target: { value: '2026-12-01' } });
+    await user.paste(' or sooner');
+    expect(screen.getByLabelText('Due')).toHaveValue('2026-12-01');
+  });
+
+  it('shows a save failure in words and keeps the form open', async () => {
+    const user = userEvent.setup();
+    call.mockRejectedValue(new Error('No account "acc-1" in Glance: the promise was not saved.'));
+    renderCard([], { text: 'Send the roadmap deck' });
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('the promise was not saved');
+    expect(screen.getByRole('textbox', { name: 'Promise' })).toBeInTheDocument();
+  });
+});
