@@ -40,7 +40,7 @@ function convert(raw: string, kind: 'string' | 'number' | 'list'): unknown {
     const n = Number(raw.replace(/[$,\s]/g, ''));
     return Number.isFinite(n) ? n : raw; // left as text so validation names the field
   }
-  if (kind === 'list') return raw.split(/[;,\s]+/).map((d) => d.replace(/^https?:\/\//, '').replace(/\/.*$/, '')).filter(Boolean);
+  if (kind === 'list') return raw.split(/[;,\s]+/).map((d) => d.replace(/^https?:\/\//i, '').replace(/\/.*$/, '')).filter(Boolean);
   return raw;
 }
 
