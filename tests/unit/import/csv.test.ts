@@ -48,6 +48,11 @@ describe('readCsvText: accounts', () => {
     expect(withAccountKeys(valid[0])._domains).toEqual(['acme.com', 'acme.co.uk']);
   });
 
+  it('reads website addresses whatever their letter case', () => {
+    const { accounts } = ok('Id,Name,Website\nacc-1,Acme,HTTPS://WWW.ACME.COM/contact\n');
+    expect(withAccountKeys(validateRecords('accounts', accounts!).valid[0])._domains).toEqual(['acme.com']);
+  });
+
   it('leaves a number it cannot read as text, so validation names the field', () => {
     const { accounts } = ok('Id,Name,ARR\nacc-1,Acme,about 5k\n');
     expect(accounts).toEqual([{ id: 'acc-1', name: 'Acme', arr: 'about 5k' }]);
