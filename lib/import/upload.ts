@@ -60,6 +60,9 @@ export async function importFile(
     return { ok: true, fileName: file.name, counts, rejected };
   } catch (error) {
     if (importId) await call('import.abort', { importId }).catch(() => undefined);
-    return { ok: false, fileName: file.name, error: `Import failed: ${(error as Error).message} Nothing was changed.` };
+    const message = (error as Error).message;
+    // The background's own refusals may already say so; the user should read it once.
+    const tail = /nothing was changed/i.test(message) ? '' : ' Nothing was changed.';
+    return { ok: false, fileName: file.name, error: `Import failed: ${message}${tail}` };
   }
 }
