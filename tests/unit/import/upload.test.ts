@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { CHUNK_SIZE, importFile, type ImportProgress } from '../../../lib/import/upload';
+import type { call as callBackground } from '../../../lib/messages/client';
+import { BackgroundError } from '../../../lib/messages/client';
+import type { PayloadOf, RequestType } from '../../../lib/messages/protocol';
+
+type Sent = { type: RequestType; payload: PayloadOf<RequestType> };
+
+/** Stands in for the background: records what was sent and answers like the import handlers. */
+function fakeBackground(opts: { failChunk?: number; error?: string } = {}) {
+  const sent: Sent[] = [];
+  let chunks = 0;
+  const call = (async (type: RequestType, payload: PayloadOf<RequestType>) => {
+    sent.push({ type, payload });
+    switch (type) {
+      case 'import.begin':
+        return { importId: 'import-1' };
+      case 'import.chunk': {
+        if (++chunks === opts.failChunk) throw new BackgroundError(opts.error ?? 'The background stopped.');
+        const { records, offset, type: recordType } = payload as PayloadOf<'import.chunk'>;
+        // Every record without a name is refused, as validation would.
+        const rejected = records.flatMap((r, i) =>
+          (r as { name?: string }).name ? [] : [{ path: `${recordType}[${offset + i}]`, reason: 'name: required (expected a string)' }],
+        );
+        return { accepted: records.length - rejected.length, rejected };
+      }
+      case 'import.commit':
+        return { counts: { accounts: 1, contacts: 0, usage: 0, tickets: 0, commitments: 0, activities: 0 } };
+      case 'import.abort':
+        return null;
+      default:
+        throw new Error(`unexpected ${type}`);
+    }
+  }) as typeof callBackground;
+  return { call, sent, types: () => sent.map((s) => s.type) };
+}
+
+const file = (name: string, text: string) => ({ name, text: async () => text });
+const bundleFile = (accounts: unknown[], contacts: unknown[] = []) =>
+  file('book.json', JSON.stringify({ format: 'glance.bundle', version: 1, accounts, contacts }));
+const accounts = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `acc-${i}`, name: `Account ${i}` }));
+
+describe('importFile', () => {
+  it(`sends records in chunks of ${CHUNK_SIZE} with their offsets, reports progress, then commits`, async () => {
+    const bg = fakeBackground();
+    const progress: ImportProgress[] = [];
+    const contacts = [{ id: 'c1', accountId: 'acc-0', name: 'Ann', email: 'ann@a.io' }];
+    const outcome = await importFile(bundleFile(accounts(2 * CHUNK_SIZE + 500), contacts), bg.call, (p) => progress.push(p));
+
+    expect(outcome.ok).toBe(true);
+    expect(bg.types()).toEqual(['import.begin', 'import.chunk', 'import.chunk', 'import.chunk', 'import.chunk', 'import.commit']);
+    const chunks = bg.sent.filter((s) => s.type === 'import.chunk').map((s) => s.payload as PayloadOf<'import.chunk'>);
+    expect(chunks.map((c) => [c.type, c.offset, c.records.length])).toEqual([
+      ['accounts', 0, CHUNK_SIZE],
+      ['accounts', CHUNK_SIZE, CHUNK_SIZE],
+      ['accounts', 2 * CHUNK_SIZE, 500],
+      ['contacts', 0, 1],
+    ]);
+    expect(chunks.every((c) => c.importId === 'import-1')).toBe(true);
+    const total = 2 * CHUNK_SIZE + 501;
+    expect(progress).toEqual([
+      { phase: 'reading', done: 0, total: 1 },
+      { phase: 'checking', done: CHUNK_SIZE, total },
+      { phase: 'checking', done: 2 * CHUNK_SIZE, total },
+      { phase: 'checking', done: 2 * CHUNK_SIZE + 500, total },
+      { phase: 'checking', done: total, total },
+      { phase: 'writing', done: total, total },
+    ]);
+  });
+
+  it('collects the refused records of every chunk with their paths in the file', async () => {
+    const bg = fakeBackground();
+    const list = accounts(CHUNK_SIZE + 2);
+    delete (list[1] as { name?: string }).name;
+    delete (list[CHUNK_SIZE + 1] as { name?: string }).name;
+    const outcome = await importFile(bundleFile(list), bg.call);
+    expect(outcome).toMatchObject({ ok: true, fileName: 'book.json', counts: { accounts: 1 } });
+    expect(outcome.ok && outcome.rejected.map((r) => r.path)).toEqual(['accounts[1]', `accounts[${CHUNK_SIZE + 1}]`]);
+  });
+
+  it('aborts the import when a chunk fails, and says nothing was changed', async () => {
+    const bg = fakeBackground({ failChunk: 2, error: 'Bad "import.chunk" request: offset too small.' });
+    const outcome = await importFile(bundleFile(accounts(CHUNK_SIZE * 3)), bg.call);
+    expect(outcome).toEqual({
+      ok: false,
+      fileName: 'book.json',
+      error: 'Import failed: Bad "import.chunk" request: offset too small. Nothing was changed.',
+    });
+    expect(bg.types()).toEqual(['import.begin', 'import.chunk', 'import.chunk', 'import.abort']);
+    expect(bg.sent.at(-1)?.payload).toEqual({ importId: 'import-1' });
+  });
+
+  it('says "nothing was changed" once when the background lost the import', async () => {
+    const lost = 'This import was interrupted (Glance restarted in the meantime). Nothing was changed: please import the file again.';
+    const outcome = await importFile(bundleFile(accounts(3)), fakeBackground({ failChunk: 1, error: lost }).call);
+    expect(outcome.ok === false && outcome.error).toBe(`Import failed: ${lost}`);
+  });
+
+  it('refuses a file that is not a bundle before sending anything', async () => {
+    const bg = fakeBackground();
+    const outcome = await importFile(file('notes.json', '{"accounts": []}'), bg.call);
+    expect(outcome).toEqual({
+      ok: false,
+      fileName: 'notes.json',
+      error: 'This file is not a Glance bundle: "format" must be "glance.bundle". Nothing was imported.',
+    });
+    expect(bg.sent).toEqual([]);
+  });
+
+  it('reports a file that cannot be read', async () => {
+    const bg = fakeBackground();
+    const unreadable = { name: 'book.json', text: () => Promise.reject(new Error('permission denied')) };
+    const outcome = await importFile(unreadable, bg.call);
+    expect(outcome).toEqual({ ok: false, fileName: 'book.json', error: 'Could not read the file (permission denied). Nothing was imported.' });
+    expect(bg.sent).toEqual([]);
+  });
+
+  it('reads a .csv file as a CSV export', async () => {
+    const bg = fakeBackground();
+    await importFile(file('Accounts.CSV', 'Id,Name\nacc-1,Acme\n'), bg.call);
+    const chunk = bg.sent.find((s) => s.type === 'import.chunk')?.payload as PayloadOf<'import.chunk'>;
+    expect(chunk).toMatchObject({ type: 'accounts', offset: 0, records: [{ id: 'acc-1', name: 'Acme' }] });
+  });
+});
