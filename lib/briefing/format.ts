@@ -1,0 +1,64 @@
+/**
+ * Dates for the briefing's text (talking points, Markdown). Calendar dates are read in UTC like
+ * every playbook rule, so the copy never names a different day from the one judged; meeting times
+ * are wall-clock moments, so they are shown in the reader's zone unless one is given.
+ */
+import { calendarDaysUntil, toMs } from '../time';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Mar 7". */
+export function dayMonth(iso: string): string {
+  const d = new Date(toMs(iso));
+  return Number.isNaN(d.getTime()) ? iso : `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`;
+}
+
+/** "Mar 7, 2026". */
+export function fullDate(iso: string): string {
+  const d = new Date(toMs(iso));
+  return Number.isNaN(d.getTime()) ? iso : `${dayMonth(iso)}, ${d.getUTCFullYear()}`;
+}
+
+/** "Mar 10, 5:15 PM" in `timeZone` (the runtime's own when absent). */
+export function meetingTime(iso: string, timeZone?: string): string {
+  const d = new Date(toMs(iso));
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString('en-US', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone });
+}
+
+/** "today", "tomorrow", "in 12 days", "3 days ago". */
+export function relative(iso: string, asOf: string): string {
+  const days = calendarDaysUntil(iso, asOf);
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+}
+
+/** Long record text cut at a word boundary, so a talking point stays one line. */
+export function clip(text: string, max = 60): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
+}
+
+export function money(amount: number | undefined, currency = 'USD'): string {
+  if (amount === undefined) return '—';
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  } catch {
+    return `${amount.toLocaleString('en-US')} ${currency}`;
+  }
+}
+
+export const TIER_NAMES: Record<string, string> = { enterprise: 'Enterprise', 'mid-market': 'Mid-market', smb: 'SMB' };
+export const ROLE_NAMES: Record<string, string> = {
+  champion: 'Champion',
+  'economic-buyer': 'Economic buyer',
+  'executive-sponsor': 'Executive sponsor',
+  technical: 'Technical',
+  user: 'User',
+};
+export const GOAL_STATUS: Record<string, string> = { 'on-track': 'On track', partial: 'Partly there', 'off-track': 'Off track' };
+export const BAND_NAMES: Record<string, string> = { green: 'Healthy', yellow: 'At risk', red: 'Critical', none: 'No health data' };
