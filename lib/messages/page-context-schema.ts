@@ -16,7 +16,15 @@ export const pageContextSchema: z.ZodType<PageContext> = z.union([
     people: z.array(person).max(500),
     userEmail: z.string().max(320).optional(),
     messages: z
-      .array(z.object({ from: person.optional(), sentAt: z.string().max(64).optional(), text: z.string().max(20000) }))
+      .array(
+        z.object({
+          from: person.optional(),
+          // Who a promise was made to: dropped here, the sidebar would never see the recipients.
+          to: z.array(person).max(500).optional(),
+          sentAt: z.string().max(64).optional(),
+          text: z.string().max(20000),
+        }),
+      )
       .max(200),
   }),
   z.object({
