@@ -6,14 +6,24 @@ import type { ToTab } from '@/lib/messages/frame';
 import { createHandlers } from '@/lib/service/handlers';
 import { GlanceDB } from '@/lib/store/db';
 import { HOST_MATCHES } from '@/lib/hosts/matches';
+import { createReminders } from '@/lib/reminders';
+import { loadMeetingsForReminders, loadReminderSettings } from '@/lib/service/reminders';
 
 const LOG_PROMISE_MENU = 'glance-log-promise';
 
 export default defineBackground(() => {
   const db = new GlanceDB();
+  const reminders = createReminders({
+    browser,
+    loadMeetings: (from, days) => loadMeetingsForReminders(db, from, days),
+    loadSettings: () => loadReminderSettings(db),
+    onError: (error) => console.warn('Glance: meeting reminders', error),
+  });
+  reminders.start();
   const broadcast = (event: ChangeEvent) => {
     // No open Glance page is not an error.
     browser.runtime.sendMessage(event).catch(() => undefined);
+    reminders.onChange(event);
   };
   const handlers = createHandlers({ db, now: () => new Date(), broadcast });
   browser.runtime.onMessage.addListener(

@@ -8,6 +8,7 @@ import type { GlanceDB } from '../store/db';
 import { countRecords, exportBundle, removeAccounts, writeRecords } from '../store/records';
 import { saveCommitment, setCommitmentStatus } from './commitments';
 import { createPageHandlers } from './page';
+import { createReminderHandlers } from './reminders';
 import { createSettingsHandlers } from './settings';
 
 export interface ServiceDeps {
@@ -28,6 +29,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
   return {
     ...page,
     ...settings,
+    ...createReminderHandlers(deps),
     'store.summary': async () => {
       const [counts, sample, lastImport, outboxPending] = await Promise.all([
         countRecords(db),

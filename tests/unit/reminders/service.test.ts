@@ -1,0 +1,61 @@
+import type { ChangeEvent } from '../../../lib/messages/protocol';
+import { createMessageServer } from '../../../lib/messages/server';
+import { makeSampleBook } from '../../../lib/sample/book';
+import { createHandlers } from '../../../lib/service/handlers';
+import { loadMeetingsForReminders, loadReminderSettings } from '../../../lib/service/reminders';
+import { GlanceDB } from '../../../lib/store/db';
+import { writeRecords } from '../../../lib/store/records';
+
+const NOW = new Date('2026-03-10T15:20:00Z');
+let n = 0;
+let db: GlanceDB;
+afterEach(() => db?.close());
+
+function setup() {
+  db = new GlanceDB(`glance-reminders-${++n}`);
+  const events: ChangeEvent[] = [];
+  const handlers = createHandlers({ db, now: () => NOW, broadcast: (e) => events.push(e) });
+  const server = createMessageServer(handlers, { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext' });
+  const ask = (type: string, payload: unknown) =>
+    server({ glance: 'request', type, payload }, { id: 'ext', url: 'chrome-extension://ext/popup.html' });
+  return { handlers, events, ask };
+}
+
+describe('reminder settings over the message API', () => {
+  it('answer ten minutes by default, save a new lead time and tell open pages and the background', async () => {
+    const { ask, events } = setup();
+    await expect(ask('reminders.get', {})).resolves.toEqual({ ok: true, data: { enabled: true, leadMinutes: 10 } });
+    await expect(ask('reminders.save', { settings: { enabled: true, leadMinutes: 30 } })).resolves.toEqual({
+      ok: true,
+      data: { enabled: true, leadMinutes: 30 },
+    });
+    await expect(loadReminderSettings(db)).resolves.toEqual({ enabled: true, leadMinutes: 30 });
+    expect(events.map((e) => e.topics)).toEqual([['settings']]);
+  });
+
+  it('refuse a lead time out of range', async () => {
+    const { ask } = setup();
+    const reply = await ask('reminders.save', { settings: { enabled: true, leadMinutes: 0 } });
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^Bad "reminders.save" request: settings.leadMinutes/) });
+    await expect(loadReminderSettings(db)).resolves.toEqual({ enabled: true, leadMinutes: 10 });
+  });
+});
+
+describe('loadMeetingsForReminders', () => {
+  it('lists the meetings of every account from now to the look-ahead, with account names', async () => {
+    setup();
+    const { format: _f, version: _v, generatedAt: _g, ...records } = makeSampleBook(NOW);
+    await writeRecords(db, records, { at: NOW.toISOString(), source: 'sample', name: 'Sample book', rejected: 0 });
+    const meetings = await loadMeetingsForReminders(db, NOW, 2);
+    expect(meetings.length).toBeGreaterThan(0);
+    for (const m of meetings) {
+      const ms = Date.parse(m.date);
+      expect(ms).toBeGreaterThan(NOW.getTime());
+      expect(ms).toBeLessThanOrEqual(NOW.getTime() + 2 * 86_400_000);
+    }
+    expect(meetings.filter((m) => m.accountId === 'sample-acme')).toEqual([
+      expect.objectContaining({ activityId: 'sample-acme-a18', accountName: 'Acme Robotics', summary: 'Recovery check-in: fleet-sync outage' }),
+      expect.objectContaining({ activityId: 'sample-acme-a19' }),
+    ]);
+  });
+});
