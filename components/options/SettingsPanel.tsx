@@ -77,7 +77,7 @@ function SettingsForm({ saved }: { saved: PlaybookSettings }) {
 
   const labels = new Map(allFields(sections).map((f) => [f.key, f.label]));
   const problems = [
-    ...(check.weightsOk ? [] : ['the health weights']),
+    ...(check.weightsOk ? [] : ['Health weights']),
     ...Object.keys(check.fieldErrors).map((k) => labels.get(k) ?? k),
   ];
 
@@ -98,7 +98,7 @@ function SettingsForm({ saved }: { saved: PlaybookSettings }) {
         </p>
       </div>
       {problems.length > 0 && (
-        <p className="settings-blocked muted">To save, fix {problems.join(', ')}.</p>
+        <p className="settings-blocked muted">To save, fix: {problems.join(', ')}.</p>
       )}
       {!problems.length && dirty && !save.isPending && <p className="settings-blocked muted">Unsaved changes.</p>}
       {save.isError && (

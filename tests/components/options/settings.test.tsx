@@ -72,7 +72,7 @@ describe('SettingsPanel', () => {
     const user = await renderPanel();
     await setValue(user, 'Product adoption weight (%)', '25');
     expect(screen.getByRole('alert')).toHaveTextContent('Weights add up to 95%: they must total 100%');
-    expect(screen.getByText(/To save, fix the health weights/)).toBeInTheDocument();
+    expect(screen.getByText(/To save, fix: Health weights/)).toBeInTheDocument();
     expect(save()).toBeDisabled();
 
     await setValue(user, 'Outcomes weight (%)', '30');
@@ -93,7 +93,7 @@ describe('SettingsPanel', () => {
     const yellow = screen.getByLabelText('Yellow band minimum score');
     expect(yellow).toHaveAttribute('aria-invalid', 'true');
     expect(yellow).toHaveAccessibleDescription('Must be below the green band minimum score');
-    expect(screen.getByText(/To save, fix Yellow band minimum score/)).toBeInTheDocument();
+    expect(screen.getByText(/To save, fix: Yellow band minimum score/)).toBeInTheDocument();
     expect(save()).toBeDisabled();
 
     await setValue(user, 'Yellow band minimum score', '60');
