@@ -1,0 +1,195 @@
+/**
+ * Glance latency on the Gmail fixture: from the page's hash change to the new account in the
+ * sidebar, and what the content script costs the page per navigation.
+ *
+ * Both ends take `performance.timeOrigin + performance.now()`: the page and the sidebar frame run
+ * in different renderer processes, and this is the clock they share.
+ */
+import type { Frame, Page } from 'playwright-core';
+import { serveHost, sidebarFrame, type Glance } from '../tests/e2e/harness.mjs';
+import { ACME_THREAD, GLOBEX_THREAD, GMAIL_URL } from './contexts';
+import { inPage } from './in-page';
+import { summarise, type Summary } from './stats';
+import { scriptSlices, startTrace, timeStamps } from './trace';
+
+const THREADS = [
+  { token: GLOBEX_THREAD, accountId: 'sample-globex' },
+  { token: ACME_THREAD, accountId: 'sample-acme' },
+];
+
+interface SidebarProbe {
+  want: string | null;
+  at: number | null;
+  sent: number | null;
+  answered: number | null;
+}
+
+declare global {
+  interface Window {
+    __glanceBench?: SidebarProbe;
+  }
+}
+
+export interface GmailSession {
+  page: Page;
+  frame: Frame;
+  /** ms from navigation start until the sidebar first showed Acme. */
+  firstShowMs: number;
+  /** The context the content script read from the Acme thread, as the sidebar received it. */
+  acmeContext: unknown;
+}
+
+export async function openGmail(glance: Glance): Promise<GmailSession> {
+  await serveHost(glance.context, 'https://mail.google.com/**', 'hosts/gmail-app.html');
+  const page = await glance.context.newPage();
+  await page.goto(`${GMAIL_URL}#inbox/${ACME_THREAD}`);
+  const frame = await sidebarFrame(page);
+  await frame.locator('[data-match="matched"] [data-account-id="sample-acme"]').waitFor({ timeout: 30_000 });
+  const firstShowMs = await page.evaluate(() => performance.now());
+  await installProbe(frame);
+  return { page, frame, firstShowMs, acmeContext: await captureContext(frame, page, `#inbox/${ACME_THREAD}`) };
+}
+
+/**
+ * Watches the sidebar's DOM for the wanted account, and notes when its page.match request leaves
+ * and its answer arrives (by wrapping runtime.sendMessage in the frame), to split the latency.
+ */
+async function installProbe(frame: Frame) {
+  await inPage(frame, () => {
+    const probe: SidebarProbe = { want: null, at: null, sent: null, answered: null };
+    window.__glanceBench = probe;
+    const now = () => performance.timeOrigin + performance.now();
+    const check = () => {
+      if (probe.want && probe.at === null && document.querySelector(`[data-match="matched"] [data-account-id="${probe.want}"]`)) probe.at = now();
+    };
+    new MutationObserver(check).observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+    const g = globalThis as any;
+    const api = g.browser?.runtime?.id ? g.browser : g.chrome;
+    const send = api.runtime.sendMessage.bind(api.runtime);
+    api.runtime.sendMessage = (message: any, ...rest: unknown[]) => {
+      const isMatch = message?.type === 'page.match';
+      if (isMatch && probe.want && probe.sent === null) probe.sent = now();
+      const reply = send(message, ...rest);
+      if (isMatch && probe.want) void Promise.resolve(reply).then(() => (probe.answered ??= now()));
+      return reply;
+    };
+  });
+}
+
+/** Sends the sidebar one page.match of its own to learn the exact context the content script produced. */
+async function captureContext(frame: Frame, page: Page, hash: string): Promise<unknown> {
+  await inPage(frame, () => {
+    const g = globalThis as any;
+    const api = g.browser?.runtime?.id ? g.browser : g.chrome;
+    const send = api.runtime.sendMessage;
+    g.__benchSeen = null;
+    api.runtime.sendMessage = (message: any, ...rest: unknown[]) => {
+      if (message?.type === 'page.match' && g.__benchSeen === null) g.__benchSeen = message.payload.context;
+      return send(message, ...rest);
+    };
+  });
+  // A never-seen URL for the same thread: the sidebar must ask the background again.
+  await page.evaluate((h) => (location.hash = h), `${hash}?capture=1`);
+  await frame.waitForFunction(() => (globalThis as any).__benchSeen !== null, null, { timeout: 15_000 });
+  const context = await frame.evaluate(() => (globalThis as any).__benchSeen);
+  await page.evaluate((h) => (location.hash = h), hash);
+  await frame.locator('[data-match="matched"] [data-account-id="sample-acme"]').waitFor();
+  return context;
+}
+
+export interface SwapSample {
+  totalMs: number;
+  /** Hash change until the sidebar sent page.match (content script read, post, sidebar update). */
+  toRequestMs?: number;
+  /** page.match round trip to the background. */
+  requestMs?: number;
+  /** Answer until the account was in the DOM (React render). */
+  renderMs?: number;
+}
+
+/**
+ * Swaps threads `count` times and times each. `fresh` gives every swap a URL the sidebar has
+ * never seen (a `?n` suffix the fixture and the Gmail adapter ignore for the thread), so every
+ * swap asks the background; otherwise alternating threads are answered from the sidebar's cache.
+ */
+export async function measureSwaps(session: GmailSession, count: number, fresh: boolean, settleMs = 60): Promise<{ samples: SwapSample[]; summary: Summary }> {
+  const { page, frame } = session;
+  const samples: SwapSample[] = [];
+  for (let i = 0; i < count; i++) {
+    const thread = THREADS[i % 2]!;
+    const hash = fresh ? `#inbox/${thread.token}?bench=${Date.now()}-${i}` : `#inbox/${thread.token}`;
+    await frame.evaluate((want) => Object.assign(window.__glanceBench!, { want, at: null, sent: null, answered: null }), thread.accountId);
+    const t0 = await page.evaluate((h) => {
+      const t = performance.timeOrigin + performance.now();
+      location.hash = h;
+      return t;
+    }, hash);
+    await frame.waitForFunction(() => window.__glanceBench!.at !== null, null, { timeout: 15_000 });
+    const probe = (await frame.evaluate(() => window.__glanceBench!)) as SidebarProbe;
+    const sample: SwapSample = { totalMs: probe.at! - t0 };
+    if (probe.sent !== null && probe.answered !== null) {
+      sample.toRequestMs = probe.sent - t0;
+      sample.requestMs = probe.answered - probe.sent;
+      sample.renderMs = probe.at! - probe.answered;
+    }
+    samples.push(sample);
+    await page.waitForTimeout(settleMs);
+  }
+  return { samples, summary: summarise(samples.map((s) => s.totalMs)) };
+}
+
+export interface ContentCost {
+  swaps: number;
+  perSwap: Summary;
+  /** Slices per swap, to tell a single read from repeated reads. */
+  slicesPerSwap: number;
+}
+
+/** Main-thread time of the content script per thread swap, from a devtools.timeline trace of the host page. */
+export async function measureContentCost(session: GmailSession, scriptUrl: string, count: number): Promise<ContentCost> {
+  const { page, frame } = session;
+  const tracer = await startTrace(page);
+  for (let i = 0; i < count; i++) {
+    const thread = THREADS[i % 2]!;
+    await frame.evaluate((want) => Object.assign(window.__glanceBench!, { want, at: null, sent: null, answered: null }), thread.accountId);
+    await page.evaluate(
+      ({ h, label }) => {
+        console.timeStamp(label);
+        location.hash = h;
+      },
+      { h: `#inbox/${thread.token}`, label: `bench-swap-${i}` },
+    );
+    await frame.waitForFunction(() => window.__glanceBench!.at !== null, null, { timeout: 15_000 });
+    // Let late observers and timers of this swap land before the next mark.
+    await page.waitForTimeout(100);
+  }
+  await page.evaluate(() => console.timeStamp('bench-swap-end'));
+  const events = await tracer.stop();
+  const marks = timeStamps(events, 'bench-swap-');
+  if (marks.length < count + 1) throw new Error(`The trace holds ${marks.length} swap marks, expected ${count + 1}.`);
+  const slices = scriptSlices(events, scriptUrl);
+  const perSwap: number[] = [];
+  let sliceCount = 0;
+  for (let i = 0; i < count; i++) {
+    const from = marks[i]!.ts;
+    const to = marks[i + 1]!.ts;
+    const inSwap = slices.filter((s) => s.start >= from && s.start < to);
+    sliceCount += inSwap.length;
+    perSwap.push(inSwap.reduce((sum, s) => sum + (s.end - s.start), 0) / 1000);
+  }
+  return { swaps: count, perSwap: summarise(perSwap), slicesPerSwap: sliceCount / count };
+}
+
+/** The content script's cost while a Gmail thread page loads (injection, first read, mounting the sidebar). */
+export async function measureContentStartup(glance: Glance, scriptUrl: string): Promise<{ totalMs: number; evaluateMs: number }> {
+  const page = await glance.context.newPage();
+  const tracer = await startTrace(page);
+  await page.goto(`${GMAIL_URL}#inbox/${ACME_THREAD}`);
+  const frame = await sidebarFrame(page);
+  await frame.locator('[data-match="matched"] [data-account-id="sample-acme"]').waitFor({ timeout: 30_000 });
+  const events = await tracer.stop();
+  await page.close();
+  const slices = scriptSlices(events, scriptUrl);
+  const sum = (xs: typeof slices) => xs.reduce((s, x) => s + (x.end - x.start), 0) / 1000;
+  return { totalMs: sum(slices), evaluateMs: sum(slices.filter((s) => s.name === 'EvaluateScript')) };
+}

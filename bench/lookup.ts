@@ -1,0 +1,45 @@
+/**
+ * Times requests to the background from an extension page, one after another, as the sidebar
+ * sends them: each sample is one round trip (sendMessage out, the handler, the reply back).
+ */
+import type { Page } from 'playwright-core';
+import type { PageContext } from '../lib/hosts/types';
+import { inPage } from './in-page';
+import { summarise, type Summary } from './stats';
+
+export interface RequestCase {
+  label: string;
+  type: string;
+  payload: unknown;
+  /** Checked on every reply, so a benchmark of a failing or wrong answer cannot pass unnoticed. */
+  expect: { matchedAccountId?: string; matchStatus?: string; viewAccountId?: string };
+}
+
+export function matchCase(label: string, context: PageContext, expect: RequestCase['expect']): RequestCase {
+  return { label, type: 'page.match', payload: { context }, expect };
+}
+
+export async function timeRequests(page: Page, request: RequestCase, calls: number, warmup: number): Promise<Summary> {
+  const samples = await inPage(
+    page,
+    async ({ request, calls, warmup }) => {
+      type Reply = { ok: boolean; error?: string; data?: any };
+      const times: number[] = [];
+      for (let i = 0; i < warmup + calls; i++) {
+        const started = performance.now();
+        const reply = (await (globalThis as any).chrome.runtime.sendMessage({ glance: 'request', type: request.type, payload: request.payload })) as Reply;
+        const elapsed = performance.now() - started;
+        if (!reply?.ok) throw new Error(`${request.type}: ${reply?.error ?? 'no reply'}`);
+        const { matchedAccountId, matchStatus, viewAccountId } = request.expect;
+        const match = reply.data?.match;
+        if (matchStatus && match?.status !== matchStatus) throw new Error(`${request.label}: expected ${matchStatus}, got ${JSON.stringify(match)}`);
+        if (matchedAccountId && match?.accountId !== matchedAccountId) throw new Error(`${request.label}: matched ${JSON.stringify(match)}`);
+        if (viewAccountId && reply.data?.account?.id !== viewAccountId) throw new Error(`${request.label}: wrong view`);
+        if (i >= warmup) times.push(elapsed);
+      }
+      return times;
+    },
+    { request, calls, warmup },
+  );
+  return summarise(samples);
+}

@@ -1,0 +1,163 @@
+/**
+ * `npm run bench`: speed figures in real Chromium with the built extension. Prints them and
+ * overwrites docs/performance.md. Figures only, no pass/fail: timed assertions flake on shared machines.
+ *
+ * BENCH_SIZES=1000,10000 skips the 100k-account book (its import is most of the run);
+ * BENCH_MAIN_BOOK sets the book of the host-page figures (10000).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { EXTENSION_DIR, ROOT, launchGlance, type Glance } from '../tests/e2e/harness.mjs';
+import { writeBook, type BookFile } from './books';
+import { ACME_GMAIL_CONTEXT, ACME_SALESFORCE_CONTEXT, UNKNOWN_GMAIL_CONTEXT } from './contexts';
+import { measureContentCost, measureContentStartup, measureSwaps, openGmail } from './glance';
+import { openOptions, timeImport } from './import';
+import { matchCase, timeRequests, type RequestCase } from './lookup';
+import { describeMachine, load } from './machine';
+import { renderMarkdown, type BenchResults, type LookupRow } from './report';
+import { ms, seconds } from './stats';
+import type { PageContext } from '../lib/hosts/types';
+
+const MAIN_BOOK = Number(process.env.BENCH_MAIN_BOOK ?? 10_000);
+const CONTACTS_PER_ACCOUNT = 10;
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number).sort((a, b) => a - b);
+const SWAPS = 60;
+const CONTENT_SWAPS = 50;
+const CALLS = 200;
+const WARMUP = 20;
+const CONTENT_SCRIPT = 'content-scripts/glance.js';
+
+const started = Date.now();
+let loadMax = load();
+const sampleLoad = setInterval(() => (loadMax = Math.max(loadMax, load())), 2_000);
+const log = (message: string) => console.log(`[bench ${seconds(Date.now() - started).padStart(7)}] ${message}`);
+
+function requestCases(gmailContext: PageContext): RequestCase[] {
+  return [
+    matchCase('page.match Gmail thread (Acme)', gmailContext, { matchStatus: 'matched', matchedAccountId: 'sample-acme' }),
+    matchCase('page.match Salesforce Account record (Acme)', ACME_SALESFORCE_CONTEXT, { matchStatus: 'matched', matchedAccountId: 'sample-acme' }),
+    matchCase('page.match Gmail thread, unknown domain (look-up only)', UNKNOWN_GMAIL_CONTEXT, { matchStatus: 'none' }),
+    { label: 'account.view (Acme; the view alone)', type: 'account.view', payload: { accountId: 'sample-acme' }, expect: { viewAccountId: 'sample-acme' } },
+    { label: 'settings.get (message round trip)', type: 'settings.get', payload: {}, expect: {} },
+  ];
+}
+
+async function withGlance<T>(run: (glance: Glance) => Promise<T>): Promise<T> {
+  const glance = await launchGlance();
+  try {
+    return await run(glance);
+  } finally {
+    await glance.close();
+  }
+}
+
+async function main() {
+  const scriptPath = join(EXTENSION_DIR, CONTENT_SCRIPT);
+  if (!existsSync(scriptPath)) throw new Error(`${scriptPath} is missing: run \`npx wxt build\` first (npm run bench does).`);
+  const script = readFileSync(scriptPath);
+  const contentScript = { raw: script.length, gzip: gzipSync(script, { level: 9 }).length, brotli: brotliCompressSync(script).length };
+  const machine = describeMachine();
+  const loadBefore = load();
+  log(`${machine.cpu}, ${machine.cores} cores, ${machine.chromium}, Node ${machine.node}; load ${loadBefore.toFixed(1)}`);
+
+  const dir = mkdtempSync(join(tmpdir(), 'glance-bench-'));
+  try {
+    const books = new Map<number, BookFile>();
+    for (const n of new Set([...SIZES, MAIN_BOOK])) {
+      const book = writeBook(dir, n, CONTACTS_PER_ACCOUNT, new Date());
+      books.set(n, book);
+      log(`book ${n} accounts: ${book.contacts} contacts, ${(book.bytes / 2 ** 20).toFixed(0)} MiB, written in ${ms(book.generateMs, 0)}`);
+    }
+
+    const imports: BenchResults['imports'] = [];
+    const lookups = new Map<string, LookupRow>();
+    const record = (size: number, label: string, summary: LookupRow['bySize'] extends Map<number, infer S> ? S : never) => {
+      const row = lookups.get(label) ?? { label, bySize: new Map() };
+      row.bySize.set(size, summary);
+      lookups.set(label, row);
+      log(`  ${label} @ ${size}: p50 ${ms(summary.p50, 2)}, p95 ${ms(summary.p95, 2)}`);
+    };
+    const runLookups = async (glance: Glance, size: number, gmailContext: PageContext) => {
+      const page = await openOptions(glance);
+      for (const request of requestCases(gmailContext)) record(size, request.label, await timeRequests(page, request, CALLS, WARMUP));
+      await page.close();
+    };
+    const importBook = async (glance: Glance, size: number) => {
+      const book = books.get(size)!;
+      const page = await openOptions(glance);
+      // A 100k-account import takes minutes on a busy two-core machine.
+      const timing = await timeImport(page, book.path, 20 * 60_000);
+      await page.close();
+      imports.push({ accounts: book.accounts, contacts: book.contacts, bytes: book.bytes, timing });
+      log(`import ${size}: ${seconds(timing.totalMs)} (read ${seconds(timing.readMs)}, check ${seconds(timing.checkMs)}, write ${seconds(timing.writeMs)}) — ${timing.status}`);
+    };
+
+    // The 10k book: everything on the host page, then its look-ups.
+    let gmailContext = ACME_GMAIL_CONTEXT;
+    const main = await withGlance(async (glance) => {
+      await importBook(glance, MAIN_BOOK);
+      const session = await openGmail(glance);
+      if (isGmailThread(session.acmeContext)) gmailContext = session.acmeContext;
+      log(`sidebar first showed Acme ${ms(session.firstShowMs, 0)} after navigation start`);
+      await measureSwaps(session, 10, true); // warm-up: JIT, first renders
+      const cached = await measureSwaps(session, SWAPS, false);
+      log(`glance, revisits: p50 ${ms(cached.summary.p50)}, p95 ${ms(cached.summary.p95)}`);
+      const fresh = await measureSwaps(session, SWAPS, true);
+      log(`glance, new threads: p50 ${ms(fresh.summary.p50)}, p95 ${ms(fresh.summary.p95)}`);
+      const scriptUrl = glance.url(CONTENT_SCRIPT);
+      const content = await measureContentCost(session, scriptUrl, CONTENT_SWAPS);
+      log(`content script per swap: mean ${ms(content.perSwap.mean, 3)}, p95 ${ms(content.perSwap.p95, 3)}`);
+      await session.page.close();
+      const startup = await measureContentStartup(glance, scriptUrl);
+      log(`content script on page load: ${ms(startup.totalMs, 2)}`);
+      if (SIZES.includes(MAIN_BOOK)) await runLookups(glance, MAIN_BOOK, gmailContext);
+      return { firstShowMs: session.firstShowMs, cached, fresh, content, startup };
+    });
+
+    for (const size of SIZES.filter((n) => n !== MAIN_BOOK)) {
+      await withGlance(async (glance) => {
+        await importBook(glance, size);
+        await runLookups(glance, size, gmailContext);
+      });
+    }
+
+    const mainBook = books.get(MAIN_BOOK)!;
+    const results: BenchResults = {
+      date: new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC'),
+      machine,
+      loadBefore,
+      loadAfter: load(),
+      loadMax,
+      durationMs: Date.now() - started,
+      contentScript,
+      book: { accounts: mainBook.accounts, contacts: mainBook.contacts },
+      imports: imports.sort((a, b) => a.accounts - b.accounts),
+      glance: { firstShowMs: main.firstShowMs, cached: main.cached, fresh: main.fresh },
+      content: main.content,
+      startup: main.startup,
+      lookups: [...lookups.values()],
+      sizes: SIZES,
+      calls: CALLS,
+    };
+    const markdown = renderMarkdown(results);
+    mkdirSync(join(ROOT, 'docs'), { recursive: true });
+    writeFileSync(join(ROOT, 'docs/performance.md'), `${markdown}\n`);
+    console.log(`\n${markdown}`);
+    log('wrote docs/performance.md');
+  } finally {
+    clearInterval(sampleLoad);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function isGmailThread(x: unknown): x is PageContext {
+  return typeof x === 'object' && x !== null && (x as PageContext).host === 'gmail' && (x as PageContext).kind === 'thread';
+}
+
+main().catch((error) => {
+  clearInterval(sampleLoad);
+  console.error(error);
+  process.exitCode = 1;
+});

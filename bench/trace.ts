@@ -1,0 +1,73 @@
+/**
+ * Chromium performance traces over CDP, and what a given script cost the main thread in them.
+ * Only top-level slices count: a FunctionCall nested inside another (a listener firing during a
+ * DOM call) must not be counted twice.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: Record<string, unknown> & { url?: string; message?: string } };
+}
+
+export interface Tracer {
+  stop(): Promise<TraceEvent[]>;
+}
+
+export async function startTrace(page: Page, categories = ['devtools.timeline']): Promise<Tracer> {
+  const session: CDPSession = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  session.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  await session.send('Tracing.start', { categories: categories.join(','), transferMode: 'ReportEvents' });
+  return {
+    async stop() {
+      const complete = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
+      await session.send('Tracing.end');
+      await complete;
+      await session.detach().catch(() => undefined);
+      return events;
+    },
+  };
+}
+
+/** Slices the script ran in: compiling/evaluating it and every call into it (listeners, timers, observers). */
+const SCRIPT_SLICES = new Set(['FunctionCall', 'EvaluateScript', 'v8.compile', 'v8.compileModule']);
+
+export interface Slice {
+  start: number;
+  end: number;
+  name: string;
+}
+
+/** Top-level slices (µs timestamps) of the script at `scriptUrl`, merged per thread. */
+export function scriptSlices(events: TraceEvent[], scriptUrl: string): Slice[] {
+  const raw = events
+    .filter((e) => e.ph === 'X' && e.dur !== undefined && SCRIPT_SLICES.has(e.name) && urlOf(e) === scriptUrl)
+    .map((e) => ({ start: e.ts, end: e.ts + e.dur!, name: e.name, thread: `${e.pid}:${e.tid}` }))
+    .sort((a, b) => a.start - b.start);
+  const out: (Slice & { thread: string })[] = [];
+  for (const s of raw) {
+    const last = [...out].reverse().find((o) => o.thread === s.thread);
+    if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+function urlOf(e: TraceEvent): string | undefined {
+  const data = e.args?.data as { url?: string; fileName?: string } | undefined;
+  return data?.url ?? data?.fileName;
+}
+
+/** `console.timeStamp(label)` marks in the trace, in order. */
+export function timeStamps(events: TraceEvent[], prefix: string): { label: string; ts: number }[] {
+  return events
+    .filter((e) => e.name === 'TimeStamp' && String(e.args?.data?.message ?? '').startsWith(prefix))
+    .map((e) => ({ label: String(e.args!.data!.message), ts: e.ts }))
+    .sort((a, b) => a.ts - b.ts);
+}
