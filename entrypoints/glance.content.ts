@@ -10,6 +10,7 @@ import { mountSidebar, type SidebarFrame } from '@/lib/sidebar-frame/mount';
 import { watchPage } from '@/lib/sidebar-frame/watch';
 
 const COLLAPSED_KEY = 'sidebar.collapsed';
+const UNREADABLE_GRACE_MS = 1500;
 
 export default defineContentScript({
   matches: HOST_MATCHES,
@@ -50,8 +51,15 @@ export default defineContentScript({
         return null; // never throw into the host page
       }
     };
+    // Gmail changes the route before it draws the thread: an unreadable page is only reported once
+    // it stays unreadable, and meanwhile the sidebar shows it is loading rather than the last account.
+    let unreadableTimer: number | undefined;
     const watch = watchPage(window, read, (context) => {
-      if (context) sidebar.post({ type: 'context', context });
+      window.clearTimeout(unreadableTimer);
+      if (!context) return;
+      if (context.kind !== 'unreadable') return sidebar.post({ type: 'context', context });
+      sidebar.post({ type: 'navigating' });
+      unreadableTimer = window.setTimeout(() => sidebar.post({ type: 'context', context }), UNREADABLE_GRACE_MS);
     });
     watch.check();
 

@@ -11,7 +11,7 @@ interface PageState {
   /** An account picked by search on a page with no key to remember it under. */
   pickedAccountId: string | null;
   postToHost: (message: ToContent) => void;
-  setContext: (context: PageContext) => void;
+  setContext: (context: PageContext | null) => void;
   setCollapsed: (collapsed: boolean) => void;
   openDraft: (seed: PromiseDraftSeed) => void;
   closeDraft: () => void;

@@ -25,6 +25,7 @@ export function requestSelection(): Promise<PromiseDraftSeed> {
 export function handleHostMessage(message: ToSidebar): void {
   const store = usePageStore.getState();
   if (message.type === 'context') store.setContext(message.context);
+  else if (message.type === 'navigating') store.setContext(null);
   else if (message.type === 'collapsed') store.setCollapsed(message.collapsed);
   else if (message.type === 'open-promise-form') store.openDraft(message.seed);
   else if (message.type === 'selection') {

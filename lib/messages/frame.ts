@@ -13,6 +13,8 @@ export interface PromiseDraftSeed {
 
 export type ToSidebar =
   | { type: 'context'; context: PageContext }
+  /** The page is changing and not readable yet: show loading, not the previous account. */
+  | { type: 'navigating' }
   | { type: 'open-promise-form'; seed: PromiseDraftSeed }
   | { type: 'selection'; requestId: number; seed: PromiseDraftSeed }
   | { type: 'collapsed'; collapsed: boolean };

@@ -9,6 +9,7 @@ import { CONNECT, type ToContent, type ToSidebar } from '../messages/frame';
 const seed = z.object({ text: z.string().max(5000), sentAt: z.string().max(64).optional() });
 const toSidebarSchema: z.ZodType<ToSidebar> = z.union([
   z.object({ type: z.literal('context'), context: pageContextSchema }),
+  z.object({ type: z.literal('navigating') }),
   z.object({ type: z.literal('open-promise-form'), seed }),
   z.object({ type: z.literal('selection'), requestId: z.number(), seed }),
   z.object({ type: z.literal('collapsed'), collapsed: z.boolean() }),
