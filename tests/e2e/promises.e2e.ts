@@ -105,7 +105,7 @@ describe('logging a promise from a Gmail thread, in real Chromium', () => {
     const text = 'walk Raj through the SSO setup';
     // The exact message the "Log as promise in Glance" menu item sends to the page's content script.
     await glance.worker.evaluate(async (selectionText) => {
-      const { chrome } = globalThis as unknown as { chrome: typeof import('webextension-polyfill').default };
+      const { chrome } = globalThis as unknown as { chrome: import('webextension-polyfill').Browser };
       for (const tab of await chrome.tabs.query({})) {
         await chrome.tabs.sendMessage(tab.id!, { glance: 'tab', type: 'log-promise', text: selectionText }).catch(() => undefined);
       }
