@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Commitment } from '../../../lib/model/bundle';
+import { changeEvent } from '../../../lib/messages/server';
+import { bookRecords, NOW, startService } from './harness';
+
+let service: ReturnType<typeof startService>;
+afterEach(() => {
+  vi.restoreAllMocks();
+  service?.db.close();
+});
+
+const promise: Commitment = {
+  id: 'cm-new',
+  accountId: 'acc-lumen',
+  text: 'Send the export fix timeline',
+  kind: 'commitment',
+  owner: 'us',
+  dueDate: '2026-11-12',
+  status: 'open',
+  source: { type: 'email', threadId: 'FMfcgzQXJWbN' },
+};
+
+describe('commitment.save', () => {
+  it('writes the commitment and its outbox entry, and tells pages showing the account', async () => {
+    service = startService();
+    const { run, db, broadcast, importRecords } = service;
+    await importRecords('book.json', bookRecords());
+    broadcast.mockClear();
+
+    expect(await run('commitment.save', { commitment: promise })).toEqual(promise);
+    expect(await db.commitments.get('cm-new')).toEqual(promise);
+    expect(await db.outbox.toArray()).toEqual([
+      {
+        seq: 1,
+        createdAt: NOW.toISOString(),
+        entity: 'commitment',
+        entityId: 'cm-new',
+        accountId: 'acc-lumen',
+        op: 'upsert',
+        record: promise,
+        status: 'pending',
+        attempts: 0,
+      },
+    ]);
+    expect(broadcast).toHaveBeenCalledExactlyOnceWith(changeEvent(['commitments'], ['acc-lumen']));
+    expect((await run('store.summary', {})).outboxPending).toBe(1);
+  });
+
+  it('refuses a commitment for an account Glance does not have, writing neither record nor outbox entry', async () => {
+    service = startService();
+    const { run, db, broadcast, importRecords } = service;
+    await importRecords('book.json', bookRecords());
+    broadcast.mockClear();
+    await expect(run('commitment.save', { commitment: { ...promise, accountId: 'acc-gone' } })).rejects.toThrow(
+      'No account "acc-gone" in Glance: the promise was not saved.',
+    );
+    expect(await db.commitments.get('cm-new')).toBeUndefined();
+    expect(await db.outbox.count()).toBe(0);
+    expect(broadcast).not.toHaveBeenCalled();
+  });
+
+  it('keeps no commitment whose outbox entry could not be written', async () => {
+    service = startService();
+    const { run, db, importRecords } = service;
+    await importRecords('book.json', bookRecords());
+    vi.spyOn(db.outbox, 'add').mockImplementation(() => {
+      throw new Error('quota exceeded');
+    });
+    await expect(run('commitment.save', { commitment: promise })).rejects.toThrow('quota exceeded');
+    expect(await db.commitments.get('cm-new')).toBeUndefined();
+  });
+});
+
+describe('commitment.setStatus', () => {
+  it('changes only the status and queues the updated record for the CRMs', async () => {
+    service = startService();
+    const { run, db, broadcast, importRecords } = service;
+    await importRecords('book.json', bookRecords());
+    broadcast.mockClear();
+
+    const done = await run('commitment.setStatus', { id: 'cm-1', status: 'done' });
+    expect(done).toMatchObject({ id: 'cm-1', accountId: 'acc-harbor', text: 'Send the security questionnaire', dueDate: '2026-11-06', status: 'done' });
+    expect(await db.commitments.get('cm-1')).toEqual(done);
+    expect(await db.outbox.toArray()).toMatchObject([{ entity: 'commitment', entityId: 'cm-1', accountId: 'acc-harbor', op: 'upsert', record: done, status: 'pending' }]);
+    expect(broadcast).toHaveBeenCalledExactlyOnceWith(changeEvent(['commitments'], ['acc-harbor']));
+  });
+
+  it('refuses an unknown commitment without queuing anything', async () => {
+    service = startService();
+    const { run, db } = service;
+    await expect(run('commitment.setStatus', { id: 'cm-404', status: 'cancelled' })).rejects.toThrow('No commitment "cm-404" in Glance.');
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
