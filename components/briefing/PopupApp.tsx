@@ -1,44 +1,118 @@
-/** The toolbar popup: the briefing for the active tab's account, or any account by id. */
-import { useQuery } from '@tanstack/react-query';
+/**
+ * The toolbar popup: the briefing for the active tab's account (matched exactly as the sidebar
+ * matches it), any account by `?account=<id>`, or else search and the meetings coming up.
+ */
+import { useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { browser } from 'wxt/browser';
 import type { PageContext } from '@/lib/hosts/types';
 import { call } from '@/lib/messages/client';
 import type { ToTab } from '@/lib/messages/frame';
-import { useState } from 'react';
+import type { PageMatch } from '@/lib/messages/protocol';
 import { AccountSearch } from '../account/AccountSearch';
-import { useAccountView } from '../data/hooks';
+import { queryKeys, useAccountView, useGlanceMutation } from '../data/hooks';
 import { Briefing } from './Briefing';
+import { ReminderSettings } from './ReminderSettings';
 import { UpcomingMeetings } from './UpcomingMeetings';
 
-async function activeTabAccount(): Promise<string | null> {
+type MatchState = 'loading' | 'matched' | 'ambiguous' | 'none';
+
+/** A tab without our content script (any other site, a new tab) simply has no account. */
+async function activeTabMatch(): Promise<PageMatch | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return null;
   const ask: ToTab = { glance: 'tab', type: 'get-context' };
   const context = (await browser.tabs.sendMessage(tab.id, ask).catch(() => null)) as PageContext | null;
-  if (!context) return null;
-  const { match } = await call('page.match', { context });
-  return match.status === 'matched' ? match.accountId : null;
+  return context ? call('page.match', { context }) : null;
 }
 
 export function PopupApp() {
-  const direct = new URLSearchParams(location.search).get('account');
+  const client = useQueryClient();
+  const direct = useMemo(() => new URLSearchParams(location.search).get('account'), []);
   const [picked, setPicked] = useState<string | null>(null);
-  const fromTab = useQuery({ queryKey: ['glance', 'popup-tab'], queryFn: activeTabAccount, enabled: !direct });
-  const accountId = picked ?? direct ?? fromTab.data ?? null;
+  const choose = useGlanceMutation('match.choose');
+  const fromTab = useQuery({
+    queryKey: ['glance', 'popup-tab'],
+    enabled: !direct,
+    queryFn: async () => {
+      const result = await activeTabMatch();
+      if (result?.view) client.setQueryData(queryKeys.account(result.view.account.id), result.view);
+      return result;
+    },
+  });
+  const tabMatch = fromTab.data?.match;
+  const accountId = picked ?? direct ?? (tabMatch?.status === 'matched' ? tabMatch.accountId : null);
   const view = useAccountView(accountId ?? undefined);
-  const state = accountId ? (view.data ? 'matched' : view.isPending ? 'loading' : 'none') : fromTab.isPending && !direct ? 'loading' : 'none';
+
+  let state: MatchState = 'none';
+  if (accountId) state = view.data ? 'matched' : view.isPending ? 'loading' : 'none';
+  else if (!direct && fromTab.isPending) state = 'loading';
+  else if (tabMatch?.status === 'ambiguous') state = 'ambiguous';
+
+  const pick = (id: string) => {
+    const pageKey = fromTab.data?.pageKey;
+    if (pageKey && tabMatch?.status === 'ambiguous') choose.mutate({ pageKey, accountId: id });
+    setPicked(id);
+  };
+  const error = view.error ?? fromTab.error;
 
   return (
     <div className="briefing-page" data-match={state}>
-      {state === 'loading' && <p className="muted" aria-busy="true">Preparing the briefing…</p>}
-      {state === 'matched' && view.data && <Briefing view={view.data} onBack={picked ? () => setPicked(null) : undefined} />}
-      {state === 'none' && (
-        <section className="card">
-          <h1>Glance briefing</h1>
-          <p className="muted">{accountId ? `No account "${accountId}" in Glance.` : 'No account matches the page in this tab.'}</p>
-          <AccountSearch onPick={setPicked} autoFocus />
-          <UpcomingMeetings onPick={setPicked} />
+      <div className="briefing-page__bar">
+        <span className="briefing-page__brand">Glance briefing</span>
+        {picked && (
+          <button type="button" className="button button--small button--quiet" onClick={() => setPicked(null)}>
+            Back
+          </button>
+        )}
+      </div>
+      {error && (
+        <p className="card error" role="alert">
+          Glance could not load the briefing: {error.message}
+        </p>
+      )}
+      {state === 'loading' && (
+        <div className="card skeleton" aria-busy="true" aria-label="Preparing the briefing">
+          <div className="skeleton__line" />
+          <div className="skeleton__line skeleton__line--short" />
+        </div>
+      )}
+      {state === 'matched' && view.data && <Briefing view={view.data} />}
+      {state === 'ambiguous' && tabMatch?.status === 'ambiguous' && (
+        <section className="card" aria-labelledby="popup-ambiguous">
+          <h1 id="popup-ambiguous">Several accounts match</h1>
+          <p className="muted">Glance never guesses. Which account is this?</p>
+          <ul className="choices">
+            {tabMatch.candidates.map((c) => (
+              <li key={c.accountId}>
+                <button type="button" className="button button--quiet choice" onClick={() => pick(c.accountId)}>
+                  {c.name}
+                </button>
+                <span className="muted"> {c.reason}</span>
+              </li>
+            ))}
+          </ul>
+          <AccountSearch onPick={pick} />
         </section>
+      )}
+      {state === 'none' && (
+        <section className="card" aria-labelledby="popup-none">
+          <h1 id="popup-none">Which account?</h1>
+          <p className="muted">
+            {accountId
+              ? `There is no account "${accountId}" in Glance.`
+              : tabMatch?.status === 'none'
+                ? `${tabMatch.reason} Search your book instead.`
+                : 'No account matches the page in this tab. Search your book instead.'}
+          </p>
+          <AccountSearch onPick={pick} autoFocus />
+          <UpcomingMeetings onPick={pick} />
+        </section>
+      )}
+      {state !== 'loading' && (
+        <footer className="briefing-footer">
+          <ReminderSettings />
+        </footer>
       )}
     </div>
   );
