@@ -140,7 +140,10 @@ export async function measureSwaps(session: GmailSession, count: number, fresh: 
 
 export interface ContentCost {
   swaps: number;
+  /** Wall time of the script's slices per swap. */
   perSwap: Summary;
+  /** Thread CPU time of the same slices: what the script would cost on an otherwise idle machine. */
+  cpuPerSwap: Summary;
   /** Slices per swap, to tell a single read from repeated reads. */
   slicesPerSwap: number;
 }
@@ -169,6 +172,7 @@ export async function measureContentCost(session: GmailSession, scriptUrl: strin
   if (marks.length < count + 1) throw new Error(`The trace holds ${marks.length} swap marks, expected ${count + 1}.`);
   const slices = scriptSlices(events, scriptUrl);
   const perSwap: number[] = [];
+  const cpuPerSwap: number[] = [];
   let sliceCount = 0;
   for (let i = 0; i < count; i++) {
     const from = marks[i]!.ts;
@@ -176,12 +180,13 @@ export async function measureContentCost(session: GmailSession, scriptUrl: strin
     const inSwap = slices.filter((s) => s.start >= from && s.start < to);
     sliceCount += inSwap.length;
     perSwap.push(inSwap.reduce((sum, s) => sum + (s.end - s.start), 0) / 1000);
+    cpuPerSwap.push(inSwap.reduce((sum, s) => sum + s.cpu, 0) / 1000);
   }
-  return { swaps: count, perSwap: summarise(perSwap), slicesPerSwap: sliceCount / count };
+  return { swaps: count, perSwap: summarise(perSwap), cpuPerSwap: summarise(cpuPerSwap), slicesPerSwap: sliceCount / count };
 }
 
 /** The content script's cost while a Gmail thread page loads (injection, first read, mounting the sidebar). */
-export async function measureContentStartup(glance: Glance, scriptUrl: string): Promise<{ totalMs: number; evaluateMs: number }> {
+export async function measureContentStartup(glance: Glance, scriptUrl: string): Promise<{ totalMs: number; cpuMs: number; evaluateMs: number }> {
   const page = await glance.context.newPage();
   const tracer = await startTrace(page);
   await page.goto(`${GMAIL_URL}#inbox/${ACME_THREAD}`);
@@ -191,5 +196,9 @@ export async function measureContentStartup(glance: Glance, scriptUrl: string): 
   await page.close();
   const slices = scriptSlices(events, scriptUrl);
   const sum = (xs: typeof slices) => xs.reduce((s, x) => s + (x.end - x.start), 0) / 1000;
-  return { totalMs: sum(slices), evaluateMs: sum(slices.filter((s) => s.name === 'EvaluateScript')) };
+  return {
+    totalMs: sum(slices),
+    cpuMs: slices.reduce((s, x) => s + x.cpu, 0) / 1000,
+    evaluateMs: sum(slices.filter((s) => s.name === 'EvaluateScript')),
+  };
 }

@@ -5,6 +5,7 @@
  * BENCH_SIZES=1000,10000 skips the 100k-account book (its import is most of the run);
  * BENCH_MAIN_BOOK sets the book of the host-page figures (10000).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +60,7 @@ async function main() {
   const script = readFileSync(scriptPath);
   const contentScript = { raw: script.length, gzip: gzipSync(script, { level: 9 }).length, brotli: brotliCompressSync(script).length };
   const machine = describeMachine();
+  const build = buildSource();
   const loadBefore = load();
   log(`${machine.cpu}, ${machine.cores} cores, ${machine.chromium}, Node ${machine.node}; load ${loadBefore.toFixed(1)}`);
 
@@ -108,10 +110,10 @@ async function main() {
       log(`glance, new threads: p50 ${ms(fresh.summary.p50)}, p95 ${ms(fresh.summary.p95)}`);
       const scriptUrl = glance.url(CONTENT_SCRIPT);
       const content = await measureContentCost(session, scriptUrl, CONTENT_SWAPS);
-      log(`content script per swap: mean ${ms(content.perSwap.mean, 3)}, p95 ${ms(content.perSwap.p95, 3)}`);
+      log(`content script per swap: CPU mean ${ms(content.cpuPerSwap.mean, 3)}, p95 ${ms(content.cpuPerSwap.p95, 3)}; wall mean ${ms(content.perSwap.mean, 3)}, p95 ${ms(content.perSwap.p95, 3)}`);
       await session.page.close();
       const startup = await measureContentStartup(glance, scriptUrl);
-      log(`content script on page load: ${ms(startup.totalMs, 2)}`);
+      log(`content script on page load: ${ms(startup.totalMs, 2)} wall, ${ms(startup.cpuMs, 2)} CPU`);
       if (SIZES.includes(MAIN_BOOK)) await runLookups(glance, MAIN_BOOK, gmailContext);
       return { firstShowMs: session.firstShowMs, cached, fresh, content, startup };
     });
@@ -132,6 +134,7 @@ async function main() {
       loadMax,
       durationMs: Date.now() - started,
       contentScript,
+      build,
       book: { accounts: mainBook.accounts, contacts: mainBook.contacts },
       imports: imports.sort((a, b) => a.accounts - b.accounts),
       glance: { firstShowMs: main.firstShowMs, cached: main.cached, fresh: main.fresh },
@@ -149,6 +152,21 @@ async function main() {
   } finally {
     clearInterval(sampleLoad);
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Which code the extension was built from: the working tree is shared, so it may hold others' unfinished changes. */
+function buildSource(): BenchResults['build'] {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  try {
+    const commit = git('rev-parse', '--short', 'HEAD');
+    const dirty = git('status', '--porcelain', '--', 'entrypoints', 'components', 'lib', 'assets', 'public', 'wxt.config.ts', 'package.json')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.slice(3));
+    return { commit, dirty };
+  } catch {
+    return { commit: 'unknown', dirty: [] };
   }
 }
 

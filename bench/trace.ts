@@ -10,6 +10,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) duration, where the platform reports it. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { data?: Record<string, unknown> & { url?: string; message?: string } };
@@ -39,22 +41,26 @@ export async function startTrace(page: Page, categories = ['devtools.timeline'])
 const SCRIPT_SLICES = new Set(['FunctionCall', 'EvaluateScript', 'v8.compile', 'v8.compileModule']);
 
 export interface Slice {
+  /** µs, trace clock. */
   start: number;
   end: number;
+  /** Thread CPU time in µs: wall time minus time the thread was descheduled, which other load on the machine inflates. */
+  cpu: number;
   name: string;
 }
 
-/** Top-level slices (µs timestamps) of the script at `scriptUrl`, merged per thread. */
+/** Top-level slices of the script at `scriptUrl`: nested ones are already inside their parent's time. */
 export function scriptSlices(events: TraceEvent[], scriptUrl: string): Slice[] {
   const raw = events
     .filter((e) => e.ph === 'X' && e.dur !== undefined && SCRIPT_SLICES.has(e.name) && urlOf(e) === scriptUrl)
-    .map((e) => ({ start: e.ts, end: e.ts + e.dur!, name: e.name, thread: `${e.pid}:${e.tid}` }))
-    .sort((a, b) => a.start - b.start);
-  const out: (Slice & { thread: string })[] = [];
-  for (const s of raw) {
-    const last = [...out].reverse().find((o) => o.thread === s.thread);
-    if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
-    else out.push({ ...s });
+    .map((e) => ({ start: e.ts, end: e.ts + e.dur!, cpu: e.tdur ?? e.dur!, name: e.name, thread: `${e.pid}:${e.tid}` }))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Slice[] = [];
+  const openEnd = new Map<string, number>();
+  for (const { thread, ...slice } of raw) {
+    if (slice.start < (openEnd.get(thread) ?? -Infinity)) continue;
+    openEnd.set(thread, slice.end);
+    out.push(slice);
   }
   return out;
 }
