@@ -8,8 +8,11 @@ import type { Handlers } from '../messages/server';
 import { changeEvent } from '../messages/server';
 import { lookupForMatch } from '../store/lookup';
 import { loadAccountData } from '../store/records';
+import { toMs } from '../time';
 import type { ServiceDeps } from './handlers';
 import { loadSettings } from './settings';
+
+const DAY_MS = 86_400_000;
 
 type PageHandlers = Pick<
   Handlers,
@@ -65,12 +68,19 @@ export function createPageHandlers({ db, now, broadcast }: ServiceDeps): PageHan
       return null;
     },
     'meetings.upcoming': async ({ withinDays }) => {
-      const from = now();
-      const to = new Date(from.getTime() + (withinDays ?? 14) * 86_400_000);
-      const meetings = await db.activities
-        .where('[type+date]')
-        .between(['meeting', from.toISOString()], ['meeting', to.toISOString()], true, true)
-        .toArray();
+      const fromMs = now().getTime();
+      const untilMs = fromMs + (withinDays ?? 14) * DAY_MS;
+      // Dates are compared as strings in the index, and '2026-11-05T08:00:00-05:00' sorts before
+      // '2026-11-05T10:00:00.000Z' though it is later: read a day either side (offsets reach 14 hours)
+      // and judge the instants.
+      const meetings = (
+        await db.activities
+          .where('[type+date]')
+          .between(['meeting', new Date(fromMs - DAY_MS).toISOString()], ['meeting', new Date(untilMs + DAY_MS).toISOString()], true, true)
+          .toArray()
+      )
+        .filter((m) => toMs(m.date) >= fromMs && toMs(m.date) <= untilMs)
+        .sort((a, b) => toMs(a.date) - toMs(b.date));
       const accounts = await db.accounts.bulkGet([...new Set(meetings.map((m) => m.accountId))]);
       const names = new Map(accounts.filter((a) => a !== undefined).map((a) => [a.id, a.name]));
       return meetings
