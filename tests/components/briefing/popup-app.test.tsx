@@ -28,8 +28,9 @@ const root = (container: HTMLElement) => container.querySelector('[data-match]')
 /** The active tab runs our content script on a host page, which answers with its context. */
 function activeTab(match: unknown) {
   b.tabMatch = match;
-  vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7 } as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>[number]]);
-  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ kind: 'thread' });
+  // Both have callback overloads that defeat mockResolvedValue's typing.
+  vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => [{ id: 7 }]) as never);
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async () => ({ kind: 'thread' })) as never);
 }
 
 describe('PopupApp', () => {
