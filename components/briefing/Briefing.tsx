@@ -8,6 +8,7 @@ import { AccountHeader } from '../account/AccountHeader';
 import { PeopleCard } from '../account/PeopleCard';
 import { TouchesCard } from '../account/TouchesCard';
 import { AlertsCard, ConnectedActionsCard, HealthCard, RenewalCard } from '../insights';
+import { AtAGlance } from './AtAGlance';
 import { BriefingCommitments } from './BriefingCommitments';
 import { BriefingToolbar } from './BriefingToolbar';
 import { GoalsCard } from './GoalsCard';
@@ -30,6 +31,7 @@ export function Briefing({ view }: { view: AccountView }) {
       <div className="briefing__head">
         <AccountHeader view={view} />
         <RenewalStage renewal={renewal} />
+        <AtAGlance view={view} />
         <NextMeeting view={view} />
         <BriefingToolbar view={view} />
       </div>

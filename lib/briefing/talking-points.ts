@@ -9,7 +9,7 @@ import { calendarDaysUntil, sortByDate, wholeDaysAgo } from '../time';
 import { goals, openCommitments, people } from './derive';
 import { clip, dayMonth, ROLE_NAMES } from './format';
 
-export const MAX_TALKING_POINTS = 7;
+export const MAX_TALKING_POINTS = 5;
 
 type Rule = (view: AccountView) => string[];
 

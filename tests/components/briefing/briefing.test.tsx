@@ -111,3 +111,12 @@ describe('Briefing', () => {
     expect(screen.getByRole('link', { name: 'Open renewal in the sidebar' })).toBeInTheDocument();
   });
 });
+
+describe('AtAGlance', () => {
+  it('sums up health and the top action on the first screen without a second health hook', () => {
+    const { container } = renderWithClient(<Briefing view={sampleView('sample-acme')} />);
+    const line = container.querySelector('.briefing-glance')!;
+    expect(line).toHaveTextContent(/^Health 51 Critical ▼down6Do next: Escalate: run the save play$/);
+    expect(line.querySelector('[data-health-band],[data-action-id]')).toBeNull();
+  });
+});
