@@ -48,7 +48,7 @@ describe('createReminders', () => {
   it('re-plans on install, on startup and when records or settings change, not on other writes', async () => {
     const { state, reminders } = setup([]);
     reminders.start();
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     await settle();
     expect(await reminderAlarms()).toHaveLength(0);
 
@@ -139,7 +139,7 @@ describe('createReminders', () => {
     reminders.start();
     const create = vi.spyOn(fakeBrowser.windows, 'create');
     await fakeBrowser.notifications.onClicked.trigger('something-else');
-    await fakeBrowser.alarms.onAlarm.trigger({ name: 'other', scheduledTime: NOW });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'other', scheduledTime: NOW, persistAcrossSessions: false } as Parameters<typeof fakeBrowser.alarms.onAlarm.trigger>[0]);
     await settle();
     expect(create).not.toHaveBeenCalled();
 
