@@ -30,7 +30,7 @@ export function createMessageServer(handlers: Handlers, options: ServerOptions) 
     const payload = api[key].payload.safeParse(envelope.data.payload);
     if (!payload.success) {
       const issue = payload.error.issues[0];
-      return Promise.resolve({ ok: false, error: `Bad "${type}" request: ${issue.path.join('.')} ${issue.message}` });
+      return Promise.resolve({ ok: false, error: `Bad "${type}" request: ${[issue.path.join('.'), issue.message].filter(Boolean).join(': ')}` });
     }
     const handler = handlers[key] as (p: unknown, s: Runtime.MessageSender) => unknown;
     return (async () => {

@@ -48,9 +48,9 @@ describe('createMessageServer', () => {
     const { listen } = server({ 'import.chunk': chunk });
     const reply = await listen(request('import.chunk', { importId: 'import-1', type: 'accounts', offset: -1, records: [] }), fromOptionsPage);
     expect(reply).toMatchObject({ ok: false });
-    expect(reply && !reply.ok && reply.error).toMatch(/^Bad "import\.chunk" request: offset .+/);
+    expect(reply && !reply.ok && reply.error).toMatch(/^Bad "import\.chunk" request: offset: .+/);
     const wrongType = await listen(request('import.chunk', { importId: 'import-1', type: 'leads', offset: 0, records: [] }), fromOptionsPage);
-    expect(wrongType && !wrongType.ok && wrongType.error).toMatch(/^Bad "import\.chunk" request: type /);
+    expect(wrongType && !wrongType.ok && wrongType.error).toMatch(/^Bad "import\.chunk" request: type: /);
     const badContext = await listen(request('page.match', { context: { host: 'gmail', kind: 'list' } }), fromSidebar);
     expect(badContext && !badContext.ok && badContext.error).toMatch(/^Bad "page\.match" request: context/);
     expect(chunk).not.toHaveBeenCalled();
