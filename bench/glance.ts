@@ -22,6 +22,8 @@ interface SidebarProbe {
   at: number | null;
   sent: number | null;
   answered: number | null;
+  /** Resolves the bench's pending wait; a promise rather than polling, which would load the frame it measures. */
+  done?: () => void;
 }
 
 declare global {
@@ -60,7 +62,10 @@ async function installProbe(frame: Frame) {
     window.__glanceBench = probe;
     const now = () => performance.timeOrigin + performance.now();
     const check = () => {
-      if (probe.want && probe.at === null && document.querySelector(`[data-match="matched"] [data-account-id="${probe.want}"]`)) probe.at = now();
+      if (probe.want && probe.at === null && document.querySelector(`[data-match="matched"] [data-account-id="${probe.want}"]`)) {
+        probe.at = now();
+        probe.done?.();
+      }
     };
     new MutationObserver(check).observe(document.documentElement, { subtree: true, childList: true, attributes: true });
     const g = globalThis as any;
@@ -97,6 +102,30 @@ async function captureContext(frame: Frame, page: Page, hash: string): Promise<u
   return context;
 }
 
+/** Arms the probe for the next account; the returned promise settles once the sidebar shows it. */
+async function expectAccount(frame: Frame, accountId: string): Promise<{ shown: Promise<SidebarProbe> }> {
+  await frame.evaluate((want) => Object.assign(window.__glanceBench!, { want, at: null, sent: null, answered: null, done: undefined }), accountId);
+  const shown = inPage(
+    frame,
+    () =>
+      new Promise<SidebarProbe>((resolve, reject) => {
+        const probe = window.__glanceBench!;
+        const { done, ...plain } = probe;
+        if (probe.at !== null) return resolve(plain);
+        const timer = setTimeout(() => reject(new Error(`The sidebar did not show ${probe.want} within 15 s.`)), 15_000);
+        probe.done = () => {
+          clearTimeout(timer);
+          const { done: _, ...copy } = probe;
+          resolve(copy);
+        };
+      }),
+  );
+  // Make sure the waiter is in place before the page navigates.
+  await frame.evaluate(() => undefined);
+  // Wrapped: an async function returning the promise itself would wait for it.
+  return { shown };
+}
+
 export interface SwapSample {
   totalMs: number;
   /** Hash change until the sidebar sent page.match (content script read, post, sidebar update). */
@@ -118,14 +147,13 @@ export async function measureSwaps(session: GmailSession, count: number, fresh: 
   for (let i = 0; i < count; i++) {
     const thread = THREADS[i % 2]!;
     const hash = fresh ? `#inbox/${thread.token}?bench=${Date.now()}-${i}` : `#inbox/${thread.token}`;
-    await frame.evaluate((want) => Object.assign(window.__glanceBench!, { want, at: null, sent: null, answered: null }), thread.accountId);
+    const { shown } = await expectAccount(frame, thread.accountId);
     const t0 = await page.evaluate((h) => {
       const t = performance.timeOrigin + performance.now();
       location.hash = h;
       return t;
     }, hash);
-    await frame.waitForFunction(() => window.__glanceBench!.at !== null, null, { timeout: 15_000 });
-    const probe = (await frame.evaluate(() => window.__glanceBench!)) as SidebarProbe;
+    const probe = await shown;
     const sample: SwapSample = { totalMs: probe.at! - t0 };
     if (probe.sent !== null && probe.answered !== null) {
       sample.toRequestMs = probe.sent - t0;
@@ -154,7 +182,7 @@ export async function measureContentCost(session: GmailSession, scriptUrl: strin
   const tracer = await startTrace(page);
   for (let i = 0; i < count; i++) {
     const thread = THREADS[i % 2]!;
-    await frame.evaluate((want) => Object.assign(window.__glanceBench!, { want, at: null, sent: null, answered: null }), thread.accountId);
+    const { shown } = await expectAccount(frame, thread.accountId);
     await page.evaluate(
       ({ h, label }) => {
         console.timeStamp(label);
@@ -162,7 +190,7 @@ export async function measureContentCost(session: GmailSession, scriptUrl: strin
       },
       { h: `#inbox/${thread.token}`, label: `bench-swap-${i}` },
     );
-    await frame.waitForFunction(() => window.__glanceBench!.at !== null, null, { timeout: 15_000 });
+    await shown;
     // Let late observers and timers of this swap land before the next mark.
     await page.waitForTimeout(100);
   }
