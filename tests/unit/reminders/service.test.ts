@@ -58,4 +58,17 @@ describe('loadMeetingsForReminders', () => {
       expect.objectContaining({ activityId: 'sample-acme-a19' }),
     ]);
   });
+
+  it('judges meeting times as instants, whatever zone offset they were written with', async () => {
+    setup();
+    const meetings = [
+      // 16:00Z, after now, though it sorts before now as a string.
+      { id: 'm-offset', accountId: 'acc', type: 'meeting' as const, date: '2026-03-10T11:00:00-05:00' },
+      // 14:00Z, before now, though it sorts after now as a string.
+      { id: 'm-past', accountId: 'acc', type: 'meeting' as const, date: '2026-03-10T16:00:00+02:00' },
+      { id: 'm-call', accountId: 'acc', type: 'call' as const, date: '2026-03-10T18:00:00Z' },
+    ];
+    await writeRecords(db, { accounts: [{ id: 'acc', name: 'Zone Co' }], activities: meetings }, { at: NOW.toISOString(), source: 'file', name: 'z', rejected: 0 });
+    expect((await loadMeetingsForReminders(db, NOW, 1)).map((m) => m.activityId)).toEqual(['m-offset']);
+  });
 });
