@@ -7,12 +7,12 @@ import { searchAccounts } from '../match/search';
 import type { Handlers } from '../messages/server';
 import { changeEvent } from '../messages/server';
 import { lookupForMatch } from '../store/lookup';
+import { meetingsBetween } from '../store/meetings';
 import { loadAccountData } from '../store/records';
-import { toMs } from '../time';
+import { MS_PER_DAY } from '../time';
 import type { ServiceDeps } from './handlers';
 import { loadSettings } from './settings';
 
-const DAY_MS = 86_400_000;
 
 type PageHandlers = Pick<
   Handlers,
@@ -67,25 +67,9 @@ export function createPageHandlers({ db, now, broadcast }: ServiceDeps): PageHan
       broadcast(changeEvent(['actions'], [accountId]));
       return null;
     },
-    'meetings.upcoming': async ({ withinDays }) => {
+    'meetings.upcoming': ({ withinDays }) => {
       const fromMs = now().getTime();
-      const untilMs = fromMs + (withinDays ?? 14) * DAY_MS;
-      // Dates are compared as strings in the index, and '2026-11-05T08:00:00-05:00' sorts before
-      // '2026-11-05T10:00:00.000Z' though it is later: read a day either side (offsets reach 14 hours)
-      // and judge the instants.
-      const meetings = (
-        await db.activities
-          .where('[type+date]')
-          .between(['meeting', new Date(fromMs - DAY_MS).toISOString()], ['meeting', new Date(untilMs + DAY_MS).toISOString()], true, true)
-          .toArray()
-      )
-        .filter((m) => toMs(m.date) >= fromMs && toMs(m.date) <= untilMs)
-        .sort((a, b) => toMs(a.date) - toMs(b.date));
-      const accounts = await db.accounts.bulkGet([...new Set(meetings.map((m) => m.accountId))]);
-      const names = new Map(accounts.filter((a) => a !== undefined).map((a) => [a.id, a.name]));
-      return meetings
-        .filter((m) => names.has(m.accountId))
-        .map((m) => ({ activityId: m.id, accountId: m.accountId, accountName: names.get(m.accountId)!, date: m.date, summary: m.summary }));
+      return meetingsBetween(db, fromMs, fromMs + (withinDays ?? 14) * MS_PER_DAY);
     },
   };
 }
