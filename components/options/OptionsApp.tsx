@@ -1,5 +1,6 @@
 import { BookPanel } from './BookPanel';
 import { ImportPanel } from './ImportPanel';
+import { ProfilePanel } from './ProfilePanel';
 import { SettingsPanel } from './SettingsPanel';
 
 export function OptionsApp() {
@@ -11,6 +12,7 @@ export function OptionsApp() {
       </header>
       <BookPanel />
       <ImportPanel />
+      <ProfilePanel />
       <SettingsPanel />
     </main>
   );

@@ -12,6 +12,7 @@ import type { ImportLogRow } from '../store/db';
 import type { AccountView, AccountSummary, UpcomingMeeting } from '../account-view/types';
 import type { PlaybookSettings } from '../settings';
 import { pageContextSchema } from './page-context-schema';
+import { profileSchema, type Profile } from '../settings/profile';
 import { reminderSettingsSchema, type ReminderSettings } from '../reminders/settings';
 
 /** Declares an endpoint: the payload schema is a value, the response a type. */
@@ -69,6 +70,8 @@ export const api = {
   'settings.get': endpoint<PlaybookSettings>()(z.object({})),
   'settings.save': endpoint<PlaybookSettings>()(z.object({ settings: z.unknown() })),
   'meetings.upcoming': endpoint<UpcomingMeeting[]>()(z.object({ withinDays: z.number().int().min(1).max(60).optional() })),
+  'profile.get': endpoint<Profile>()(z.object({})),
+  'profile.save': endpoint<Profile>()(z.object({ profile: profileSchema })),
   'reminders.get': endpoint<ReminderSettings>()(z.object({})),
   'reminders.save': endpoint<ReminderSettings>()(z.object({ settings: reminderSettingsSchema })),
 } as const;

@@ -8,6 +8,7 @@ import type { GlanceDB } from '../store/db';
 import { countRecords, exportBundle, removeAccounts, writeRecords } from '../store/records';
 import { saveCommitment, setCommitmentStatus } from './commitments';
 import { createPageHandlers } from './page';
+import { createProfileHandlers } from './profile';
 import { createReminderHandlers } from './reminders';
 import { createSettingsHandlers } from './settings';
 
@@ -30,6 +31,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...page,
     ...settings,
     ...createReminderHandlers(deps),
+    ...createProfileHandlers(deps),
     'store.summary': async () => {
       const [counts, sample, lastImport, outboxPending] = await Promise.all([
         countRecords(db),

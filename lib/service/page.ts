@@ -11,6 +11,7 @@ import { meetingsBetween } from '../store/meetings';
 import { loadAccountData } from '../store/records';
 import { MS_PER_DAY } from '../time';
 import type { ServiceDeps } from './handlers';
+import { loadProfile } from './profile';
 import { loadSettings } from './settings';
 
 
@@ -44,10 +45,10 @@ export function createPageHandlers({ db, now, broadcast }: ServiceDeps): PageHan
       const key = pageKeyOf(context) ?? undefined;
       if (context.kind === 'list') return { match: { status: 'none', reason: 'No thread or record is open.' }, pageKey: key };
       if (context.kind === 'unreadable') return { match: { status: 'none', reason: context.reason }, pageKey: key };
-      const choice = key ? await db.matchChoices.get(key) : undefined;
-      const keys = lookupKeys(context, { ownDomains: [], userEmail: context.kind === 'thread' ? context.userEmail : undefined });
+      const [choice, profile] = await Promise.all([key ? db.matchChoices.get(key) : undefined, loadProfile(db)]);
+      const keys = lookupKeys(context, { ownDomains: profile.ownDomains, userEmail: context.kind === 'thread' ? context.userEmail : undefined });
       const results = await lookupForMatch(db, keys, choice ? [choice.accountId] : []);
-      const match = decideMatch(context, keys, results, { remembered: choice ? { accountId: choice.accountId } : undefined });
+      const match = decideMatch(context, keys, results, { remembered: choice ? { accountId: choice.accountId } : undefined, ownDomains: profile.ownDomains });
       return { match, pageKey: key, view: match.status === 'matched' ? ((await view(match.accountId)) ?? undefined) : undefined };
     },
     'match.choose': async ({ pageKey, accountId }) => {

@@ -1,0 +1,42 @@
+/** Your company's email domains: colleagues on a thread never make it match a customer by domain. */
+import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { call } from '@/lib/messages/client';
+import { useGlanceMutation } from '../data/hooks';
+
+export function ProfilePanel() {
+  const profile = useQuery({ queryKey: ['glance', 'profile'], queryFn: () => call('profile.get', {}) });
+  const save = useGlanceMutation('profile.save');
+  const [text, setText] = useState('');
+  useEffect(() => {
+    if (profile.data) setText(profile.data.ownDomains.join(', '));
+  }, [profile.data]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const ownDomains = text.split(/[\s,;]+/).map((d) => d.trim().replace(/^@/, '')).filter(Boolean);
+    save.mutate({ profile: { ownDomains } });
+  };
+
+  return (
+    <section className="card" aria-labelledby="profile-heading">
+      <h2 id="profile-heading">Your company</h2>
+      <form className="row" onSubmit={submit}>
+        <label className="field profile-field">
+          <span>Your company's email domains</span>
+          <input value={text} placeholder="northpeak.io, northpeak.com" onChange={(e) => setText(e.target.value)} />
+        </label>
+        <button type="submit" className="button" disabled={save.isPending || profile.isPending}>
+          Save domains
+        </button>
+      </form>
+      <p className="muted">People at these domains are your colleagues: Glance never matches an account through them. Your own address is always left out.</p>
+      <div role="status">{save.isSuccess && !save.isPending ? 'Saved.' : null}</div>
+      {save.isError && (
+        <p className="error" role="alert">
+          {save.error.message}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+/** Stores the user's profile (own company domains), normalised to registrable domains. */
+import { profileSchema, type Profile } from '../settings/profile';
+import { registrableDomain } from '../match/domains';
+import type { Handlers } from '../messages/server';
+import { changeEvent } from '../messages/server';
+import type { GlanceDB } from '../store/db';
+import type { ServiceDeps } from './handlers';
+
+const KEY = 'profile';
+const HOSTNAME = /^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i;
+
+export async function loadProfile(db: GlanceDB): Promise<Profile> {
+  const parsed = profileSchema.safeParse((await db.settings.get(KEY))?.value);
+  return parsed.success ? parsed.data : { ownDomains: [] };
+}
+
+export function createProfileHandlers({ db, broadcast }: ServiceDeps): Pick<Handlers, 'profile.get' | 'profile.save'> {
+  return {
+    'profile.get': () => loadProfile(db),
+    'profile.save': async ({ profile }) => {
+      const bad = profile.ownDomains.filter((d) => !HOSTNAME.test(d.trim()) || !registrableDomain(d.trim()));
+      if (bad.length) throw new Error(`Not saved: ${bad.map((d) => `"${d}"`).join(', ')} ${bad.length === 1 ? 'is not a domain' : 'are not domains'}.`);
+      const ownDomains = [...new Set(profile.ownDomains.map((d) => registrableDomain(d.trim())!))];
+      await db.settings.put({ key: KEY, value: { ownDomains } });
+      broadcast(changeEvent(['settings']));
+      return { ownDomains };
+    },
+  };
+}
