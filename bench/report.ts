@@ -103,7 +103,7 @@ export function renderMarkdown(r: BenchResults): string {
   lines.push(
     `Book: ${r.book.accounts.toLocaleString('en')} accounts, ${r.book.contacts.toLocaleString('en')} contacts. ` +
       `Swaps alternate between the Acme and Globex threads of tests/fixtures/hosts/gmail-app.html. ` +
-      `First page load to Acme in the sidebar: ${ms(g.firstShowMs, 0)}.`,
+      `Opening the Acme thread in a new tab until Acme shows in the sidebar (observed through Playwright, so approximate): ${ms(g.firstShowMs, 0)}.`,
     '',
   );
   lines.push('| Swaps | n | p50 | p95 | mean | max |', '|---|---|---|---|---|---|');
@@ -154,7 +154,7 @@ export function renderMarkdown(r: BenchResults): string {
     '- Imports: the book file is set on the options page\'s "Import" input and timed until the status reports it imported; the phases come from the page\'s progress text.',
     '- (a) The page takes `performance.timeOrigin + performance.now()` right before it changes `location.hash`; a MutationObserver in the sidebar frame takes the same clock when `[data-match="matched"] [data-account-id=…]` of the new account is in the DOM (DOM commit, before paint). The two frames run in different processes; this clock is the one they share. The split of a new thread\'s time comes from wrapping `runtime.sendMessage` in the sidebar frame. A short pause follows each swap. "New threads" append `?bench=<n>` to the hash: the fixture and the Gmail adapter ignore it for the thread, but the sidebar sees a new page context.',
     '- (b) A CDP trace (category devtools.timeline) of the host page over the swaps, with a `console.timeStamp` before each; the top-level FunctionCall/EvaluateScript slices whose URL is the content script are summed between marks, both as wall time (`dur`) and as thread CPU time (`tdur`); the target is judged on CPU time because on a shared machine the wall time includes time the renderer waited for a core. Slices include the DOM and style work the script\'s own calls cause, not the host page\'s own re-render.',
-    '- (c) An options page calls `chrome.runtime.sendMessage({glance: "request", type, payload})` in a loop, awaiting each reply; the clock is the page\'s. page.match answers include the matched account\'s view (built from its records); "unknown domain" runs every index look-up and finds nothing, so it is the look-up alone; account.view is the view alone; settings.get is the message round trip with next to no work.',
+    '- (c) An options page calls `chrome.runtime.sendMessage({glance: "request", type, payload})` in a loop, awaiting each reply; the clock is the page\'s. page.match answers include the matched account\'s view (built from its records); "unknown domain" runs every index look-up and finds nothing, so it is the look-up alone; account.view is the view alone; settings.get (one row read and checked) is the nearest thing to a bare message round trip.',
     '',
   );
   return lines.join('\n');

@@ -10,11 +10,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { EXTENSION_DIR, ROOT, launchGlance, type Glance } from '../tests/e2e/harness.mjs';
+import { EXTENSION_DIR, ROOT, type Glance } from '../tests/e2e/harness.mjs';
 import { writeBook, type BookFile } from './books';
 import { ACME_GMAIL_CONTEXT, ACME_SALESFORCE_CONTEXT, UNKNOWN_GMAIL_CONTEXT } from './contexts';
 import { measureContentCost, measureContentStartup, measureSwaps, openGmail } from './glance';
 import { openOptions, timeImport } from './import';
+import { launchSnapshot, snapshotExtension } from './launch';
 import { matchCase, timeRequests, type RequestCase } from './lookup';
 import { describeMachine, load } from './machine';
 import { renderMarkdown, type BenchResults, type LookupRow } from './report';
@@ -41,12 +42,12 @@ function requestCases(gmailContext: PageContext): RequestCase[] {
     matchCase('page.match Salesforce Account record (Acme)', ACME_SALESFORCE_CONTEXT, { matchStatus: 'matched', matchedAccountId: 'sample-acme' }),
     matchCase('page.match Gmail thread, unknown domain (look-up only)', UNKNOWN_GMAIL_CONTEXT, { matchStatus: 'none' }),
     { label: 'account.view (Acme; the view alone)', type: 'account.view', payload: { accountId: 'sample-acme' }, expect: { viewAccountId: 'sample-acme' } },
-    { label: 'settings.get (message round trip)', type: 'settings.get', payload: {}, expect: {} },
+    { label: 'settings.get (round trip + one small IDB read)', type: 'settings.get', payload: {}, expect: {} },
   ];
 }
 
-async function withGlance<T>(run: (glance: Glance) => Promise<T>): Promise<T> {
-  const glance = await launchGlance();
+async function withGlance<T>(extensionDir: string, run: (glance: Glance) => Promise<T>): Promise<T> {
+  const glance = await launchSnapshot(extensionDir);
   try {
     return await run(glance);
   } finally {
@@ -55,16 +56,16 @@ async function withGlance<T>(run: (glance: Glance) => Promise<T>): Promise<T> {
 }
 
 async function main() {
-  const scriptPath = join(EXTENSION_DIR, CONTENT_SCRIPT);
-  if (!existsSync(scriptPath)) throw new Error(`${scriptPath} is missing: run \`npx wxt build\` first (npm run bench does).`);
-  const script = readFileSync(scriptPath);
+  if (!existsSync(join(EXTENSION_DIR, CONTENT_SCRIPT))) throw new Error(`${EXTENSION_DIR} has no ${CONTENT_SCRIPT}: run \`npx wxt build\` first (npm run bench does).`);
+  const dir = mkdtempSync(join(tmpdir(), 'glance-bench-'));
+  const extensionDir = snapshotExtension(dir);
+  const script = readFileSync(join(extensionDir, CONTENT_SCRIPT));
   const contentScript = { raw: script.length, gzip: gzipSync(script, { level: 9 }).length, brotli: brotliCompressSync(script).length };
   const machine = describeMachine();
   const build = buildSource();
   const loadBefore = load();
   log(`${machine.cpu}, ${machine.cores} cores, ${machine.chromium}, Node ${machine.node}; load ${loadBefore.toFixed(1)}`);
 
-  const dir = mkdtempSync(join(tmpdir(), 'glance-bench-'));
   try {
     const books = new Map<number, BookFile>();
     for (const n of new Set([...SIZES, MAIN_BOOK])) {
@@ -98,7 +99,7 @@ async function main() {
 
     // The 10k book: everything on the host page, then its look-ups.
     let gmailContext = ACME_GMAIL_CONTEXT;
-    const main = await withGlance(async (glance) => {
+    const main = await withGlance(extensionDir, async (glance) => {
       await importBook(glance, MAIN_BOOK);
       const session = await openGmail(glance);
       if (isGmailThread(session.acmeContext)) gmailContext = session.acmeContext;
@@ -119,7 +120,7 @@ async function main() {
     });
 
     for (const size of SIZES.filter((n) => n !== MAIN_BOOK)) {
-      await withGlance(async (glance) => {
+      await withGlance(extensionDir, async (glance) => {
         await importBook(glance, size);
         await runLookups(glance, size, gmailContext);
       });
@@ -177,5 +178,6 @@ function isGmailThread(x: unknown): x is PageContext {
 main().catch((error) => {
   clearInterval(sampleLoad);
   console.error(error);
-  process.exitCode = 1;
+  // A browser that failed half-way may still hold the event loop open.
+  process.exit(1);
 });
