@@ -9,6 +9,7 @@ import type { PageContext } from '@/lib/hosts/types';
 import { call } from '@/lib/messages/client';
 import type { ToTab } from '@/lib/messages/frame';
 import type { PageMatch } from '@/lib/messages/protocol';
+import { AccountChooser } from '../account/AccountChooser';
 import { AccountSearch } from '../account/AccountSearch';
 import { queryKeys, useAccountView, useGlanceMutation } from '../data/hooks';
 import { Briefing } from './Briefing';
@@ -78,23 +79,7 @@ export function PopupApp() {
         </div>
       )}
       {state === 'matched' && view.data && <Briefing view={view.data} />}
-      {state === 'ambiguous' && tabMatch?.status === 'ambiguous' && (
-        <section className="card" aria-labelledby="popup-ambiguous">
-          <h1 id="popup-ambiguous">Several accounts match</h1>
-          <p className="muted">Glance never guesses. Which account is this?</p>
-          <ul className="choices">
-            {tabMatch.candidates.map((c) => (
-              <li key={c.accountId}>
-                <button type="button" className="button button--quiet choice" onClick={() => pick(c.accountId)}>
-                  {c.name}
-                </button>
-                <span className="muted"> {c.reason}</span>
-              </li>
-            ))}
-          </ul>
-          <AccountSearch onPick={pick} />
-        </section>
-      )}
+      {state === 'ambiguous' && tabMatch?.status === 'ambiguous' && <AccountChooser candidates={tabMatch.candidates} onPick={pick} headingLevel={1} />}
       {state === 'none' && (
         <section className="card" aria-labelledby="popup-none">
           <h1 id="popup-none">Which account?</h1>

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PageContext } from '@/lib/hosts/types';
 import { call } from '@/lib/messages/client';
 import type { PageMatch } from '@/lib/messages/protocol';
+import { AccountChooser } from '../account/AccountChooser';
 import { AccountSearch } from '../account/AccountSearch';
 import { queryKeys, useAccountView, useGlanceMutation } from '../data/hooks';
 import { SidebarAccount } from './SidebarAccount';
@@ -97,23 +98,7 @@ export function SidebarApp({ standalone }: { standalone: boolean }) {
           <SidebarAccount view={view.data} />
         </>
       )}
-      {state === 'ambiguous' && result?.status === 'ambiguous' && (
-        <section className="card" aria-labelledby="ambiguous-heading">
-          <h2 id="ambiguous-heading">Several accounts match</h2>
-          <p className="muted">Glance never guesses. Which account is this?</p>
-          <ul className="choices">
-            {result.candidates.map((c) => (
-              <li key={c.accountId}>
-                <button type="button" className="button button--quiet choice" onClick={() => pick(c.accountId)}>
-                  {c.name}
-                </button>
-                <span className="muted"> {c.reason}</span>
-              </li>
-            ))}
-          </ul>
-          <AccountSearch onPick={pick} />
-        </section>
-      )}
+      {state === 'ambiguous' && result?.status === 'ambiguous' && <AccountChooser candidates={result.candidates} onPick={pick} />}
       {state === 'none' && (
         <section className="card" aria-labelledby="none-heading">
           <h2 id="none-heading">{context?.kind === 'list' ? 'Open a thread or record' : 'No matching account'}</h2>
