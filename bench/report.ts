@@ -113,7 +113,7 @@ export function renderMarkdown(r: BenchResults): string {
   lines.push('');
   lines.push(
     `Where a new thread's time goes (means): hash change → sidebar sends page.match ${ms(freshBreakdown.toRequest)} ` +
-      `(content script read and post, sidebar check and state update); page.match round trip ${ms(freshBreakdown.request)}; ` +
+      `(content script read and post, sidebar check and state update); page.match round trip as the sidebar sees it ${ms(freshBreakdown.request)} (includes waiting for its own busy main thread); ` +
       `answer → account in the DOM ${ms(freshBreakdown.render)} (React render).`,
     '',
   );

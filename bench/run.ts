@@ -158,9 +158,9 @@ async function main() {
 
 /** Which code the extension was built from: the working tree is shared, so it may hold others' unfinished changes. */
 function buildSource(): BenchResults['build'] {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' });
   try {
-    const commit = git('rev-parse', '--short', 'HEAD');
+    const commit = git('rev-parse', '--short', 'HEAD').trim();
     const dirty = git('status', '--porcelain', '--', 'entrypoints', 'components', 'lib', 'assets', 'public', 'wxt.config.ts', 'package.json')
       .split('\n')
       .filter(Boolean)
