@@ -1,13 +1,8 @@
 /** Small display formats shared by the sidebar and the briefing. */
-import { fullDate } from '@/lib/briefing/format';
+import { fullDate, money } from '@/lib/briefing/format';
 
 export function formatMoney(amount: number | undefined, currency = 'USD'): string {
-  if (amount === undefined) return '—';
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0, notation: amount >= 1e6 ? 'compact' : 'standard' }).format(amount);
-  } catch {
-    return `${amount.toLocaleString('en-US')} ${currency}`;
-  }
+  return money(amount, currency, amount !== undefined && amount >= 1e6);
 }
 
 export function formatDate(iso: string | undefined): string {
@@ -16,11 +11,4 @@ export function formatDate(iso: string | undefined): string {
 
 export { meetingTime as formatDateTime, relative as relativeDay } from '@/lib/briefing/format';
 
-export const TIER_LABEL: Record<string, string> = { enterprise: 'Enterprise', 'mid-market': 'Mid-market', smb: 'SMB' };
-export const ROLE_LABEL: Record<string, string> = {
-  champion: 'Champion',
-  'economic-buyer': 'Economic buyer',
-  'executive-sponsor': 'Executive sponsor',
-  technical: 'Technical',
-  user: 'User',
-};
+export { ROLE_NAMES as ROLE_LABEL, TIER_NAMES as TIER_LABEL } from '@/lib/briefing/format';

@@ -23,7 +23,7 @@ export function fullDate(iso: string): string {
 export function meetingTime(iso: string, timeZone?: string): string {
   const d = new Date(toMs(iso));
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString('en-US', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone });
+  return formatter(`time|${timeZone ?? ''}`, () => new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone })).format(d);
 }
 
 /** "today", "tomorrow", "in 12 days", "3 days ago". */
@@ -43,10 +43,21 @@ export function clip(text: string, max = 60): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
 }
 
-export function money(amount: number | undefined, currency = 'USD'): string {
+/** Building an Intl formatter costs far more than using one: keep each one made. */
+const formatters = new Map<string, { format(value: number | Date): string }>();
+function formatter(key: string, make: () => { format(value: number | Date): string }) {
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = make()));
+  return made;
+}
+
+/** "$240,000"; `compact` gives "$1.2M" for large sums. */
+export function money(amount: number | undefined, currency = 'USD', compact = false): string {
   if (amount === undefined) return '—';
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+    return formatter(`money|${currency}|${compact}`, () =>
+      new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0, notation: compact ? 'compact' : 'standard' }),
+    ).format(amount);
   } catch {
     return `${amount.toLocaleString('en-US')} ${currency}`;
   }
