@@ -2,11 +2,10 @@
 import { useEffect, useMemo } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PageContext } from '@/lib/hosts/types';
-import { call } from '@/lib/messages/client';
-import type { PageMatch } from '@/lib/messages/protocol';
 import { AccountChooser } from '../account/AccountChooser';
 import { AccountSearch } from '../account/AccountSearch';
-import { queryKeys, useAccountView, useGlanceMutation } from '../data/hooks';
+import { useAccountView, useGlanceMutation } from '../data/hooks';
+import { pageMatchQuery } from './page-match';
 import { SidebarAccount } from './SidebarAccount';
 import { usePageStore } from './page-store';
 
@@ -14,17 +13,8 @@ type MatchState = 'loading' | 'matched' | 'ambiguous' | 'none';
 
 function usePageMatch(context: PageContext | null) {
   const client = useQueryClient();
-  const key = useMemo(() => (context ? JSON.stringify(context) : ''), [context]);
-  return useQuery({
-    queryKey: ['glance', 'page-match', key],
-    enabled: context !== null,
-    queryFn: async (): Promise<PageMatch> => {
-      const result = await call('page.match', { context: context! });
-      // Seed the account's own query so the view shows without a second round trip.
-      if (result.view) client.setQueryData(queryKeys.account(result.view.account.id), result.view);
-      return result;
-    },
-  });
+  const options = useMemo(() => pageMatchQuery(client, context), [client, context]);
+  return useQuery(options);
 }
 
 export function SidebarApp({ standalone }: { standalone: boolean }) {

@@ -19,10 +19,20 @@ export interface ServiceDeps {
   broadcast: (event: ChangeEvent) => void;
 }
 
-export function createHandlers(deps: ServiceDeps): Handlers {
+export function createHandlers(outer: ServiceDeps): Handlers {
+  // Every write announces itself with a broadcast: that is also when the in-memory caches go stale.
+  let dropCaches = () => undefined as void;
+  const deps: ServiceDeps = {
+    ...outer,
+    broadcast: (event) => {
+      dropCaches();
+      outer.broadcast(event);
+    },
+  };
   const { db, now, broadcast } = deps;
   const staging = new ImportStaging();
   const page = createPageHandlers(deps);
+  dropCaches = page.invalidate;
   const settings = createSettingsHandlers(deps);
 
   const sampleAccountIds = () => db.accounts.where('id').startsWith(SAMPLE_ID_PREFIX).primaryKeys();
@@ -55,7 +65,6 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         name: staged.name,
         rejected: staged.rejected,
       });
-      page.invalidate();
       broadcast(changeEvent(['records', 'commitments']));
       return { counts };
     },
@@ -63,7 +72,6 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     'sample.load': async () => {
       const book = makeSampleBook(now());
       const counts = await writeRecords(db, book, { at: now().toISOString(), source: 'sample', name: 'Sample book', rejected: 0 });
-      page.invalidate();
       broadcast(changeEvent(['records', 'commitments']));
       return { counts };
     },
@@ -77,7 +85,6 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         rejected: 0,
         counts: { accounts: ids.length, contacts: 0, usage: 0, tickets: 0, commitments: 0, activities: 0 },
       });
-      page.invalidate();
       broadcast(changeEvent(['records', 'commitments']));
       return { removedAccounts: ids.length };
     },

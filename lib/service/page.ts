@@ -1,6 +1,7 @@
 /** Requests about the page in view: which account it is, that account's view, search, choices. */
 import { buildAccountView } from '../account-view/build';
-import type { AccountSummary } from '../account-view/types';
+import type { AccountSummary, AccountView } from '../account-view/types';
+import type { PlaybookSettings } from '../settings';
 import { decideMatch, lookupKeys } from '../match/match';
 import { pageKey as pageKeyOf } from '../match/page-key';
 import { searchAccounts } from '../match/search';
@@ -15,6 +16,8 @@ import { loadProfile } from './profile';
 import { loadSettings } from './settings';
 
 
+const VIEW_TTL_MS = 60_000;
+
 type PageHandlers = Pick<
   Handlers,
   'page.match' | 'match.choose' | 'accounts.search' | 'account.view' | 'action.snooze' | 'action.restore' | 'meetings.upcoming'
@@ -28,18 +31,35 @@ export function createPageHandlers({ db, now, broadcast }: ServiceDeps): PageHan
       all.map((a) => ({ id: a.id, name: a.name, domains: a.domains, arr: a.arr, sample: a.sample === true })),
     ));
 
-  async function view(accountId: string) {
-    const [data, settings, prefs] = await Promise.all([
-      loadAccountData(db, accountId),
-      loadSettings(db),
-      db.actionPrefs.where('accountId').equals(accountId).toArray(),
-    ]);
-    return data ? buildAccountView(data, now(), settings, prefs) : null;
+  /**
+   * Built views, kept for a minute: going back to a thread answers from memory. Any write drops them
+   * (invalidate), and the minute bounds how stale "today" and "days ago" can get.
+   */
+  const views = new Map<string, { at: number; view: Promise<AccountView | null> }>();
+  let settings: Promise<PlaybookSettings> | null = null;
+
+  function view(accountId: string): Promise<AccountView | null> {
+    const at = now().getTime();
+    const kept = views.get(accountId);
+    if (kept && at - kept.at < VIEW_TTL_MS) return kept.view;
+    const built = (async () => {
+      const [data, playbook, prefs] = await Promise.all([
+        loadAccountData(db, accountId),
+        (settings ??= loadSettings(db)),
+        db.actionPrefs.where('accountId').equals(accountId).toArray(),
+      ]);
+      return data ? buildAccountView(data, new Date(at), playbook, prefs) : null;
+    })();
+    views.set(accountId, { at, view: built });
+    built.catch(() => views.delete(accountId));
+    return built;
   }
 
   return {
     invalidate: () => {
       searchIndex = null;
+      settings = null;
+      views.clear();
     },
     'page.match': async ({ context }) => {
       const key = pageKeyOf(context) ?? undefined;
