@@ -5,6 +5,9 @@
  */
 import type { PageContext } from '../hosts/types';
 
+const EAGER_MS = 3000;
+const LAZY_MS = 300;
+
 export interface PageWatch {
   /** Reads now and reports if the context changed. */
   check(): void;
@@ -17,33 +20,49 @@ export function watchPage(win: Window, read: () => PageContext | null, onChange:
 
   const check = () => {
     scheduled = false;
+    dueAt = Infinity;
     const context = read();
     const key = context ? JSON.stringify(context) : 'null';
     if (key === lastKey) return;
     lastKey = key;
     onChange(context);
   };
-  const schedule = () => {
-    if (scheduled) return;
+  let timer: number | undefined;
+  let dueAt = Infinity;
+  const schedule = (delay: number) => {
+    const at = performance.now() + delay;
+    if (scheduled && dueAt <= at) return;
+    // A navigation must not wait behind a lazy read: bring the pending read forward.
+    win.clearTimeout(timer);
     scheduled = true;
-    win.setTimeout(check, 0);
+    dueAt = at;
+    timer = win.setTimeout(check, delay);
   };
+  // Right after a navigation the new thread or record is being drawn: read at every DOM change.
+  // The rest of the time (Gmail's DOM never rests) a change is read at most every LAZY_MS.
+  let navigatedAt = -Infinity;
+  const onNavigate = () => {
+    navigatedAt = performance.now();
+    schedule(0);
+  };
+  const onMutation = () => schedule(performance.now() - navigatedAt < EAGER_MS ? 0 : LAZY_MS);
 
-  win.addEventListener('hashchange', schedule);
-  win.addEventListener('popstate', schedule);
+  win.addEventListener('hashchange', onNavigate);
+  win.addEventListener('popstate', onNavigate);
   // The Navigation API sees pushState navigations, which no window event reports to a content script.
   const navigation = (win as Window & { navigation?: EventTarget }).navigation;
-  navigation?.addEventListener('navigatesuccess', schedule);
-  const observer = new MutationObserver(schedule);
+  navigation?.addEventListener('navigatesuccess', onNavigate);
+  const observer = new MutationObserver(onMutation);
   observer.observe(win.document.documentElement, { childList: true, subtree: true });
 
   return {
     check,
     stop() {
-      win.removeEventListener('hashchange', schedule);
-      win.removeEventListener('popstate', schedule);
-      navigation?.removeEventListener('navigatesuccess', schedule);
+      win.removeEventListener('hashchange', onNavigate);
+      win.removeEventListener('popstate', onNavigate);
+      navigation?.removeEventListener('navigatesuccess', onNavigate);
       observer.disconnect();
+      win.clearTimeout(timer);
     },
   };
 }
