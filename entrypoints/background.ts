@@ -1,7 +1,7 @@
 /** The background service worker: owns the store and answers the message API. Wiring only. */
 import { browser } from 'wxt/browser';
 import { createMessageServer } from '@/lib/messages/server';
-import type { ChangeEvent } from '@/lib/messages/protocol';
+import type { ChangeEvent, ImportProgressEvent } from '@/lib/messages/protocol';
 import type { ToTab } from '@/lib/messages/frame';
 import { createHandlers } from '@/lib/service/handlers';
 import { GlanceDB } from '@/lib/store/db';
@@ -25,7 +25,10 @@ export default defineBackground(() => {
     browser.runtime.sendMessage(event).catch(() => undefined);
     reminders.onChange(event);
   };
-  const handlers = createHandlers({ db, now: () => new Date(), broadcast });
+  const progress = (event: ImportProgressEvent) => {
+    browser.runtime.sendMessage(event).catch(() => undefined);
+  };
+  const handlers = createHandlers({ db, now: () => new Date(), broadcast, progress });
   browser.runtime.onMessage.addListener(
     createMessageServer(handlers, {
       extensionId: browser.runtime.id,

@@ -1,7 +1,7 @@
 /** "Import": a file input and a drop zone; progress while it runs; the outcome in a status region. */
 import { useRef, useState, type DragEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { call } from '@/lib/messages/client';
+import { call, onImportProgress } from '@/lib/messages/client';
 import { importFile, type ImportOutcome, type ImportProgress } from '@/lib/import/upload';
 import { formatRejection } from '@/lib/import/validate';
 import { RECORD_TYPES } from '@/lib/model/bundle';
@@ -17,7 +17,7 @@ export function ImportPanel() {
 
   async function run(file: File) {
     setOutcome(null);
-    const result = await importFile(file, call, setProgress);
+    const result = await importFile(file, call, setProgress, onImportProgress);
     setProgress(null);
     setOutcome(result);
     if (input.current) input.current.value = '';
@@ -71,7 +71,7 @@ export function ImportPanel() {
           <span>
             {progress.phase === 'reading' && 'Reading the file…'}
             {progress.phase === 'checking' && `Checking records: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`}
-            {progress.phase === 'writing' && `Saving ${progress.total.toLocaleString()} records…`}
+            {progress.phase === 'writing' && `Saving records: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`}
           </span>
         </div>
       )}

@@ -28,6 +28,7 @@ export async function importFile(
   file: { name: string; text(): Promise<string> },
   call: typeof callBackground,
   onProgress: (progress: ImportProgress) => void = () => undefined,
+  watchWrite: (importId: string, listener: (written: number, total: number) => void) => () => void = () => () => undefined,
 ): Promise<ImportOutcome> {
   onProgress({ phase: 'reading', done: 0, total: 1 });
   let text: string;
@@ -55,8 +56,9 @@ export async function importFile(
         onProgress({ phase: 'checking', done, total });
       }
     }
-    onProgress({ phase: 'writing', done: total, total });
-    const { counts } = await call('import.commit', { importId });
+    onProgress({ phase: 'writing', done: 0, total });
+    const unwatch = watchWrite(importId, (written, all) => onProgress({ phase: 'writing', done: written, total: all }));
+    const { counts } = await call('import.commit', { importId }).finally(unwatch);
     return { ok: true, fileName: file.name, counts, rejected };
   } catch (error) {
     if (importId) await call('import.abort', { importId }).catch(() => undefined);

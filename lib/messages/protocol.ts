@@ -98,6 +98,15 @@ export interface ChangeEvent {
   accountIds?: string[];
 }
 
+/** How far the background is in writing an import (the one long write a user waits for). */
+export interface ImportProgressEvent {
+  glance: 'event';
+  event: 'import-progress';
+  importId: string;
+  written: number;
+  total: number;
+}
+
 export const requestEnvelopeSchema = z.object({
   glance: z.literal('request'),
   type: z.string().max(100),

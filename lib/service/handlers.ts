@@ -1,5 +1,5 @@
 /** Every request of the message API, answered from the store and the playbook. */
-import type { ChangeEvent } from '../messages/protocol';
+import type { ChangeEvent, ImportProgressEvent } from '../messages/protocol';
 import type { Handlers } from '../messages/server';
 import { changeEvent } from '../messages/server';
 import { ImportStaging } from '../import/staging';
@@ -17,6 +17,8 @@ export interface ServiceDeps {
   now: () => Date;
   /** Tells open Glance pages that data changed. */
   broadcast: (event: ChangeEvent) => void;
+  /** Tells the importing page how far the write is; optional (tests leave it out). */
+  progress?: (event: ImportProgressEvent) => void;
 }
 
 export function createHandlers(outer: ServiceDeps): Handlers {
@@ -64,7 +66,7 @@ export function createHandlers(outer: ServiceDeps): Handlers {
         source: 'file',
         name: staged.name,
         rejected: staged.rejected,
-      });
+      }, (written, total) => deps.progress?.({ glance: 'event', event: 'import-progress', importId, written, total }));
       broadcast(changeEvent(['records', 'commitments']));
       return { counts };
     },

@@ -45,7 +45,13 @@ describe('importFile', () => {
     const bg = fakeBackground();
     const progress: ImportProgress[] = [];
     const contacts = [{ id: 'c1', accountId: 'acc-0', name: 'Ann', email: 'ann@a.io' }];
-    const outcome = await importFile(bundleFile(accounts(2 * CHUNK_SIZE + 500), contacts), bg.call, (p) => progress.push(p));
+    // The background reports its write in steps while it commits.
+    const watchWrite = (_importId: string, listener: (written: number, total: number) => void) => {
+      listener(CHUNK_SIZE, 2 * CHUNK_SIZE + 501);
+      listener(2 * CHUNK_SIZE + 501, 2 * CHUNK_SIZE + 501);
+      return () => undefined;
+    };
+    const outcome = await importFile(bundleFile(accounts(2 * CHUNK_SIZE + 500), contacts), bg.call, (p) => progress.push(p), watchWrite);
 
     expect(outcome.ok).toBe(true);
     expect(bg.types()).toEqual(['import.begin', 'import.chunk', 'import.chunk', 'import.chunk', 'import.chunk', 'import.commit']);
@@ -64,6 +70,8 @@ describe('importFile', () => {
       { phase: 'checking', done: 2 * CHUNK_SIZE, total },
       { phase: 'checking', done: 2 * CHUNK_SIZE + 500, total },
       { phase: 'checking', done: total, total },
+      { phase: 'writing', done: 0, total },
+      { phase: 'writing', done: CHUNK_SIZE, total },
       { phase: 'writing', done: total, total },
     ]);
   });
