@@ -49,10 +49,14 @@ export async function launchGlance(options = {}) {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
   // First run opens the options page on its own (a new user's welcome); close it so each test opens what it needs.
+  // The page event fires while the tab is still about:blank, so look at the pages' current URLs until it shows.
   const isOptions = (/** @type {import('playwright-core').Page} */ p) => p.url().endsWith('/options.html');
-  const welcome =
-    context.pages().find(isOptions) ??
-    (await context.waitForEvent('page', { predicate: isOptions, timeout: 10_000 }).catch(() => undefined));
+  const deadline = Date.now() + 10_000;
+  let welcome = context.pages().find(isOptions);
+  while (!welcome && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    welcome = context.pages().find(isOptions);
+  }
   await welcome?.close().catch(() => undefined);
   return {
     context,
