@@ -23,6 +23,35 @@ async function select(page: Page, text: string) {
   }, text);
 }
 
+/**
+ * Stops the extension's service worker and waits until Chromium reports it stopped. Calling
+ * stopAllWorkers straight after ServiceWorker.enable is a no-op: the registrations are not known yet.
+ */
+async function stopServiceWorker(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  const status = new Map<string, string>();
+  let changed = () => undefined as void;
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) if (v.scriptURL.startsWith('chrome-extension://')) status.set(v.versionId, v.runningStatus);
+    changed();
+  });
+  const until = (ok: () => boolean, what: string) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`The service worker was not ${what}: ${JSON.stringify([...status])}`)), 10_000);
+      changed = () => {
+        if (!ok()) return;
+        clearTimeout(timer);
+        resolve();
+      };
+      changed();
+    });
+  await cdp.send('ServiceWorker.enable');
+  await until(() => [...status.values()].includes('running'), 'reported running');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await until(() => status.size > 0 && [...status.values()].every((s) => s === 'stopped'), 'stopped');
+  await cdp.detach();
+}
+
 const item = (frame: Frame, text: string) => frame.locator('[data-commitment-id]', { hasText: text });
 
 describe('logging a promise from a Gmail thread, in real Chromium', () => {
@@ -67,13 +96,13 @@ describe('logging a promise from a Gmail thread, in real Chromium', () => {
   it('keeps the item and its outbox entry when the service worker is stopped between save and sync', async () => {
     await select(page, 'I\'ll also bring our solutions engineer to the renewal call');
     await frame.getByRole('button', { name: 'Log promise' }).click();
-    await frame.getByRole('textbox', { name: 'Promise' }).press('Enter');
+    const promise = frame.getByRole('textbox', { name: 'Promise' });
+    await promise.press('Enter');
+    // The list shows the item before the background has it; the form closes only once the save is acknowledged.
     await item(frame, 'solutions engineer').waitFor();
+    await promise.waitFor({ state: 'detached' });
 
-    const cdp = await glance.context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await cdp.detach();
+    await stopServiceWorker(page);
 
     await page.reload();
     frame = await sidebarFrame(page);
