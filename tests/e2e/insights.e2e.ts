@@ -76,7 +76,13 @@ describe('insights for the sample book, in real Chromium', () => {
       const shown = await openSidebar(id);
       expect(shown.band).toBe(band);
       if (band === 'none') expect(shown.score).toBeNull();
-      else expect(Number(shown.score)).toBeGreaterThanOrEqual(0);
+      else {
+        // Present, an integer 0-100, and in the band the default playbook gives it (80 green, 60 yellow).
+        expect(shown.score).toMatch(/^\d{1,3}$/);
+        const score = Number(shown.score);
+        expect(score).toBeLessThanOrEqual(100);
+        expect(score >= 80 ? 'green' : score >= 60 ? 'yellow' : 'red').toBe(band);
+      }
       expect(shown.actions[0]).toBe(action);
     });
   }
