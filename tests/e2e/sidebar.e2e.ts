@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchGlance, loadSampleBook, serveHost, sidebarFrame, type Glance } from './harness.mjs';
+import { importThroughOptions, launchGlance, loadSampleBook, serveHost, sidebarFrame, type Glance } from './harness.mjs';
 
 const ACME_THREAD = 'FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT';
 const GLOBEX_THREAD = 'FMfcgzQVxPnMhKsJcLbWtRgDfZqXvBkN';
@@ -15,10 +18,11 @@ describe('the sidebar on host pages, in real Chromium', () => {
     await glance?.close();
   });
 
-  async function open(host: string, fixture: string, url: string) {
+  async function open(host: string, fixture: string, url: string, pageErrors?: string[]) {
     await glance.context.unrouteAll();
     await serveHost(glance.context, `https://${host}/**`, fixture);
     const page = await glance.context.newPage();
+    if (pageErrors) page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(url);
     return { page, frame: await sidebarFrame(page) };
   }
@@ -53,8 +57,21 @@ describe('the sidebar on host pages, in real Chromium', () => {
   });
 
   it('does not match a free-mail sender by domain, and offers search', async () => {
+    // An account that (wrongly) lists gmail.com: without the free-mail rule this thread would match it.
+    const dir = mkdtempSync(join(tmpdir(), 'glance-freemail-'));
+    const bundle = join(dir, 'freemail-domain.json');
+    writeFileSync(
+      bundle,
+      JSON.stringify({ format: 'glance.bundle', version: 1, accounts: [{ id: 'e2e-gmail-domain', name: 'Listed Gmail Domain', domains: ['gmail.com'] }] }),
+    );
+    const options = await importThroughOptions(glance, bundle);
+    await options.locator('[role="status"][data-outcome="imported"]', { hasText: '1 account' }).waitFor();
+    await options.close();
+
     const { page, frame } = await open('mail.google.com', 'hosts/gmail-thread-freemail.html', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVyTrEwQaSdFgHjKlZxCvBnMqW');
     await frame.locator('[data-match="none"]').waitFor();
+    await expect(frame.locator('[data-account-id]').count()).resolves.toBe(0);
+    await frame.getByText('(free-mail)').waitFor();
     const search = frame.getByRole('searchbox', { name: 'Search accounts' });
     await search.fill('acme');
     await frame.getByRole('option', { name: /Acme Robotics/ }).waitFor();
@@ -88,8 +105,7 @@ describe('the sidebar on host pages, in real Chromium', () => {
 
   it('says it could not read a page whose DOM changed, and the page still works', async () => {
     const errors: string[] = [];
-    const { page, frame } = await open('mail.google.com', 'hosts/gmail-thread-broken.html', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT');
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { page, frame } = await open('mail.google.com', 'hosts/gmail-thread-broken.html', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT', errors);
     await frame.locator('[data-match="none"]').waitFor();
     await frame.getByText('Glance could not read this page').waitFor();
     await expect(frame.getByRole('searchbox', { name: 'Search accounts' }).isVisible()).resolves.toBe(true);
