@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES, importThroughOptions, launchGlance, type Glance } from './harness.mjs';
@@ -46,6 +47,22 @@ describe('options page: import and export in real Chromium', () => {
     expect(text).toContain('commitments[0] (cm-bad-due): dueDate: expected an ISO 8601 date');
     // 3 earlier accounts + Orbit: the earlier data is still there.
     await page.locator('[data-count="accounts"]', { hasText: /^4$/ }).waitFor();
+  });
+
+  it('leaves a stored record untouched when a record with its id is rejected', async () => {
+    const page = await importThroughOptions(glance, bundlePath('small-book.json'));
+    const original = JSON.parse(readFileSync(bundlePath('small-book.json'), 'utf8'));
+    const harbor = original.accounts.find((a: { id: string }) => a.id === 'acc-harbor');
+    const dir = mkdtempSync(join(tmpdir(), 'glance-import-'));
+    const file = join(dir, 'bad-harbor.json');
+    writeFileSync(file, JSON.stringify({ format: 'glance.bundle', version: 1, accounts: [{ ...harbor, name: 'Harbor (overwritten)', arr: 'lots' }] }));
+    await page.getByLabel('Import').setInputFiles(file);
+    const status = page.locator('[role="status"][data-outcome="imported"]', { hasText: 'bad-harbor.json' });
+    await status.getByText('accounts[0] (acc-harbor): arr: expected a number').waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(exported.accounts.find((a: { id: string }) => a.id === 'acc-harbor')).toEqual(harbor);
   });
 
   it('refuses a file that is not JSON, or not a bundle, and changes nothing', async () => {
