@@ -15,7 +15,7 @@ export function PeopleCard({ contacts, asOf, limit = 6 }: { contacts: Contact[];
   const missing = KEY_ROLES.filter((role) => !contacts.some((c) => c.role === role && c.status !== 'departed'));
   return (
     <section className="card" aria-labelledby="people-heading">
-      <h3 id="people-heading">People</h3>
+      <h2 id="people-heading">People</h2>
       {people.length === 0 ? (
         <p className="muted">No contacts on record.</p>
       ) : (

@@ -7,7 +7,7 @@ export function TouchesCard({ recent, upcoming, asOf, limit = 5 }: { recent: Act
   const next = upcoming[0];
   return (
     <section className="card" aria-labelledby="touches-heading">
-      <h3 id="touches-heading">Recent touches</h3>
+      <h2 id="touches-heading">Recent touches</h2>
       {next && (
         <p className="next-meeting" data-next-meeting={next.id}>
           <strong>Next meeting:</strong> {formatDateTime(next.date)} ({relativeDay(next.date, asOf)}){next.summary ? ` · ${next.summary}` : ''}

@@ -31,7 +31,7 @@ export function ProfilePanel() {
         </button>
       </form>
       <p className="muted">People at these domains are your colleagues: Glance never matches an account through them. Your own address is always left out.</p>
-      <div role="status">{save.isSuccess && !save.isPending ? 'Saved.' : null}</div>
+      <div aria-live="polite">{save.isSuccess && !save.isPending ? 'Saved.' : null}</div>
       {save.isError && (
         <p className="error" role="alert">
           {save.error.message}

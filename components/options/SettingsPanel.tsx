@@ -93,7 +93,7 @@ function SettingsForm({ saved }: { saved: PlaybookSettings }) {
           {save.isPending ? 'Saving…' : 'Save settings'}
         </button>
         <ResetControl disabled={save.isPending} onConfirm={() => store(DEFAULT_SETTINGS, 'Playbook defaults restored')} />
-        <p className="settings-actions__status" role="status">
+        <p className="settings-actions__status" aria-live="polite">
           {status}
         </p>
       </div>

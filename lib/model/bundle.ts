@@ -101,7 +101,8 @@ export const commitmentSchema = z.looseObject({
   source: z
     .looseObject({
       type: z.enum(['email', 'meeting', 'crm', 'manual']),
-      url: z.string().optional(),
+      // Shown as a link: only web addresses, never javascript: or data: URLs.
+      url: z.string().regex(/^https?:\/\//i, 'expected an http(s) address').optional(),
       threadId: z.string().optional(),
     })
     .optional(),

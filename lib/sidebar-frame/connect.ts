@@ -20,14 +20,16 @@ export interface HostLink {
 }
 
 export function connectToHost(win: Window, onMessage: (message: ToSidebar) => void): HostLink | null {
+  // Top-level (opened by link or from the briefing): standalone, no host page. Framed by anything but
+  // our content script (no nonce, or a wrong one): the link never connects and the sidebar stays empty.
+  if (win.top === win) return null;
   const nonce = win.location.hash.slice(1);
-  if (!nonce || win.parent === win) return null;
   let port: MessagePort | null = null;
   const pending: ToContent[] = [];
   const onConnect = (event: MessageEvent) => {
     if (port || event.source !== win.parent) return;
     const data = event.data as { glance?: string; nonce?: string } | null;
-    if (data?.glance !== CONNECT || data.nonce !== nonce || !event.ports[0]) return;
+    if (!nonce || data?.glance !== CONNECT || data.nonce !== nonce || !event.ports[0]) return;
     port = event.ports[0];
     win.removeEventListener('message', onConnect);
     port.onmessage = (e: MessageEvent) => {

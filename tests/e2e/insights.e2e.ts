@@ -138,7 +138,7 @@ describe('insights for the sample book, in real Chromium', () => {
     const settings = options.getByRole('region', { name: 'Playbook settings' });
     await settings.getByLabel('Green band minimum score').fill('95');
     await settings.getByRole('button', { name: 'Save settings' }).click();
-    await settings.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await settings.getByText(/^Saved/).waitFor();
     await settings.screenshot({ path: join(SHOTS, 'options-settings.png') });
 
     const after = await openSidebar('sample-initech-us');
@@ -146,7 +146,7 @@ describe('insights for the sample book, in real Chromium', () => {
 
     await settings.getByRole('button', { name: 'Reset to playbook defaults' }).click();
     await settings.getByRole('button', { name: 'Yes, reset to defaults' }).click();
-    await settings.getByRole('status').filter({ hasText: 'Playbook defaults restored' }).waitFor();
+    await settings.getByText('Playbook defaults restored').waitFor();
     await expect(settings.getByLabel('Green band minimum score').inputValue()).resolves.toBe('80');
     await options.close();
 
