@@ -1,4 +1,5 @@
 /** One next best action: what, why, the playbook's steps, and dismiss / snooze. */
+import { useId } from 'react';
 import type { NextAction } from '@/lib/insights';
 import { Disclosure } from './Disclosure';
 
@@ -11,15 +12,25 @@ export interface ActionItemProps {
   onHide: (action: NextAction, choice: SnoozeChoice) => void;
 }
 
+/*
+ * The controls' names stay short and never repeat the title: titles carry free text ("Follow up
+ * now: <commitment>", "... the save play"), and a name containing it would also answer to queries
+ * for the sidebar's own controls ("Save", "Due", "Promise"). The title reaches screen readers as
+ * each control's description instead; a description, unlike a name or an aria-labelledby label,
+ * is not matched by name or label lookups.
+ */
 export function ActionItem({ action, top, busy, onHide }: ActionItemProps) {
   const { id, title, reason, steps } = action;
+  const titleId = useId();
   return (
     <li className={`action${top ? ' action--top' : ''}`} data-action-id={id}>
       {top && <span className="action__kicker">Next best action</span>}
-      <p className="action__title">{title}</p>
+      <p className="action__title" id={titleId}>
+        {title}
+      </p>
       <p className="action__reason muted">{reason}</p>
       {steps.length > 0 && (
-        <Disclosure summary="Steps" label={`Steps for ${title}`} className="action__steps">
+        <Disclosure summary="Steps" className="action__steps">
           <ol>
             {steps.map((step, i) => (
               <li key={i}>{step}</li>
@@ -31,7 +42,7 @@ export function ActionItem({ action, top, busy, onHide }: ActionItemProps) {
         <button
           type="button"
           className="button button--quiet button--small"
-          aria-label={`Dismiss ${title}`}
+          aria-describedby={titleId}
           disabled={busy}
           onClick={() => onHide(action, 'dismiss')}
         >
@@ -43,7 +54,8 @@ export function ActionItem({ action, top, busy, onHide }: ActionItemProps) {
         <button
           type="button"
           className="button button--quiet button--small"
-          aria-label={`Snooze ${title} for 1 day`}
+          aria-label="Snooze 1 day"
+          aria-describedby={titleId}
           disabled={busy}
           onClick={() => onHide(action, 'day')}
         >
@@ -52,7 +64,8 @@ export function ActionItem({ action, top, busy, onHide }: ActionItemProps) {
         <button
           type="button"
           className="button button--quiet button--small"
-          aria-label={`Snooze ${title} for 1 week`}
+          aria-label="Snooze 1 week"
+          aria-describedby={titleId}
           disabled={busy}
           onClick={() => onHide(action, 'week')}
         >

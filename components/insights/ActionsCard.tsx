@@ -31,6 +31,7 @@ function hiddenState(a: HiddenAction): string {
 
 export function ActionsCard({ accountId, actions, onSnooze, onRestore, now, busy, error }: ActionsCardProps) {
   const headingId = useId();
+  const hiddenTitleId = (a: HiddenAction) => `${headingId}-hidden-${a.id}`;
   // Said aloud after a change, because the item the focus was on disappears with it.
   const [status, setStatus] = useState('');
   useEffect(() => setStatus(''), [accountId]);
@@ -78,12 +79,15 @@ export function ActionsCard({ accountId, actions, onSnooze, onRestore, now, busy
           <ul>
             {actions.hidden.map((a) => (
               <li key={a.id} className="actions-hidden__item" data-hidden-action-id={a.id}>
-                <span className="actions-hidden__title">{a.title}</span>
+                <span className="actions-hidden__title" id={hiddenTitleId(a)}>
+                  {a.title}
+                </span>
                 <span className="muted">{hiddenState(a)}</span>
                 <button
                   type="button"
                   className="button button--quiet button--small"
-                  aria-label={`Restore ${a.title}`}
+                  // Named apart from the title for the same reason as the action's own controls.
+                  aria-describedby={hiddenTitleId(a)}
                   disabled={busy}
                   onClick={() => restore(a)}
                 >

@@ -32,7 +32,8 @@ describe('ActionsCard', () => {
     const user = userEvent.setup();
     const { insights } = renderActions();
     const firstStep = insights.actions.top!.steps[0];
-    const toggle = screen.getByRole('button', { name: 'Steps for Run the champion departure protocol' });
+    const top = document.querySelector<HTMLElement>('[data-action-id="champion-departure"]')!;
+    const toggle = within(top).getByRole('button', { name: 'Steps' });
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     expect(screen.queryByText(firstStep)).not.toBeInTheDocument();
     await user.click(toggle);
@@ -43,15 +44,15 @@ describe('ActionsCard', () => {
   it('dismisses without an end, and snoozes for exactly 1 day or 1 week from now', async () => {
     const user = userEvent.setup();
     const { onSnooze } = renderActions();
-    await user.click(screen.getByRole('button', { name: 'Dismiss Run the champion departure protocol' }));
+    await user.click(screen.getByRole('button', { name: 'Dismiss', description: 'Run the champion departure protocol' }));
     expect(onSnooze).toHaveBeenLastCalledWith('champion-departure');
     expect(screen.getByRole('status')).toHaveTextContent('Dismissed Run the champion departure protocol');
 
-    await user.click(screen.getByRole('button', { name: 'Snooze Escalate: run the save play for 1 day' }));
+    await user.click(screen.getByRole('button', { name: 'Snooze 1 day', description: 'Escalate: run the save play' }));
     expect(onSnooze).toHaveBeenLastCalledWith('save-play-escalate', new Date(NOW.getTime() + DAY).toISOString());
 
     await user.click(
-      screen.getByRole('button', { name: 'Snooze Follow up now: Send the SSO setup guide for 1 week' }),
+      screen.getByRole('button', { name: 'Snooze 1 week', description: 'Follow up now: Send the SSO setup guide' }),
     );
     expect(onSnooze).toHaveBeenLastCalledWith('overdue-commitment', new Date(NOW.getTime() + 7 * DAY).toISOString());
     expect(onSnooze).toHaveBeenCalledTimes(3);
@@ -73,8 +74,16 @@ describe('ActionsCard', () => {
     // Hidden actions are not next best actions: only the ranked ones carry data-action-id.
     expect(shownIds(container)).toHaveLength(3);
 
-    await user.click(screen.getByRole('button', { name: 'Restore Escalate: run the save play' }));
+    await user.click(screen.getByRole('button', { name: 'Restore', description: 'Escalate: run the save play' }));
     expect(onRestore).toHaveBeenCalledWith('save-play-escalate');
+  });
+
+  it('names every control apart from the item: its title is the description, never part of the name', () => {
+    renderActions();
+    const names = screen.getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent);
+    expect(names.filter((n) => /save|due|promise|owner/i.test(n ?? ''))).toEqual([]);
+    const save = screen.getAllByRole('button', { description: 'Escalate: run the save play' });
+    expect(save.map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual(['Dismiss', 'Snooze 1 day', 'Snooze 1 week']);
   });
 
   it('shows a single action when that is all the playbook suggests, and no hidden section', () => {

@@ -25,7 +25,7 @@ describe('ConnectedActionsCard', () => {
   it('sends snooze and dismiss through the message API', async () => {
     const user = userEvent.setup();
     renderConnected();
-    await user.click(screen.getByRole('button', { name: 'Snooze Run the champion departure protocol for 1 week' }));
+    await user.click(screen.getByRole('button', { name: 'Snooze 1 week', description: 'Run the champion departure protocol' }));
     await waitFor(() =>
       expect(call).toHaveBeenCalledWith('action.snooze', {
         accountId: 'acc-red',
@@ -33,7 +33,7 @@ describe('ConnectedActionsCard', () => {
         until: new Date(NOW.getTime() + 7 * 86_400_000).toISOString(),
       }),
     );
-    await user.click(screen.getByRole('button', { name: 'Dismiss Escalate: run the save play' }));
+    await user.click(screen.getByRole('button', { name: 'Dismiss', description: 'Escalate: run the save play' }));
     await waitFor(() =>
       expect(call).toHaveBeenCalledWith('action.snooze', { accountId: 'acc-red', actionId: 'save-play-escalate' }),
     );
@@ -44,7 +44,7 @@ describe('ConnectedActionsCard', () => {
     call.mockRejectedValue(new Error('store is busy'));
     renderConnected({ 'qbr-due': {} });
     await user.click(screen.getByRole('button', { name: 'Dismissed or snoozed (1)' }));
-    await user.click(screen.getByRole('button', { name: 'Restore Schedule the QBR' }));
+    await user.click(screen.getByRole('button', { name: 'Restore', description: 'Schedule the QBR' }));
     expect(call).toHaveBeenCalledWith('action.restore', { accountId: 'acc-red', actionId: 'qbr-due' });
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not save that change: store is busy');
   });
