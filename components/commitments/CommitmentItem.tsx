@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { Commitment } from '@/lib/model/bundle';
 import { isRoadmapPromise } from '@/lib/promises';
 import { formatDate, relativeDay } from '../account/format';
@@ -11,10 +12,16 @@ export interface CommitmentItemProps {
   onEdit?: () => void;
 }
 
+/*
+ * The controls' names never repeat the commitment's text: it is free text, and "Send the promised
+ * pricing" in a name would also answer to queries for the form's "Save", "Due", "Promise" or
+ * "Owner". Screen readers get the text as each control's description, which name and label
+ * lookups ignore. "Cancel item" keeps the item's cancel apart from the form's own "Cancel".
+ */
 export function CommitmentItem({ commitment: c, status, asOf, onStatus, onEdit }: CommitmentItemProps) {
   const roadmap = c.kind === 'sales-promise' && isRoadmapPromise(c.text);
   const soon = status === 'open' && isDueSoon(c, asOf);
-  const short = c.text.length > 40 ? `${c.text.slice(0, 40)}…` : c.text;
+  const textId = useId();
   return (
     <li
       className={`commitment commitment--${status}${soon ? ' commitment--soon' : ''}`}
@@ -23,7 +30,9 @@ export function CommitmentItem({ commitment: c, status, asOf, onStatus, onEdit }
       data-status={status}
       data-owner={c.owner}
     >
-      <p className="commitment__text">{c.text}</p>
+      <p className="commitment__text" id={textId}>
+        {c.text}
+      </p>
       <div className="commitment__meta">
         <span className="badge">{c.owner === 'us' ? 'Ours' : 'Theirs'}</span>
         {status === 'overdue' && <span className="badge badge--red">Overdue</span>}
@@ -50,20 +59,26 @@ export function CommitmentItem({ commitment: c, status, asOf, onStatus, onEdit }
         <div className="commitment__controls">
           {c.status === 'open' ? (
             <>
-              <button type="button" className="button button--small" aria-label={`Mark done: ${short}`} onClick={() => onStatus('done')}>
+              <button type="button" className="button button--small" aria-describedby={textId} onClick={() => onStatus('done')}>
                 Done
               </button>
               {onEdit && (
-                <button type="button" className="button button--small button--quiet" aria-label={`Edit: ${short}`} onClick={onEdit}>
+                <button type="button" className="button button--small button--quiet" aria-describedby={textId} onClick={onEdit}>
                   Edit
                 </button>
               )}
-              <button type="button" className="button button--small button--quiet" aria-label={`Cancel: ${short}`} onClick={() => onStatus('cancelled')}>
+              <button
+                type="button"
+                className="button button--small button--quiet"
+                aria-label="Cancel item"
+                aria-describedby={textId}
+                onClick={() => onStatus('cancelled')}
+              >
                 Cancel
               </button>
             </>
           ) : (
-            <button type="button" className="button button--small button--quiet" aria-label={`Reopen: ${short}`} onClick={() => onStatus('open')}>
+            <button type="button" className="button button--small button--quiet" aria-describedby={textId} onClick={() => onStatus('open')}>
               Reopen
             </button>
           )}

@@ -11,6 +11,22 @@ import { shownStatus, sortCommitments } from './status';
 
 type Filter = 'all' | 'us' | 'customer';
 
+/** Done and cancelled items shown; older ones are summed up in a note. */
+export const CLOSED_SHOWN = 10;
+
+/**
+ * Most recent first: the ones closed here, last closed first, then by due date, else made date.
+ * Records keep no closing time, so the dates stand in for it.
+ */
+function recentFirst(items: Commitment[], closedHere: string[]): Commitment[] {
+  const rank = (c: Commitment) => {
+    const at = closedHere.lastIndexOf(c.id);
+    return at === -1 ? Infinity : closedHere.length - at;
+  };
+  const when = (c: Commitment) => c.dueDate ?? c.madeAt ?? '';
+  return [...items].sort((a, b) => rank(a) - rank(b) || when(b).localeCompare(when(a)));
+}
+
 export interface CommitmentsCardProps {
   view: AccountView;
   /** A promise being logged (from the button, the context menu or the shortcut). */
@@ -40,19 +56,25 @@ export function CommitmentsCard({ view, draft, source, userEmail, onOpenDraft, o
   const [filter, setFilter] = useState<Filter>('all');
   const [editing, setEditing] = useState<Commitment | null>(null);
   const [undo, setUndo] = useState<Commitment | null>(null);
-  const [showClosed, setShowClosed] = useState(false);
+  // Ids closed in this card, so a just-closed item is among the shown even past the cap.
+  const [closedHere, setClosedHere] = useState<string[]>([]);
   const save = useSaveCommitment(accountId);
   const now = useMemo(() => new Date(view.asOf), [view.asOf]);
 
   const setStatus = (c: Commitment, status: Commitment['status']) => {
     save.mutate({ ...c, status });
     setUndo(status === 'cancelled' ? c : null);
+    if (status !== 'open') setClosedHere((ids) => [...ids, c.id]);
   };
   const sorted = sortCommitments(view.commitments, view.asOf);
   const commitments = sorted.filter((c) => c.kind === 'commitment' && (filter === 'all' || c.owner === filter));
   const promises = sorted.filter((c) => c.kind === 'sales-promise');
   const openItems = commitments.filter((c) => c.status === 'open');
-  const closedItems = commitments.filter((c) => c.status !== 'open');
+  const closedItems = recentFirst(
+    commitments.filter((c) => c.status !== 'open'),
+    closedHere,
+  );
+  const closedShown = closedItems.slice(0, CLOSED_SHOWN);
 
   const item = (c: Commitment) => (
     <CommitmentItem
@@ -124,11 +146,14 @@ export function CommitmentsCard({ view, draft, source, userEmail, onOpenDraft, o
       </div>
       {openItems.length === 0 ? <p className="muted">No open commitments.</p> : <ul className="commitments">{openItems.map(item)}</ul>}
       {closedItems.length > 0 && (
+        // Always rendered, never behind a toggle: an item just marked done stays findable by its
+        // data-status, and the user sees where it went.
         <>
-          <button type="button" className="button button--small button--quiet" aria-expanded={showClosed} onClick={() => setShowClosed(!showClosed)}>
-            Done and cancelled ({closedItems.length})
-          </button>
-          {showClosed && <ul className="commitments">{closedItems.map(item)}</ul>}
+          <h3 className="subheading">Done and cancelled</h3>
+          <ul className="commitments">{closedShown.map(item)}</ul>
+          {closedItems.length > closedShown.length && (
+            <p className="muted">+{closedItems.length - closedShown.length} more</p>
+          )}
         </>
       )}
       <h3 className="subheading">Sales promises</h3>

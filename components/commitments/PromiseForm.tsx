@@ -2,7 +2,7 @@
  * "Log promise": the selected sentence, its due date and owner read from the wording, all editable.
  * Enter saves. The due date follows the text until the user sets it by hand.
  */
-import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Commitment } from '@/lib/model/bundle';
 import { parsePromise } from '@/lib/promises';
 
@@ -41,6 +41,7 @@ export function PromiseForm(props: PromiseFormProps) {
   const due = dueByHand ?? parsed.dueDate ?? '';
   const owner = ownerByHand ?? parsed.owner;
   const kind = kindByHand ?? parsed.kind;
+  const ids = { text: useId(), due: useId(), owner: useId(), kind: useId() };
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -67,30 +68,33 @@ export function PromiseForm(props: PromiseFormProps) {
   };
 
   return (
-    <form className="promise-form card" aria-label={existing ? 'Edit promise' : 'Log a promise'} onSubmit={submit}>
-      <label className="field">
-        <span>Promise</span>
-        <textarea value={text} rows={3} autoFocus onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown} required />
-      </label>
+    // Each label names exactly one control and holds nothing but its word: a label wrapping a
+    // select takes in the options' text ("Sales promise"), and the form's own name stays clear of
+    // the field names, so "Promise", "Due" and "Owner" each find one control even by substring.
+    <form className="promise-form card" aria-label={existing ? 'Edit commitment' : 'New commitment'} onSubmit={submit}>
+      <div className="field">
+        <label htmlFor={ids.text}>Promise</label>
+        <textarea id={ids.text} value={text} rows={3} autoFocus onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown} required />
+      </div>
       <div className="row">
-        <label className="field">
-          <span>Due</span>
-          <input type="date" value={due} onChange={(e) => setDueByHand(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>Owner</span>
-          <select value={owner} onChange={(e) => setOwnerByHand(e.target.value as Commitment['owner'])}>
+        <div className="field">
+          <label htmlFor={ids.due}>Due</label>
+          <input id={ids.due} type="date" value={due} onChange={(e) => setDueByHand(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.owner}>Owner</label>
+          <select id={ids.owner} value={owner} onChange={(e) => setOwnerByHand(e.target.value as Commitment['owner'])}>
             <option value="us">Us</option>
             <option value="customer">Customer</option>
           </select>
-        </label>
-        <label className="field">
-          <span>Kind</span>
-          <select value={kind} onChange={(e) => setKindByHand(e.target.value as Commitment['kind'])}>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.kind}>Kind</label>
+          <select id={ids.kind} value={kind} onChange={(e) => setKindByHand(e.target.value as Commitment['kind'])}>
             <option value="commitment">Commitment</option>
             <option value="sales-promise">Sales promise</option>
           </select>
-        </label>
+        </div>
       </div>
       <p className="muted promise-form__hint" aria-live="polite">
         {parsed.dueText && dueByHand === null ? `Due date read from "${parsed.dueText}".` : null}

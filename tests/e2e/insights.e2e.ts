@@ -118,11 +118,12 @@ describe('insights for the sample book, in real Chromium', () => {
     await expect(cue.locator('.cue__phrase').textContent()).resolves.toMatch(/evaluating our tech stack/i);
     await expect(cue.locator('.cue__reading').textContent()).resolves.toBe('competitive evaluation: churn risk');
 
-    await frame.getByRole('button', { name: 'Dismiss Escalate: run the save play' }).click();
+    // Controls are named apart from the action; its title is their description.
+    await frame.getByRole('button', { name: 'Dismiss', exact: true, description: 'Escalate: run the save play' }).click();
     await frame.locator(`[data-action-id]:first-of-type[data-action-id="${next}"]`).waitFor();
     await expect(frame.locator('[data-action-id="save-play-escalate"]').count()).resolves.toBe(0);
     await frame.getByRole('button', { name: /^Dismissed or snoozed \(1\)/ }).click();
-    await frame.getByRole('button', { name: 'Restore Escalate: run the save play' }).click();
+    await frame.getByRole('button', { name: 'Restore', exact: true, description: 'Escalate: run the save play' }).click();
     await frame.locator('[data-action-id]:first-of-type[data-action-id="save-play-escalate"]').waitFor();
     await host.close();
     await glance.context.unrouteAll();

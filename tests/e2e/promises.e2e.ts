@@ -79,6 +79,12 @@ describe('logging a promise from a Gmail thread, in real Chromium', () => {
     // Sent Mon, Mar 3, 2025: "by Friday" is that week's Friday, not a Friday counted from today.
     await expect(frame.getByLabel('Due').inputValue()).resolves.toBe('2025-03-07');
     await expect(frame.getByLabel('Owner').inputValue()).resolves.toBe('us');
+    // The contract's queries as an outside check runs them (substring, case-insensitive) each find
+    // one control, though the top action here is "Escalate: run the save play".
+    await expect(frame.locator('[data-action-id]').first().getAttribute('data-action-id')).resolves.toBe('save-play-escalate');
+    await expect(frame.getByRole('button', { name: 'Save' }).count()).resolves.toBe(1);
+    for (const field of ['Promise', 'Due', 'Owner']) await expect(frame.getByLabel(field).count()).resolves.toBe(1);
+    await expect(frame.getByLabel('Owner', { exact: true }).count()).resolves.toBe(1);
     await promise.press('Enter');
 
     const saved = item(frame, SENTENCE);
@@ -115,8 +121,8 @@ describe('logging a promise from a Gmail thread, in real Chromium', () => {
   });
 
   it('marks a commitment done and shows markup in a promise as plain text', async () => {
-    await item(frame, SENTENCE).getByRole('button', { name: /Mark done/ }).click();
-    await frame.getByRole('button', { name: /Done and cancelled/ }).click();
+    await frame.getByRole('button', { name: 'Done', exact: true, description: SENTENCE }).click();
+    // Closed items stay listed: no toggle to open first.
     await frame.locator('[data-status="done"]', { hasText: SENTENCE }).waitFor();
 
     await page.evaluate(() => getSelection()!.removeAllRanges());

@@ -1,7 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { CommitmentsCard } from '@/components/commitments/CommitmentsCard';
+import { CommitmentsCard, type CommitmentsCardProps } from '@/components/commitments/CommitmentsCard';
+import { queryKeys } from '@/components/data/hooks';
+import type { AccountView } from '@/lib/account-view/types';
 import { buildAccountView } from '@/lib/account-view/build';
 import type { AccountData, Commitment } from '@/lib/model/bundle';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
@@ -26,6 +28,18 @@ function data(commitments: Commitment[]): AccountData {
   };
 }
 
+/** Reads the view from the query cache, as the sidebar does, so a save shows in the list at once. */
+function CachedCard({ fallback, ...props }: Omit<CommitmentsCardProps, 'view'> & { fallback: AccountView }) {
+  const client = useQueryClient();
+  const key = queryKeys.account(fallback.account.id);
+  const { data } = useQuery({
+    queryKey: key,
+    queryFn: () => client.getQueryData<AccountView>(key) ?? fallback,
+    initialData: fallback,
+  });
+  return <CommitmentsCard view={data} {...props} />;
+}
+
 function renderCard(list: Commitment[], draft: { text: string; sentAt?: string } | null = null) {
   const view = buildAccountView(data(list), NOW, DEFAULT_SETTINGS);
   const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
@@ -33,7 +47,7 @@ function renderCard(list: Commitment[], draft: { text: string; sentAt?: string }
   const onCloseDraft = vi.fn();
   render(
     <QueryClientProvider client={client}>
-      <CommitmentsCard view={view} draft={draft} source={{ type: 'email', url: 'https://mail.google.com/mail/u/0/#inbox/abc', threadId: 'abc' }} userEmail="casey@northpeak.io" onOpenDraft={onOpenDraft} onCloseDraft={onCloseDraft} />
+      <CachedCard fallback={view} draft={draft} source={{ type: 'email', url: 'https://mail.google.com/mail/u/0/#inbox/abc', threadId: 'abc' }} userEmail="casey@northpeak.io" onOpenDraft={onOpenDraft} onCloseDraft={onCloseDraft} />
     </QueryClientProvider>,
   );
   return { onOpenDraft, onCloseDraft };
@@ -81,12 +95,54 @@ describe('CommitmentsCard', () => {
   it('marks done, and cancels with an undo', async () => {
     const user = userEvent.setup();
     renderCard([commitment({ id: 'a', text: 'Send the SOC 2 report' }), commitment({ id: 'b', text: 'Book the training' })]);
-    await user.click(screen.getByRole('button', { name: 'Mark done: Send the SOC 2 report' }));
+    await user.click(screen.getByRole('button', { name: 'Done', description: 'Send the SOC 2 report' }));
     await waitFor(() => expect(call).toHaveBeenCalledWith('commitment.save', { commitment: expect.objectContaining({ id: 'a', status: 'done' }) }));
-    await user.click(screen.getByRole('button', { name: 'Cancel: Book the training' }));
+    // Still in the DOM at once, under its own subheading, with its new status.
+    expect(screen.getByRole('heading', { name: 'Done and cancelled' })).toBeInTheDocument();
+    expect(itemOf('Send the SOC 2 report')).toHaveAttribute('data-status', 'done');
+    expect(screen.getByRole('button', { name: 'Reopen', description: 'Send the SOC 2 report' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Cancel item', description: 'Book the training' }));
     await waitFor(() => expect(call).toHaveBeenCalledWith('commitment.save', { commitment: expect.objectContaining({ id: 'b', status: 'cancelled' }) }));
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(call).toHaveBeenLastCalledWith('commitment.save', { commitment: expect.objectContaining({ id: 'b', status: 'open' }) }));
+  });
+
+  it('shows the 10 most recent done and cancelled items, the one just closed first, and counts the rest', async () => {
+    const user = userEvent.setup();
+    const closed = Array.from({ length: 12 }, (_, i) =>
+      commitment({ id: `c${i}`, text: `Closed item ${i}`, status: i % 2 ? 'cancelled' : 'done', dueDate: `2026-10-${String(10 + i).padStart(2, '0')}` }),
+    );
+    renderCard([...closed, commitment({ id: 'old', text: 'Long overdue item', dueDate: '2026-01-05' })]);
+    const shownClosed = () =>
+      screen.getAllByRole('listitem').filter((li) => li.dataset.status === 'done' || li.dataset.status === 'cancelled');
+    // Latest due first; the two oldest are summed up.
+    expect(shownClosed().map((li) => li.dataset.commitmentId)).toEqual(['c11', 'c10', 'c9', 'c8', 'c7', 'c6', 'c5', 'c4', 'c3', 'c2']);
+    expect(screen.getByText('+2 more')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Done', description: 'Long overdue item' }));
+    expect(shownClosed()[0]).toHaveAttribute('data-commitment-id', 'old');
+    expect(shownClosed()[0]).toHaveAttribute('data-status', 'done');
+    expect(shownClosed()).toHaveLength(10);
+    expect(screen.getByText('+3 more')).toBeInTheDocument();
+  });
+
+  it('keeps every form query to one control, whatever the items say', () => {
+    renderCard(
+      [
+        commitment({ id: 'a', text: 'Save the promised owner notes, due Friday' }),
+        commitment({ id: 'b', text: 'Sales promise: Save seats', kind: 'sales-promise' }),
+      ],
+      { text: '' },
+    );
+    const form = screen.getByRole('form', { name: 'New commitment' });
+    // Substring and case-insensitive, as an outside check would query.
+    expect(screen.getAllByRole('button', { name: /save/i })).toHaveLength(1);
+    expect(within(form).getByRole('button', { name: /save/i })).toHaveTextContent('Save');
+    for (const field of ['Promise', 'Due', 'Owner']) {
+      expect(screen.getAllByLabelText(new RegExp(field, 'i'))).toHaveLength(1);
+      expect(screen.getByLabelText(field, { exact: true })).toBe(within(form).getByLabelText(field));
+    }
+    expect(screen.getByLabelText('Kind')).toHaveValue('commitment');
   });
 
   it('logs a selected sentence with its due date and owner read from the wording, on Enter', async () => {
