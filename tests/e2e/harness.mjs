@@ -25,7 +25,7 @@ export function chromiumPath() {
  */
 
 /**
- * @param {{ viewport?: { width: number; height: number }, headless?: boolean }} [options]
+ * @param {{ viewport?: { width: number; height: number }, headless?: boolean, extensionDir?: string }} [options]
  * @returns {Promise<Glance>}
  */
 export async function launchGlance(options = {}) {
@@ -35,8 +35,8 @@ export async function launchGlance(options = {}) {
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${options.extensionDir ?? EXTENSION_DIR}`,
+      `--load-extension=${options.extensionDir ?? EXTENSION_DIR}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -46,7 +46,13 @@ export async function launchGlance(options = {}) {
       '--disable-sync',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const worker =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 30_000 }).catch(async (error) => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+      throw error;
+    }));
   const extensionId = new URL(worker.url()).host;
   // First run opens the options page on its own (a new user's welcome); close it so each test opens what it needs.
   // The page event fires while the tab is still about:blank, so look at the pages' current URLs until it shows.
