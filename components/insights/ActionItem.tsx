@@ -30,7 +30,7 @@ export function ActionItem({ action, top, busy, onHide }: ActionItemProps) {
       </p>
       <p className="action__reason muted">{reason}</p>
       {steps.length > 0 && (
-        <Disclosure summary="Steps" className="action__steps">
+        <Disclosure summary="Steps" describedBy={titleId} className="action__steps">
           <ol>
             {steps.map((step, i) => (
               <li key={i}>{step}</li>

@@ -9,12 +9,14 @@ export interface DisclosureProps {
   summary: ReactNode;
   /** Accessible name when the visible text alone is ambiguous (several "Steps" on a card). */
   label?: string;
+  /** Id of the element that says what this toggle belongs to (heard as its description). */
+  describedBy?: string;
   defaultOpen?: boolean;
   className?: string;
   children: ReactNode;
 }
 
-export function Disclosure({ summary, label, defaultOpen = false, className, children }: DisclosureProps) {
+export function Disclosure({ summary, label, describedBy, defaultOpen = false, className, children }: DisclosureProps) {
   const [open, setOpen] = useState(defaultOpen);
   const regionId = useId();
   return (
@@ -25,6 +27,7 @@ export function Disclosure({ summary, label, defaultOpen = false, className, chi
         aria-expanded={open}
         aria-controls={regionId}
         aria-label={label}
+        aria-describedby={describedBy}
         onClick={() => setOpen((o) => !o)}
       >
         <span className="disclosure__chevron" aria-hidden="true">
