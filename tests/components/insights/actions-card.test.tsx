@@ -83,7 +83,7 @@ describe('ActionsCard', () => {
     const names = screen.getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent);
     expect(names.filter((n) => /save|due|promise|owner/i.test(n ?? ''))).toEqual([]);
     const save = screen.getAllByRole('button', { description: 'Escalate: run the save play' });
-    expect(save.map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual(['Dismiss', 'Snooze 1 day', 'Snooze 1 week']);
+    expect(save.map((b) => b.getAttribute('aria-label') ?? b.textContent?.replace(/[▸▾]/g, ''))).toEqual(['Steps', 'Dismiss', 'Snooze 1 day', 'Snooze 1 week']);
   });
 
   it('shows a single action when that is all the playbook suggests, and no hidden section', () => {
