@@ -17,10 +17,9 @@ export function GlanceQueryProvider({ children, client }: { children: ReactNode;
   const [queryClient] = useState(() => client ?? createQueryClient());
   useEffect(
     () =>
-      onDataChanged((event) => {
+      onDataChanged(() => {
         // Every view depends on records, so any change refreshes all Glance queries; they are local and cheap.
         void queryClient.invalidateQueries({ queryKey: ['glance'] });
-        void event;
       }),
     [queryClient],
   );

@@ -2,24 +2,9 @@
  * Plain-words formatting for the insight cards. Dates are read in UTC, like every rule in
  * lib/time, so a card never shows a different day from the one the playbook judged.
  */
-import type { DimensionId, HealthBand, SignalLevel } from '@/lib/insights';
-import { toMs } from '@/lib/time';
+import type { DimensionId, SignalLevel } from '@/lib/insights';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "Oct 26". */
-export function shortDate(iso: string): string {
-  const d = new Date(toMs(iso));
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`;
-}
-
-/** "Oct 26, 2025". */
-export function longDate(iso: string): string {
-  const d = new Date(toMs(iso));
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${shortDate(iso)}, ${d.getUTCFullYear()}`;
-}
+export { BAND_NAMES as BAND_LABELS, dayMonth as shortDate, fullDate as longDate } from '@/lib/briefing/format';
 
 /** At most one decimal, no trailing ".0": 37.5, 30, 2.3. */
 export function oneDecimal(n: number): string {
@@ -30,12 +15,6 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export const BAND_LABELS: Record<HealthBand, string> = {
-  green: 'Healthy',
-  yellow: 'At risk',
-  red: 'Critical',
-  none: 'No health data',
-};
 
 export const LEVEL_LABELS: Record<SignalLevel, string> = {
   escalation: 'Escalation',

@@ -3,6 +3,7 @@
  * time. The alarm's name carries everything the click needs (account, meeting, start), because a
  * service worker may have been restarted between scheduling and firing.
  */
+import type { UpcomingMeeting } from '../account-view/types';
 import { toMs } from '../time';
 
 export const REMINDER_PREFIX = 'glance-meeting';
@@ -14,14 +15,8 @@ export const LOOKAHEAD_DAYS = 7;
 /** Chrome allows 500 alarms per extension; stay well clear of it for a large book. */
 export const MAX_REMINDERS = 200;
 
-export interface ReminderMeeting {
-  activityId: string;
-  accountId: string;
-  accountName: string;
-  /** ISO start of the meeting. */
-  date: string;
-  summary?: string;
-}
+/** A meeting to remind of: the same shape the popup lists. */
+export type ReminderMeeting = UpcomingMeeting;
 
 export interface PlannedAlarm {
   name: string;
