@@ -12,6 +12,7 @@ import { meetingsBetween } from '../store/meetings';
 import { loadAccountData } from '../store/records';
 import { MS_PER_DAY } from '../time';
 import type { ServiceDeps } from './handlers';
+import type { Profile } from '../settings/profile';
 import { loadProfile } from './profile';
 import { loadSettings } from './settings';
 
@@ -37,6 +38,7 @@ export function createPageHandlers({ db, now, broadcast }: ServiceDeps): PageHan
    */
   const views = new Map<string, { at: number; view: Promise<AccountView | null> }>();
   let settings: Promise<PlaybookSettings> | null = null;
+  let profile: Promise<Profile> | null = null;
 
   function view(accountId: string): Promise<AccountView | null> {
     const at = now().getTime();
@@ -59,16 +61,17 @@ export function createPageHandlers({ db, now, broadcast }: ServiceDeps): PageHan
     invalidate: () => {
       searchIndex = null;
       settings = null;
+      profile = null;
       views.clear();
     },
     'page.match': async ({ context }) => {
       const key = pageKeyOf(context) ?? undefined;
       if (context.kind === 'list') return { match: { status: 'none', reason: 'No thread or record is open.' }, pageKey: key };
       if (context.kind === 'unreadable') return { match: { status: 'none', reason: context.reason }, pageKey: key };
-      const [choice, profile] = await Promise.all([key ? db.matchChoices.get(key) : undefined, loadProfile(db)]);
-      const keys = lookupKeys(context, { ownDomains: profile.ownDomains, userEmail: context.kind === 'thread' ? context.userEmail : undefined });
+      const [choice, { ownDomains }] = await Promise.all([key ? db.matchChoices.get(key) : undefined, (profile ??= loadProfile(db))]);
+      const keys = lookupKeys(context, { ownDomains, userEmail: context.kind === 'thread' ? context.userEmail : undefined });
       const results = await lookupForMatch(db, keys, choice ? [choice.accountId] : []);
-      const match = decideMatch(context, keys, results, { remembered: choice ? { accountId: choice.accountId } : undefined, ownDomains: profile.ownDomains });
+      const match = decideMatch(context, keys, results, { remembered: choice ? { accountId: choice.accountId } : undefined, ownDomains });
       return { match, pageKey: key, view: match.status === 'matched' ? ((await view(match.accountId)) ?? undefined) : undefined };
     },
     'match.choose': async ({ pageKey, accountId }) => {
