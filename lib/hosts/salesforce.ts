@@ -36,10 +36,13 @@ const SF = {
   ],
 } as const;
 
-/** Salesforce's own hosts: Lightning, My Domain (Lightning and Classic) and Classic instance pods. */
+/**
+ * Salesforce's record hosts: Lightning and My Domain (Lightning and Classic). Since enhanced domains
+ * every org is on its My Domain; the old instance pods (na123.salesforce.com) only redirect there.
+ */
 export function isSalesforceHost(hostname: string): boolean {
   const h = hostname.toLowerCase();
-  return h.endsWith('.lightning.force.com') || h.endsWith('.my.salesforce.com') || /^[a-z]{2,4}\d+\.salesforce\.com$/.test(h);
+  return h.endsWith('.lightning.force.com') || h.endsWith('.my.salesforce.com');
 }
 
 /** The record id in a Lightning (`/lightning/r/[Object/]<id>/…`) or Classic (`/<id>[/e]`) path. */

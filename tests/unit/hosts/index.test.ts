@@ -9,10 +9,11 @@ describe('hostOf', () => {
     expect(of('https://northpeak.lightning.force.com/lightning/page/home')).toBe('salesforce');
     expect(of('https://northpeak--uat.sandbox.lightning.force.com/lightning/page/home')).toBe('salesforce');
     expect(of('https://northpeak.my.salesforce.com/001Dn00000Xk1AB')).toBe('salesforce');
-    expect(of('https://na123.salesforce.com/001Dn00000Xk1AB')).toBe('salesforce');
     expect(of('https://app.hubspot.com/contacts/1/record/0-2/9001')).toBe('hubspot');
     expect(of('https://app-eu1.hubspot.com/contacts/1/record/0-2/9001')).toBe('hubspot');
-    expect(of('https://www.salesforce.com/')).toBeNull();
+    for (const notRecords of ['www', 'help', 'trailhead', 'appexchange', 'developer', 'na123']) {
+      expect(of(`https://${notRecords}.salesforce.com/001Dn00000Xk1AB`)).toBeNull();
+    }
     expect(of('https://www.hubspot.com/')).toBeNull();
     expect(of('https://calendar.google.com/')).toBeNull();
     expect(of('http://mail.google.com/mail/u/0/')).toBeNull();

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { hostOf } from '../../../lib/hosts/index';
+import { HOST_MATCHES } from '../../../lib/hosts/matches';
+
+/** A match pattern as the browser reads it: `https://*.example.com/*`. */
+function matchesPattern(pattern: string, url: URL): boolean {
+  const [, scheme, host] = /^(\w+):\/\/([^/]+)\//.exec(pattern)!;
+  if (url.protocol !== `${scheme}:`) return false;
+  return host.startsWith('*.') ? url.hostname.endsWith(host.slice(1)) : url.hostname === host;
+}
+const isMatched = (href: string) => HOST_MATCHES.some((p) => matchesPattern(p, new URL(href)));
+
+describe('where the content script runs', () => {
+  it('runs only on hosts a reader understands', () => {
+    for (const href of [
+      'https://mail.google.com/mail/u/0/#inbox',
+      'https://northpeak.lightning.force.com/lightning/r/Account/001Dn00000Xk1ABIAZ/view',
+      'https://northpeak.my.salesforce.com/001Dn00000Xk1AB',
+      'https://app.hubspot.com/contacts/1/record/0-2/9001',
+      'https://app-eu1.hubspot.com/contacts/1/record/0-2/9001',
+    ]) {
+      expect(isMatched(href), href).toBe(true);
+      expect(hostOf(new URL(href)), href).not.toBeNull();
+    }
+  });
+
+  it('leaves Salesforce help, Trailhead, the website and AppExchange alone', () => {
+    for (const href of [
+      'https://help.salesforce.com/s/articleView?id=sf.admin.htm',
+      'https://trailhead.salesforce.com/today',
+      'https://www.salesforce.com/',
+      'https://appexchange.salesforce.com/',
+    ]) {
+      expect(isMatched(href), href).toBe(false);
+      expect(hostOf(new URL(href)), href).toBeNull();
+    }
+  });
+});
