@@ -1,5 +1,7 @@
 /** The background service worker: owns the store and answers the message API. Wiring only. */
 import { browser } from 'wxt/browser';
+import { SidebarRegistry } from '@/lib/access/sidebar-registry';
+import { hostOf } from '@/lib/hosts';
 import { createMessageServer } from '@/lib/messages/server';
 import type { ChangeEvent, ImportProgressEvent } from '@/lib/messages/protocol';
 import type { ToTab } from '@/lib/messages/frame';
@@ -28,11 +30,19 @@ export default defineBackground(() => {
   const progress = (event: ImportProgressEvent) => {
     browser.runtime.sendMessage(event).catch(() => undefined);
   };
-  const handlers = createHandlers({ db, now: () => new Date(), broadcast, progress });
+  const sessionStorage = browser.storage.session;
+  const sidebars = new SidebarRegistry({
+    get: async (key) => (await sessionStorage.get(key))[key],
+    set: (key, value) => sessionStorage.set({ [key]: value }),
+    remove: (key) => sessionStorage.remove(key),
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void sidebars.forgetTab(tabId));
+  const handlers = createHandlers({ db, now: () => new Date(), broadcast, progress, sidebars });
   browser.runtime.onMessage.addListener(
     createMessageServer(handlers, {
       extensionId: browser.runtime.id,
-      extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+      isGlanceHost: (url) => hostOf(url) !== null,
+      sidebars,
       onError: (type, error) => console.warn(`Glance: "${type}" failed`, error),
     }),
   );

@@ -38,6 +38,9 @@ export interface PageMatch {
 }
 
 export const api = {
+  /** A content script asks for its tab's one-time sidebar token; the sidebar redeems it for a session key. */
+  'sidebar.register': endpoint<{ token: string }>()(z.object({})),
+  'sidebar.redeem': endpoint<{ session: string }>()(z.object({ token: z.string().min(1).max(200) })),
   'store.summary': endpoint<StoreSummary>()(z.object({})),
   'import.begin': endpoint<{ importId: string }>()(z.object({ name: z.string().max(500) })),
   'import.chunk': endpoint<{ accepted: number; rejected: Rejection[] }>()(
@@ -86,6 +89,8 @@ export interface RequestEnvelope<K extends RequestType = RequestType> {
   glance: 'request';
   type: K;
   payload: PayloadOf<K>;
+  /** A registered sidebar's session key (see lib/access/sidebar-registry.ts); pages send none. */
+  session?: string;
 }
 export type ResponseEnvelope<T> = { ok: true; data: T } | { ok: false; error: string };
 
@@ -111,4 +116,5 @@ export const requestEnvelopeSchema = z.object({
   glance: z.literal('request'),
   type: z.string().max(100),
   payload: z.unknown(),
+  session: z.string().max(200).optional(),
 });

@@ -1,4 +1,5 @@
 /** Every request of the message API, answered from the store and the playbook. */
+import type { SidebarRegistry } from '../access/sidebar-registry';
 import type { ChangeEvent, ImportProgressEvent } from '../messages/protocol';
 import type { Handlers } from '../messages/server';
 import { changeEvent } from '../messages/server';
@@ -11,6 +12,7 @@ import { createPageHandlers } from './page';
 import { createProfileHandlers } from './profile';
 import { createReminderHandlers } from './reminders';
 import { createSettingsHandlers } from './settings';
+import { createSidebarHandlers } from './sidebar';
 
 export interface ServiceDeps {
   db: GlanceDB;
@@ -19,6 +21,8 @@ export interface ServiceDeps {
   broadcast: (event: ChangeEvent) => void;
   /** Tells the importing page how far the write is; optional (tests leave it out). */
   progress?: (event: ImportProgressEvent) => void;
+  /** The sidebar frames Glance put on host pages (lib/access). */
+  sidebars: SidebarRegistry;
 }
 
 export function createHandlers(outer: ServiceDeps): Handlers {
@@ -44,6 +48,7 @@ export function createHandlers(outer: ServiceDeps): Handlers {
     ...settings,
     ...createReminderHandlers(deps),
     ...createProfileHandlers(deps),
+    ...createSidebarHandlers(deps.sidebars),
     'store.summary': async () => {
       const [counts, sample, lastImport, outboxPending] = await Promise.all([
         countRecords(db),

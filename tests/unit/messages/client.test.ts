@@ -8,8 +8,8 @@ import { changeEvent, createMessageServer, type Handlers } from '../../../lib/me
 function serveWith(handlers: Partial<Handlers>, sender: Runtime.MessageSender) {
   const listen = createMessageServer(handlers as Handlers, {
     extensionId: fakeBrowser.runtime.id,
-    // Spelled out: Node gives non-web schemes an opaque origin ("null"); Chrome gives chrome-extension://<id>.
-    extensionOrigin: `chrome-extension://${fakeBrowser.runtime.id}`,
+    isGlanceHost: () => true,
+    sidebars: { isRegistered: async () => false },
   });
   fakeBrowser.runtime.onMessage.addListener(((message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
     const reply = listen(message, sender);

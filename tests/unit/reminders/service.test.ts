@@ -4,6 +4,8 @@ import { makeSampleBook } from '../../../lib/sample/book';
 import { createHandlers } from '../../../lib/service/handlers';
 import { loadMeetingsForReminders, loadReminderSettings } from '../../../lib/service/reminders';
 import { GlanceDB } from '../../../lib/store/db';
+import { SidebarRegistry } from '../../../lib/access/sidebar-registry';
+import { memoryStorage } from '../service/harness';
 import { writeRecords } from '../../../lib/store/records';
 
 const NOW = new Date('2026-03-10T15:20:00Z');
@@ -14,8 +16,9 @@ afterEach(() => db?.close());
 function setup() {
   db = new GlanceDB(`glance-reminders-${++n}`);
   const events: ChangeEvent[] = [];
-  const handlers = createHandlers({ db, now: () => NOW, broadcast: (e) => events.push(e) });
-  const server = createMessageServer(handlers, { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext' });
+  const sidebars = new SidebarRegistry(memoryStorage());
+  const handlers = createHandlers({ db, now: () => NOW, broadcast: (e) => events.push(e), sidebars });
+  const server = createMessageServer(handlers, { extensionId: 'ext', isGlanceHost: () => true, sidebars });
   const ask = (type: string, payload: unknown) =>
     server({ glance: 'request', type, payload }, { id: 'ext', url: 'chrome-extension://ext/popup.html' });
   return { handlers, events, ask };
