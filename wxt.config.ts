@@ -9,7 +9,9 @@ export default defineConfig({
     description: 'The customer account beside every email and CRM record: health, risks, promises and people.',
     // Least privilege: no tabs/history/mail-read permissions; host access only through content-script matches.
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms', 'notifications'],
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: HOST_MATCHES }],
+    // Chrome serves sidebar.html from a per-session address only our content script learns (use_dynamic_url),
+    // so a page cannot frame it; the background still answers only sidebars registered through it.
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: HOST_MATCHES, use_dynamic_url: true }],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+G' },

@@ -3,9 +3,10 @@
  * sidebar iframe, and tells it what is in view. It never fetches data, holds no tokens and uses no React.
  */
 import { extensionApi as browser } from '@/lib/sidebar-frame/extension-api';
-import { readPage, sentAtOfNode } from '@/lib/hosts';
+import { hostOf, readPage, sentAtOfNode } from '@/lib/hosts';
 import { HOST_MATCHES } from '@/lib/hosts/matches';
-import { isToTab, type PromiseDraftSeed, type ToContent } from '@/lib/messages/frame';
+import { isToTab, type PromiseDraftSeed, type ToContent, type ToSidebar } from '@/lib/messages/frame';
+import type { RequestEnvelope, ResponseEnvelope, ResponseOf } from '@/lib/messages/protocol';
 import { mountSidebar, type SidebarFrame } from '@/lib/sidebar-frame/mount';
 import { watchPage } from '@/lib/sidebar-frame/watch';
 
@@ -17,6 +18,20 @@ export default defineContentScript({
   allFrames: false,
   runAt: 'document_idle',
   async main(ctx) {
+    // The matches are coarse (*.my.salesforce.com): nothing is mounted, and no room taken, where no reader applies.
+    if (!hostOf(new URL(location.href))) return;
+    // Asked at once, in parallel with the rest: the sidebar cannot load an account before it redeems this.
+    const register: RequestEnvelope<'sidebar.register'> = { glance: 'request', type: 'sidebar.register', payload: {} };
+    const registration = browser.runtime
+      .sendMessage(register)
+      .then((reply) => {
+        const answer = reply as ResponseEnvelope<ResponseOf<'sidebar.register'>> | undefined;
+        if (!answer) return { type: 'registration-failed', reason: "Glance's background did not answer." } satisfies ToSidebar;
+        return answer.ok
+          ? ({ type: 'registration', token: answer.data.token } satisfies ToSidebar)
+          : ({ type: 'registration-failed', reason: answer.error } satisfies ToSidebar);
+      })
+      .catch((error: unknown) => ({ type: 'registration-failed', reason: `Glance's background could not be reached (${String(error)}).` }) satisfies ToSidebar);
     const stored = await browser.storage.local.get(COLLAPSED_KEY);
     const selectionSeed = (): PromiseDraftSeed => {
       const selection = window.getSelection();
@@ -29,13 +44,14 @@ export default defineContentScript({
       if (message.type === 'set-collapsed') setCollapsed(message.collapsed);
     };
 
-    const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
     const sidebar: SidebarFrame = mountSidebar(document, {
       sidebarUrl: browser.runtime.getURL('/sidebar.html'),
-      extensionOrigin,
+      extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
       collapsed: stored[COLLAPSED_KEY] === true,
       onMessage,
     });
+    // Only over the private channel to the frame we made: a copy the page frames itself never sees it.
+    void registration.then((message) => sidebar.post(message));
 
     const setCollapsed = (collapsed: boolean) => {
       sidebar.setCollapsed(collapsed);
@@ -71,6 +87,8 @@ export default defineContentScript({
         if (sidebar.isCollapsed()) setCollapsed(false);
         const seed = selectionSeed();
         sidebar.post({ type: 'open-promise-form', seed: message.text ? { ...seed, text: message.text } : seed });
+        // The user asked through the browser (shortcut or menu), not the page: the form may take the keyboard.
+        sidebar.focus();
       } else if (message.type === 'get-context') {
         sendResponse(read());
       }

@@ -1,6 +1,6 @@
 /** One part of the briefing: a card plus the way to its full detail in the sidebar. */
 import type { ReactNode } from 'react';
-import { sidebarHref, type SidebarSection } from './links';
+import { accountPageHref, type SidebarSection } from './links';
 
 const NAMES: Record<SidebarSection, string> = {
   health: 'health',
@@ -19,7 +19,7 @@ export function Part({ accountId, section, children }: { accountId: string; sect
       {children}
       <a
         className="briefing-part__more"
-        href={sidebarHref(accountId, section)}
+        href={accountPageHref(accountId, section)}
         target="_blank"
         rel="noopener"
         aria-label={`Open ${NAMES[section]} in the sidebar`}

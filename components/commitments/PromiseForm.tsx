@@ -2,9 +2,10 @@
  * "Log promise": the selected sentence, its due date and owner read from the wording, all editable.
  * Enter saves. The due date follows the text until the user sets it by hand.
  */
-import { useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Commitment } from '@/lib/model/bundle';
 import { parsePromise } from '@/lib/promises';
+import { mayTakeFocus } from '@/lib/sidebar-frame/focus';
 
 export interface PromiseSource {
   type: 'email' | 'crm' | 'manual';
@@ -42,6 +43,10 @@ export function PromiseForm(props: PromiseFormProps) {
   const owner = ownerByHand ?? parsed.owner;
   const kind = kindByHand ?? parsed.kind;
   const ids = { text: useId(), due: useId(), owner: useId(), kind: useId() };
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (mayTakeFocus()) textRef.current?.focus();
+  }, []);
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -74,7 +79,7 @@ export function PromiseForm(props: PromiseFormProps) {
     <form className="promise-form card" aria-label={existing ? 'Edit commitment' : 'New commitment'} onSubmit={submit}>
       <div className="field">
         <label htmlFor={ids.text}>Promise</label>
-        <textarea id={ids.text} value={text} rows={3} autoFocus onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown} required />
+        <textarea id={ids.text} ref={textRef} value={text} rows={3} onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown} required />
       </div>
       <div className="row">
         <div className="field">

@@ -4,20 +4,41 @@ import { prefetchPageMatch } from '@/components/sidebar/page-match';
 import { SidebarApp } from '@/components/sidebar/SidebarApp';
 import { usePageStore } from '@/components/sidebar/page-store';
 import { handleHostMessage } from '@/components/sidebar/selection';
+import { call, setSession } from '@/lib/messages/client';
 import { connectToHost } from '@/lib/sidebar-frame/connect';
 import '@/assets/glance.css';
 import '@/assets/insights.css';
 import '@/assets/sidebar.css';
 
 const queryClient = createQueryClient();
+
+// Every request waits for the session key that the token from our content script redeems. A copy of
+// this page framed by anything else never gets one: it asks nothing and shows nothing.
+let settleSession: { resolve(key: string): void; reject(error: Error): void } | undefined;
+const session = new Promise<string>((resolve, reject) => (settleSession = { resolve, reject }));
+session.catch(() => undefined); // reported by each call that waits for it
+
 const link = connectToHost(window, (message) => {
+  if (message.type === 'registration') {
+    call('sidebar.redeem', { token: message.token }).then(({ session: key }) => settleSession?.resolve(key), settleSession?.reject);
+    return;
+  }
+  if (message.type === 'registration-failed') return settleSession?.reject(new Error(message.reason));
   if (message.type === 'context') prefetchPageMatch(queryClient, message.context);
   handleHostMessage(message);
 });
-if (link) usePageStore.setState({ postToHost: (message) => link.post(message) });
+if (link) {
+  setSession(session);
+  usePageStore.setState({ postToHost: (message) => link.post(message) });
+}
 
+// Opened on its own (not framed), this page has no host and no rights: one account is account.html.
 createRoot(document.getElementById('root')!).render(
-  <GlanceQueryProvider client={queryClient}>
-    <SidebarApp standalone={link === null} />
-  </GlanceQueryProvider>,
+  link ? (
+    <GlanceQueryProvider client={queryClient}>
+      <SidebarApp standalone={false} />
+    </GlanceQueryProvider>
+  ) : (
+    <p className="card muted">The Glance sidebar opens beside Gmail, Salesforce and HubSpot.</p>
+  ),
 );

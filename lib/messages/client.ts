@@ -4,8 +4,18 @@ import type { ChangeEvent, ImportProgressEvent, PayloadOf, RequestEnvelope, Requ
 
 export class BackgroundError extends Error {}
 
+/**
+ * A sidebar on a host page has no rights until it redeems the token its content script handed it:
+ * its calls wait for that session key. Glance's own pages never set one.
+ */
+let session: Promise<string> | undefined;
+export function setSession(key: Promise<string>): void {
+  session = key;
+}
+
 export async function call<K extends RequestType>(type: K, payload: PayloadOf<K>): Promise<ResponseOf<K>> {
   const envelope: RequestEnvelope<K> = { glance: 'request', type, payload };
+  if (session && type !== 'sidebar.redeem') envelope.session = await session;
   let reply: ResponseEnvelope<ResponseOf<K>> | undefined;
   try {
     reply = (await browser.runtime.sendMessage(envelope)) as ResponseEnvelope<ResponseOf<K>> | undefined;

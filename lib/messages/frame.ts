@@ -17,7 +17,11 @@ export type ToSidebar =
   | { type: 'navigating' }
   | { type: 'open-promise-form'; seed: PromiseDraftSeed }
   | { type: 'selection'; requestId: number; seed: PromiseDraftSeed }
-  | { type: 'collapsed'; collapsed: boolean };
+  | { type: 'collapsed'; collapsed: boolean }
+  /** The one-time token the content script got for this tab: the sidebar redeems it with the background. */
+  | { type: 'registration'; token: string }
+  /** Registration failed (the background refused or could not be reached): say so rather than spin. */
+  | { type: 'registration-failed'; reason: string };
 
 export type ToContent =
   | { type: 'ready' }

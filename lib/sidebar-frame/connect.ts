@@ -7,13 +7,15 @@ import { pageContextSchema } from '../messages/page-context-schema';
 import { CONNECT, type ToContent, type ToSidebar } from '../messages/frame';
 
 const seed = z.object({ text: z.string().max(5000), sentAt: z.string().max(64).optional() });
-const toSidebarSchema: z.ZodType<ToSidebar> = z.union([
+const toSidebarSchema = z.union([
   z.object({ type: z.literal('context'), context: pageContextSchema }),
   z.object({ type: z.literal('navigating') }),
   z.object({ type: z.literal('open-promise-form'), seed }),
   z.object({ type: z.literal('selection'), requestId: z.number(), seed }),
   z.object({ type: z.literal('collapsed'), collapsed: z.boolean() }),
-]) as z.ZodType<ToSidebar>;
+  z.object({ type: z.literal('registration'), token: z.string().min(1).max(200) }),
+  z.object({ type: z.literal('registration-failed'), reason: z.string().max(500) }),
+]) satisfies z.ZodType<ToSidebar>;
 
 export interface HostLink {
   post(message: ToContent): void;

@@ -10,6 +10,8 @@ export const HANDLE_WIDTH = 36;
 
 export interface SidebarFrame {
   post(message: ToSidebar): void;
+  /** Gives the sidebar keyboard focus: only for a browser command the user gave (never for the page). */
+  focus(): void;
   setCollapsed(collapsed: boolean): void;
   isCollapsed(): boolean;
   setHidden(hidden: boolean): void;
@@ -18,7 +20,12 @@ export interface SidebarFrame {
 }
 
 export interface MountOptions {
+  /** From runtime.getURL: in Chrome a per-session address (use_dynamic_url) a page cannot guess. */
   sidebarUrl: string;
+  /**
+   * The extension's own origin. Chrome loads a dynamic address as a document of this origin, so the
+   * connect message is addressed here: if the page navigated our frame elsewhere, nothing is delivered.
+   */
   extensionOrigin: string;
   collapsed: boolean;
   onMessage(message: ToContent): void;
@@ -89,6 +96,7 @@ iframe{border:0;height:100%;width:100%;display:block;color-scheme:normal;box-sha
       collapsed = value;
       applyWidth();
     },
+    focus: () => iframe.focus(),
     isCollapsed: () => collapsed,
     setHidden(value) {
       hidden = value;
