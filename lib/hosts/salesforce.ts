@@ -2,7 +2,7 @@
  * Salesforce adapter, Lightning and Classic. The record comes from the address (always there);
  * the related Account of a Contact, Opportunity or Case comes from the page's Account link.
  */
-import { queryFirst, shortText } from './dom';
+import { queryFirst, shortText, squash } from './dom';
 import { isSalesforceId, objectFromKeyPrefix, toSalesforceId18 } from './salesforce-id';
 import type { CrmRecordRef, PageContext } from './types';
 
@@ -33,6 +33,11 @@ const SF = {
     'records-highlights2 h1 [slot="primaryField"]',
     // Classic page title: <h1 class="pageType">Contact:</h1><h2 class="pageDescription">Dana Whitfield</h2>.
     '.bPageTitle h2.pageDescription',
+    // Lightning details panel without a highlights panel: the Name field (`sfdc:RecordField.Account.Name`),
+    // as text in view mode (compound for a Contact), as an input in inline-edit mode.
+    '[data-target-selection-name$=".Name"] lightning-formatted-text',
+    '[data-target-selection-name$=".Name"] lightning-formatted-name',
+    '[data-target-selection-name$=".Name"] input[name="Name"]',
   ],
 } as const;
 
@@ -79,7 +84,7 @@ export function readSalesforce(url: URL, doc: Document): PageContext {
     const related = relatedAccountId(page);
     if (related) record.relatedAccountId = related;
   }
-  const title = shortText(queryFirst(page, SF.title), 200).replace(/^:\s*/, '');
+  const title = titleOf(queryFirst(page, SF.title));
   if (title) record.title = title;
   return { host: 'salesforce', kind: 'record', url: href, record };
 }
@@ -92,4 +97,10 @@ function relatedAccountId(page: Document | Element): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Field values in inline-edit mode live in the input's value property, not in its text. */
+function titleOf(el: Element | null): string {
+  const text = el?.tagName === 'INPUT' ? squash((el as HTMLInputElement).value ?? '').slice(0, 200) : shortText(el, 200);
+  return text.replace(/^:\s*/, '');
 }
