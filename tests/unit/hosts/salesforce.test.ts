@@ -29,6 +29,14 @@ describe('salesforce lightning records', () => {
     expect(ctx).toMatchObject({ record: { object: 'opportunity', relatedAccountId: acme.salesforceId18 } });
   });
 
+  it('reads a Japanese details panel without highlights panel: the Account field, not another Account lookup; the name from the Name field', () => {
+    const ctx = read(`${LIGHTNING}/lightning/r/Contact/${acme.champion.salesforceId18}/view`, 'salesforce-contact-details-ja.html');
+    expect(ctx).toMatchObject({
+      kind: 'record',
+      record: { object: 'contact', id: acme.champion.salesforceId18, relatedAccountId: acme.salesforceId18, title: 'Dana Whitfield' },
+    });
+  });
+
   it('accepts the object-less form, related views and 15-character ids', () => {
     expect(read(`${LIGHTNING}/lightning/r/${acme.salesforceId15}/view`)).toMatchObject({ record: { object: 'account', id: acme.salesforceId18 } });
     expect(read(`${LIGHTNING}/lightning/r/Account/${acme.salesforceId18}/related/Contacts/view`)).toMatchObject({ record: { id: acme.salesforceId18 } });
