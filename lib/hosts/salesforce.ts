@@ -13,13 +13,19 @@ const SF = {
    */
   activePage: ['div.oneContent.active', 'div.windowViewMode-normal.active', '#bodyCell', 'one-record-home-flexipage2'],
 
-  /** Where a record shows its Account, most specific first. */
+  /** Lightning highlights panel (compact fields under the record name): its Account link comes first. */
+  highlights: 'records-highlights2',
+
+  /**
+   * Lightning details panel: the Account field, named by its API name in every locale
+   * (`sfdc:RecordField.Contact.AccountId`; the label is "取引先名" in Japanese).
+   */
+  accountField: '[data-target-selection-name$=".AccountId"]',
+
+  /** Where else a record shows its Account, most specific first, for pages without that field. */
   accountLinkAreas: [
-    // Lightning highlights panel (compact fields under the record name).
-    'records-highlights2',
-    // Lightning details tab: the Account Name field (label attribute, or the field's API name).
+    // Details tab item labelled in English, in layouts without data-target-selection-name.
     'records-record-layout-item[field-label="Account Name"]',
-    '[data-target-selection-name$=".AccountId"]',
     // Any Lightning lookup field (Account Name on Opportunity and Case pages).
     'force-lookup',
     // Classic detail table (label/data cell pairs).
@@ -90,11 +96,22 @@ export function readSalesforce(url: URL, doc: Document): PageContext {
 }
 
 function relatedAccountId(page: Document | Element): string | undefined {
+  const inHighlights = accountLinkIn(page, SF.highlights);
+  if (inHighlights) return inHighlights;
+  // When the page shows the Account field, it decides even without a link (empty, or in inline-edit
+  // mode): another Account lookup (Parent Account, a custom `*__c` field) must not stand in for it.
+  if (page.querySelector(SF.accountField)) return accountLinkIn(page, SF.accountField);
   for (const area of [...SF.accountLinkAreas, ':root']) {
-    for (const link of Array.from(page.querySelectorAll(`${area} a[href]`)).slice(0, 200)) {
-      const id = accountIdFromHref(link.getAttribute('href'));
-      if (id) return id;
-    }
+    const id = accountLinkIn(page, area);
+    if (id) return id;
+  }
+  return undefined;
+}
+
+function accountLinkIn(page: Document | Element, area: string): string | undefined {
+  for (const link of Array.from(page.querySelectorAll(`${area} a[href]`)).slice(0, 200)) {
+    const id = accountIdFromHref(link.getAttribute('href'));
+    if (id) return id;
   }
   return undefined;
 }
