@@ -3,9 +3,10 @@
  * (Gmail is a single-page app; the DOM of earlier views may linger), what the thread says comes
  * from the DOM through the selectors in gmail-selectors.ts.
  */
-import { blockText, firstEmailIn, queryAllFirst, queryFirst, squash } from './dom';
+import { blockText, firstEmailIn, queryAllFirst, queryFirst, shortText, squash } from './dom';
+import { ContentAreas, PeopleSet, personOf, recipientsOf } from './gmail-people';
 import { GMAIL } from './gmail-selectors';
-import type { PageContext, Person, ThreadMessage } from './types';
+import type { PageContext, ThreadMessage } from './types';
 
 /** Bounds that keep a read under a millisecond on long threads. */
 export const GMAIL_LIMITS = { messages: 10, bodyChars: 4000, people: 100 } as const;
@@ -30,23 +31,22 @@ export function readGmail(url: URL, doc: Document): PageContext {
 
   const scope = queryFirst(doc, GMAIL.main) ?? doc;
   const heading = queryFirst(scope, GMAIL.subject);
-  const messageEls = queryAllFirst(scope, GMAIL.message);
-  if (!heading && messageEls.length === 0) {
-    // Also the moment between the hash change and Gmail rendering the thread: the caller reads again.
-    return unreadable(href, `no thread heading or message found (looked for ${[...GMAIL.subject, ...GMAIL.message].join(', ')})`);
-  }
-
+  const messageEls = queryAllFirst(scope, GMAIL.message).filter((el) => !el.closest('tr.zA'));
+  const content = new ContentAreas();
   const people = new PeopleSet();
   const messages: ThreadMessage[] = [];
 
   messageEls.forEach((el, i) => {
-    const from = personOf(queryFirst(el, GMAIL.sender));
-    const to = recipientsOf(el, from);
-    if (from) people.add(from);
+    const body = queryFirst(el, GMAIL.body);
+    content.addBody(body);
+    const from = personOf(content.firstOutside(el, GMAIL.sender));
+    const to = recipientsOf(el, from, content);
+    people.add(from);
     to.forEach((p) => people.add(p));
     if (i < messageEls.length - GMAIL_LIMITS.messages) return;
-    const body = queryFirst(el, GMAIL.body);
-    const message: ThreadMessage = { text: body ? blockText(body, GMAIL_LIMITS.bodyChars, GMAIL.bodySkip) : '' };
+    // A collapsed message shows a one-line preview instead of its body.
+    const text = body ? blockText(body, GMAIL_LIMITS.bodyChars, GMAIL.bodySkip) : shortText(queryFirst(el, GMAIL.snippet), GMAIL_LIMITS.bodyChars);
+    const message: ThreadMessage = { text };
     if (from) message.from = from;
     if (to.length) message.to = to;
     const sentAt = sentAtOf(el);
@@ -54,12 +54,16 @@ export function readGmail(url: URL, doc: Document): PageContext {
     messages.push(message);
   });
 
-  // Collapsed messages and the reply box show participants outside the message headers.
-  for (const el of Array.from(scope.querySelectorAll(GMAIL.participant)).slice(0, GMAIL_LIMITS.people)) {
-    const p = personOf(el);
-    if (p) people.add(p);
-  }
+  // Collapsed messages, avatars and the reply box show participants outside the message headers;
+  // a copy without heading or message wrappers still has these hooks.
+  const participants = heading || messageEls.length ? GMAIL.participant : GMAIL.personHooks.join(',');
+  for (const el of content.outside(scope, participants, GMAIL_LIMITS.people)) people.add(personOf(el));
 
+  if (!heading && messageEls.length === 0 && people.size === 0) {
+    // Also the moment between the hash change and Gmail rendering the thread: the caller reads again.
+    const looked = [...GMAIL.subject, ...GMAIL.message, ...GMAIL.personHooks].join(', ');
+    return unreadable(href, `no thread heading, message or sender found (looked for ${looked})`);
+  }
   if (people.size === 0) {
     return unreadable(href, `no sender or recipient found in the thread (looked for ${GMAIL.sender.join(', ')})`);
   }
@@ -69,7 +73,7 @@ export function readGmail(url: URL, doc: Document): PageContext {
     host: 'gmail',
     kind: 'thread',
     url: href,
-    threadId: (heading && threadIdOf(heading)) || token,
+    threadId: threadIdOf(heading, scope) || token,
     subject: (heading ? squash(heading.textContent ?? '').slice(0, 300) : '') || subjectFromTitle(doc.title),
     people: people.list(),
     ...(userEmail ? { userEmail } : {}),
@@ -79,54 +83,6 @@ export function readGmail(url: URL, doc: Document): PageContext {
 
 function unreadable(url: string, why: string): PageContext {
   return { host: 'gmail', kind: 'unreadable', url, reason: `Gmail's thread view could not be read: ${why}` };
-}
-
-class PeopleSet {
-  private byEmail = new Map<string, Person>();
-  get size() {
-    return this.byEmail.size;
-  }
-  add(p: Person) {
-    const known = this.byEmail.get(p.email);
-    if (!known) this.byEmail.set(p.email, { ...p });
-    else if (!known.name && p.name) known.name = p.name;
-  }
-  list(): Person[] {
-    return [...this.byEmail.values()];
-  }
-}
-
-function personOf(el: Element | null): Person | undefined {
-  const email = el?.getAttribute('email')?.trim().toLowerCase();
-  if (!el || !email || !email.includes('@')) return undefined;
-  const name = cleanName(el.getAttribute('name')) ?? cleanName(el.textContent);
-  return name ? { name, email } : { email };
-}
-
-/** Gmail labels the signed-in user "me" and sometimes repeats the address as the name. */
-function cleanName(raw: string | null | undefined): string | undefined {
-  const name = raw ? squash(raw).slice(0, 120) : '';
-  if (!name || name.toLowerCase() === 'me' || name.includes('@')) return undefined;
-  return name;
-}
-
-function recipientsOf(messageEl: Element, from: Person | undefined): Person[] {
-  let els = Array.from(messageEl.querySelectorAll(GMAIL.recipient.join(',')));
-  if (els.length === 0) {
-    // Without the recipient class, every other hovercard in the message header is a recipient.
-    const body = queryFirst(messageEl, GMAIL.body);
-    els = Array.from(messageEl.querySelectorAll(GMAIL.participant)).filter((el) => !body?.contains(el));
-  }
-  const seen = new Set(from ? [from.email] : []);
-  const out: Person[] = [];
-  for (const el of els) {
-    const p = personOf(el);
-    if (p && !seen.has(p.email)) {
-      seen.add(p.email);
-      out.push(p);
-    }
-  }
-  return out;
 }
 
 function sentAtOf(messageEl: Element): string | undefined {
@@ -140,38 +96,75 @@ function sentAtOf(messageEl: Element): string | undefined {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** Russian month abbreviations as Gmail writes them ("26 дек. 2019 г., 22:53"), first three letters. */
+const MONTHS_RU = ['янв', 'фев', 'мар', 'апр', 'мая', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'];
+
+function monthIndex(name: string): number {
+  const prefix = name.toLowerCase().slice(0, 3);
+  const en = MONTHS.indexOf(prefix);
+  return en >= 0 ? en : MONTHS_RU.indexOf(prefix === 'май' ? 'мая' : prefix);
+}
 
 /**
- * Gmail's date titles in English locales: "Tue, Mar 4, 2025, 9:14 AM" (US) or
- * "Tue, 4 Mar 2025, 09:14" (UK), in the browser's time zone. Other locales are left undated.
+ * Gmail's date titles, in the browser's time zone: "Tue, Mar 4, 2025, 9:14 AM" (US), "Tue, 4 Mar
+ * 2025, 09:14" and "20 Aug 2025, 13:19" (UK), "26 дек. 2019 г., 22:53" (ru) and
+ * "2016年5月4日 上午10:08" (zh/ja). Other locales are left undated.
  */
 export function parseGmailDate(title: string): string | undefined {
   const t = title.replace(/\s+/g, ' ').trim();
   const us = t.match(/([A-Za-z]{3})[a-z]* (\d{1,2}),? (\d{4}),? (?:at )?(\d{1,2}):(\d{2}) ?([AP]M)?/i);
-  const uk = t.match(/(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4}),? (?:at )?(\d{1,2}):(\d{2}) ?([AP]M)?/i);
-  const parts = us ? [us[1], us[2], us[3], us[4], us[5], us[6]] : uk ? [uk[2], uk[1], uk[3], uk[4], uk[5], uk[6]] : null;
-  if (!parts) return undefined;
-  const month = MONTHS.indexOf(parts[0].toLowerCase());
+  const dayFirst = t.match(/(\d{1,2}) (\p{L}{3,})\.? (\d{4})(?: г\.)?,? (?:at )?(\d{1,2}):(\d{2}) ?([AP]M)?/iu);
+  const cjk = t.match(/(\d{4})年(\d{1,2})月(\d{1,2})日 ?(?:[(（]\S[)）])? ?(上午|下午|午前|午後)?(\d{1,2}):(\d{2})/);
+  let year: number, month: number, day: number, hour: number, minute: number;
+  let pm: boolean | undefined;
+  if (us || dayFirst) {
+    const [name, d, y, h, min, ampm] = us ? [us[1], us[2], us[3], us[4], us[5], us[6]] : [dayFirst![2], dayFirst![1], dayFirst![3], dayFirst![4], dayFirst![5], dayFirst![6]];
+    [year, month, day, hour, minute] = [Number(y), monthIndex(name), Number(d), Number(h), Number(min)];
+    pm = ampm ? ampm.toUpperCase() === 'PM' : undefined;
+  } else if (cjk) {
+    [year, month, day, hour, minute] = [Number(cjk[1]), Number(cjk[2]) - 1, Number(cjk[3]), Number(cjk[5]), Number(cjk[6])];
+    pm = cjk[4] ? cjk[4] === '下午' || cjk[4] === '午後' : undefined;
+  } else {
+    return undefined;
+  }
   if (month < 0) return undefined;
-  let hour = Number(parts[3]);
-  const ampm = parts[5]?.toUpperCase();
-  if (ampm === 'PM' && hour < 12) hour += 12;
-  if (ampm === 'AM' && hour === 12) hour = 0;
-  const date = new Date(Number(parts[2]), month, Number(parts[1]), hour, Number(parts[4]));
+  if (pm === true && hour < 12) hour += 12;
+  if (pm === false && hour === 12) hour = 0;
+  const date = new Date(year, month, day, hour, minute);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
 /**
- * The legacy hex id when the page has it; the permanent id "thread-f:<decimal>" is the same number
- * in decimal, so it is converted to keep one id per thread across DOM versions.
+ * One id per thread whichever DOM is served: the heading's legacy hex id; else its permanent id
+ * "thread-f:<decimal>" (the same number in decimal); else that number from the body's jslog; else
+ * whatever permanent id the heading has (the 2025 "thread-a:r-…" form has no hex twin).
  */
-function threadIdOf(el: Element): string | undefined {
-  const legacy = el.getAttribute(GMAIL.threadIdAttrs[0])?.trim();
+function threadIdOf(heading: Element | null, scope: Document | Element): string | undefined {
+  const legacy = heading?.getAttribute(GMAIL.threadIdAttrs[0])?.trim();
   if (legacy) return legacy;
-  const perm = el.getAttribute(GMAIL.threadIdAttrs[1])?.trim();
+  const perm = heading?.getAttribute(GMAIL.threadIdAttrs[1])?.trim();
   const decimal = perm?.match(/^thread-f:(\d{1,20})$/)?.[1];
   if (decimal) return BigInt(decimal).toString(16);
-  return perm || undefined;
+  return threadIdFromJslog(scope) ?? (perm || undefined);
+}
+
+/** `jslog="20277; u014N:xr6bB; 1:WyIjdGhyZWFkLWY6MTg0…"`: field 1 is base64 JSON `["#thread-f:<decimal>"]`. */
+function threadIdFromJslog(scope: Document | Element): string | undefined {
+  for (const el of queryAllFirst(scope, GMAIL.jslog).slice(0, 20)) {
+    if (el.closest('tr.zA')) continue;
+    const payload = el.getAttribute('jslog')?.match(/(?:^|;)\s*1:([A-Za-z0-9+/=_-]{8,400})/)?.[1];
+    const decimal = payload && decodeBase64(payload)?.match(/"#thread-f:(\d{1,20})"/)?.[1];
+    if (decimal) return BigInt(decimal).toString(16);
+  }
+  return undefined;
+}
+
+function decodeBase64(s: string): string | undefined {
+  try {
+    return atob(s.replace(/-/g, '+').replace(/_/g, '/'));
+  } catch {
+    return undefined;
+  }
 }
 
 function userEmailOf(doc: Document): string | undefined {

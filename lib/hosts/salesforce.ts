@@ -2,7 +2,7 @@
  * Salesforce adapter, Lightning and Classic. The record comes from the address (always there);
  * the related Account of a Contact, Opportunity or Case comes from the page's Account link.
  */
-import { queryFirst, shortText } from './dom';
+import { queryFirst, shortText, squash } from './dom';
 import { isSalesforceId, objectFromKeyPrefix, toSalesforceId18 } from './salesforce-id';
 import type { CrmRecordRef, PageContext } from './types';
 
@@ -13,13 +13,19 @@ const SF = {
    */
   activePage: ['div.oneContent.active', 'div.windowViewMode-normal.active', '#bodyCell', 'one-record-home-flexipage2'],
 
-  /** Where a record shows its Account, most specific first. */
+  /** Lightning highlights panel (compact fields under the record name): its Account link comes first. */
+  highlights: 'records-highlights2',
+
+  /**
+   * Lightning details panel: the Account field, named by its API name in every locale
+   * (`sfdc:RecordField.Contact.AccountId`; the label is "取引先名" in Japanese).
+   */
+  accountField: '[data-target-selection-name$=".AccountId"]',
+
+  /** Where else a record shows its Account, most specific first, for pages without that field. */
   accountLinkAreas: [
-    // Lightning highlights panel (compact fields under the record name).
-    'records-highlights2',
-    // Lightning details tab: the Account Name field (label attribute, or the field's API name).
+    // Details tab item labelled in English, in layouts without data-target-selection-name.
     'records-record-layout-item[field-label="Account Name"]',
-    '[data-target-selection-name$=".AccountId"]',
     // Any Lightning lookup field (Account Name on Opportunity and Case pages).
     'force-lookup',
     // Classic detail table (label/data cell pairs).
@@ -33,6 +39,11 @@ const SF = {
     'records-highlights2 h1 [slot="primaryField"]',
     // Classic page title: <h1 class="pageType">Contact:</h1><h2 class="pageDescription">Dana Whitfield</h2>.
     '.bPageTitle h2.pageDescription',
+    // Lightning details panel without a highlights panel: the Name field (`sfdc:RecordField.Account.Name`),
+    // as text in view mode (compound for a Contact), as an input in inline-edit mode.
+    '[data-target-selection-name$=".Name"] lightning-formatted-text',
+    '[data-target-selection-name$=".Name"] lightning-formatted-name',
+    '[data-target-selection-name$=".Name"] input[name="Name"]',
   ],
 } as const;
 
@@ -82,17 +93,34 @@ export function readSalesforce(url: URL, doc: Document): PageContext {
     const related = relatedAccountId(page);
     if (related) record.relatedAccountId = related;
   }
-  const title = shortText(queryFirst(page, SF.title), 200).replace(/^:\s*/, '');
+  const title = titleOf(queryFirst(page, SF.title));
   if (title) record.title = title;
   return { host: 'salesforce', kind: 'record', url: href, record };
 }
 
 function relatedAccountId(page: Document | Element): string | undefined {
+  const inHighlights = accountLinkIn(page, SF.highlights);
+  if (inHighlights) return inHighlights;
+  // When the page shows the Account field, it decides even without a link (empty, or in inline-edit
+  // mode): another Account lookup (Parent Account, a custom `*__c` field) must not stand in for it.
+  if (page.querySelector(SF.accountField)) return accountLinkIn(page, SF.accountField);
   for (const area of [...SF.accountLinkAreas, ':root']) {
-    for (const link of Array.from(page.querySelectorAll(`${area} a[href]`)).slice(0, 200)) {
-      const id = accountIdFromHref(link.getAttribute('href'));
-      if (id) return id;
-    }
+    const id = accountLinkIn(page, area);
+    if (id) return id;
   }
   return undefined;
+}
+
+function accountLinkIn(page: Document | Element, area: string): string | undefined {
+  for (const link of Array.from(page.querySelectorAll(`${area} a[href]`)).slice(0, 200)) {
+    const id = accountIdFromHref(link.getAttribute('href'));
+    if (id) return id;
+  }
+  return undefined;
+}
+
+/** Field values in inline-edit mode live in the input's value property, not in its text. */
+function titleOf(el: Element | null): string {
+  const text = el?.tagName === 'INPUT' ? squash((el as HTMLInputElement).value ?? '').slice(0, 200) : shortText(el, 200);
+  return text.replace(/^:\s*/, '');
 }

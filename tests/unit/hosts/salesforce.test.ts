@@ -24,9 +24,25 @@ describe('salesforce lightning records', () => {
     });
   });
 
+  it('an Account field without a link (empty, or in inline-edit mode) gives no Account rather than another lookup', () => {
+    const doc = loadFixture('salesforce-contact-details-ja.html');
+    doc.querySelector('[data-target-selection-name$=".AccountId"] force-lookup')!.remove();
+    const ctx = readSalesforce(new URL(`${LIGHTNING}/lightning/r/Contact/${acme.champion.salesforceId18}/view`), doc);
+    expect(ctx).toMatchObject({ kind: 'record', record: { object: 'contact', title: 'Dana Whitfield' } });
+    expect(ctx.kind === 'record' && ctx.record.relatedAccountId).toBeUndefined();
+  });
+
   it("reads an Opportunity's Account (`/lightning/r/Account/<id>` link)", () => {
     const ctx = read(`${LIGHTNING}/lightning/r/Opportunity/${acme.opportunitySalesforceId18}/view`, 'salesforce-opportunity.html');
     expect(ctx).toMatchObject({ record: { object: 'opportunity', relatedAccountId: acme.salesforceId18 } });
+  });
+
+  it('reads a Japanese details panel without highlights panel: the Account field, not another Account lookup; the name from the Name field', () => {
+    const ctx = read(`${LIGHTNING}/lightning/r/Contact/${acme.champion.salesforceId18}/view`, 'salesforce-contact-details-ja.html');
+    expect(ctx).toMatchObject({
+      kind: 'record',
+      record: { object: 'contact', id: acme.champion.salesforceId18, relatedAccountId: acme.salesforceId18, title: 'Dana Whitfield' },
+    });
   });
 
   it('accepts the object-less form, related views and 15-character ids', () => {

@@ -1,0 +1,95 @@
+/**
+ * Who is on a Gmail thread: people come only from message headers, hovercards and avatars, never
+ * from what a message says. An email's own HTML can carry `<span email="ceo@rival.com">` (or a
+ * whole pasted Gmail header); counting it would match the page to the wrong account.
+ */
+import { squash } from './dom';
+import { GMAIL } from './gmail-selectors';
+import type { Person } from './types';
+
+/** The bodies found per message, for DOM variants whose bodies have none of Gmail's classes. */
+export class ContentAreas {
+  private bodies: Element[] = [];
+
+  addBody(body: Element | null) {
+    if (body) this.bodies.push(body);
+  }
+
+  /** True when `el` sits in a message body, quoted history or a thread-list row. */
+  contains(el: Element): boolean {
+    return el.closest(GMAIL.notParticipant) !== null || this.bodies.some((b) => b.contains(el));
+  }
+
+  /** Elements under `root` matching `selector` that are people chips, not content. */
+  outside(root: Document | Element, selector: string, limit = Infinity): Element[] {
+    const out: Element[] = [];
+    for (const el of Array.from(root.querySelectorAll(selector))) {
+      if (out.length >= limit) break;
+      if (!this.contains(el)) out.push(el);
+    }
+    return out;
+  }
+
+  /** The first element outside content matching any of `selectors`, tried in order. */
+  firstOutside(root: Document | Element, selectors: readonly string[]): Element | null {
+    for (const s of selectors) {
+      const [el] = this.outside(root, s, 1);
+      if (el) return el;
+    }
+    return null;
+  }
+}
+
+export class PeopleSet {
+  private byEmail = new Map<string, Person>();
+  get size() {
+    return this.byEmail.size;
+  }
+  add(p: Person | undefined) {
+    if (!p) return;
+    const known = this.byEmail.get(p.email);
+    if (!known) this.byEmail.set(p.email, { ...p });
+    else if (!known.name && p.name) known.name = p.name;
+  }
+  list(): Person[] {
+    return [...this.byEmail.values()];
+  }
+}
+
+/** A person chip: span[email][name] in headers, or the avatar img.ajn[jid][data-name]. */
+export function personOf(el: Element | null): Person | undefined {
+  if (!el) return undefined;
+  const email = (el.getAttribute('email') ?? el.getAttribute('jid'))?.trim().toLowerCase();
+  if (!email || !email.includes('@')) return undefined;
+  const name = cleanName(el.getAttribute('name')) ?? cleanName(el.getAttribute('data-name')) ?? cleanName(el.textContent);
+  return name ? { name, email } : { email };
+}
+
+/**
+ * Gmail labels the signed-in user "me" in the UI language (`name="我"` in a 2016 zh-CN capture)
+ * and sometimes repeats the address as the name. Only words that are no one's given name are here.
+ */
+const ME_LABELS = new Set(['me', '我', '自分', '나', 'я', 'moi', 'ich']);
+
+function cleanName(raw: string | null | undefined): string | undefined {
+  const name = raw ? squash(raw).slice(0, 120) : '';
+  if (!name || ME_LABELS.has(name.toLowerCase()) || name.includes('@')) return undefined;
+  return name;
+}
+
+/** The recipients in one message's header, without the sender. */
+export function recipientsOf(messageEl: Element, from: Person | undefined, content: ContentAreas): Person[] {
+  let els = content.outside(messageEl, GMAIL.recipient.join(','));
+  // Without the recipient class, every other hovercard in the message header is a recipient.
+  if (els.length === 0) els = content.outside(messageEl, '[email]');
+  const seen = new Set(from ? [from.email] : []);
+  const out: Person[] = [];
+  for (const el of els) {
+    const p = personOf(el);
+    if (p && !seen.has(p.email)) {
+      seen.add(p.email);
+      out.push(p);
+    }
+  }
+  return out;
+}
