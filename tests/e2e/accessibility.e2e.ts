@@ -125,6 +125,17 @@ describe('accessibility (WCAG 2.1 AA, axe-core) of every Glance page in light an
     });
   }
 
+  it('popup with no account for the tab: search with results and the meetings coming up', async () => {
+    const page = await glance.context.newPage();
+    await page.setViewportSize({ width: 420, height: 600 });
+    await page.goto(glance.url('popup.html'));
+    await page.getByRole('heading', { name: 'Meetings coming up' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Search accounts' }).fill('a');
+    await page.getByRole('option', { name: /Acme Robotics/ }).waitFor();
+    expect(await violationsInBothSchemes(page, page, 'popup, no account')).toEqual([]);
+    await page.close();
+  });
+
   it('sidebar on a Gmail thread: every section open, with open, done and cancelled commitments', async () => {
     const { page, frame } = await openHost(ACME_THREAD_URL, 'hosts/gmail-app.html');
     await page.setViewportSize({ width: 1280, height: 720 });
@@ -135,6 +146,8 @@ describe('accessibility (WCAG 2.1 AA, axe-core) of every Glance page in light an
     await open.first().getByRole('button', { name: 'Cancel item' }).click();
     await frame.locator('[data-kind="commitment"][data-status="cancelled"]').waitFor();
     await expandAll(frame);
+    await open.first().getByRole('button', { name: 'Edit' }).click();
+    await frame.getByRole('button', { name: 'Save' }).waitFor();
 
     const found = await violationsInBothSchemes(page, frame, 'sidebar, Acme thread');
     for (const colorScheme of SCHEMES) {
@@ -144,6 +157,11 @@ describe('accessibility (WCAG 2.1 AA, axe-core) of every Glance page in light an
       await frame.locator('[data-status="done"]').first().scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(SHOTS, `sidebar-${colorScheme}-commitments.png`) });
     }
+    await frame.getByRole('button', { name: 'Collapse Glance sidebar' }).click();
+    await frame.getByRole('button', { name: 'Open Glance sidebar' }).waitFor();
+    found.push(...(await violationsInBothSchemes(page, frame, 'sidebar, collapsed')));
+    await frame.getByRole('button', { name: 'Open Glance sidebar' }).click();
+    await frame.getByRole('button', { name: 'Collapse Glance sidebar' }).waitFor();
     expect(found).toEqual([]);
     await page.close();
   });
