@@ -33,7 +33,7 @@ export function AccountSearch({ onPick, autoFocus = false }: { onPick: (accountI
         placeholder="Search accounts by name or domain"
         value={query}
         autoFocus={autoFocus}
-        aria-controls={listId}
+        aria-controls={query.trim() ? listId : undefined}
         aria-activedescendant={items[active] ? `${listId}-${items[active].id}` : undefined}
         onChange={(e) => {
           setQuery(e.target.value);

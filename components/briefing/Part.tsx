@@ -13,6 +13,7 @@ const NAMES: Record<SidebarSection, string> = {
   renewal: 'renewal',
 };
 
+/** The link's name starts with its visible word, so voice control users can say "click Details". */
 export function Part({ accountId, section, children }: { accountId: string; section: SidebarSection; children: ReactNode }) {
   return (
     <div className="briefing-part" data-section={section}>
@@ -22,7 +23,7 @@ export function Part({ accountId, section, children }: { accountId: string; sect
         href={accountPageHref(accountId, section)}
         target="_blank"
         rel="noopener"
-        aria-label={`Open ${NAMES[section]} in the sidebar`}
+        aria-label={`Details of ${NAMES[section]} in the sidebar`}
       >
         Details ↗
       </a>

@@ -98,7 +98,7 @@ describe('Briefing', () => {
 
   it('links each part to its detail in the sidebar', () => {
     renderAcme();
-    const link = screen.getByRole('link', { name: 'Open commitments in the sidebar' });
+    const link = screen.getByRole('link', { name: 'Details of commitments in the sidebar' });
     expect(link).toHaveAttribute('href', 'account.html?account=sample-acme#commitments');
     expect(link).toHaveAttribute('target', '_blank');
     const sections = screen.getAllByRole('link', { name: /in the sidebar$/ }).map((a) => a.getAttribute('href')!.split('#')[1]);
@@ -108,7 +108,7 @@ describe('Briefing', () => {
   it('adds the renewal card once the renewal motion has started', () => {
     renderWithClient(<Briefing view={sampleView('sample-solstice')} />);
     expect(screen.getByText(/Renewal stage:/).parentElement).toHaveTextContent('Renewal stage: T-14 Confirm signature');
-    expect(screen.getByRole('link', { name: 'Open renewal in the sidebar' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Details of renewal in the sidebar' })).toBeInTheDocument();
   });
 });
 
