@@ -1,9 +1,14 @@
 import { defineConfig } from 'wxt';
 
+import { zodWithoutEvalProbe } from './build/zod-without-eval-probe';
 import { HOST_MATCHES } from './lib/hosts/matches';
+
+/** Rendered from assets/icon.svg by scripts/render-icons.mjs. */
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [zodWithoutEvalProbe()] }),
   manifest: {
     name: 'Glance',
     description: 'The customer account beside every email and CRM record: health, risks, promises and people.',
@@ -20,6 +25,13 @@ export default defineConfig({
         description: 'Log the selected text as a promise',
       },
     },
-    browser_specific_settings: { gecko: { id: 'glance@glance.app' } },
+    icons: ICONS,
+    // Chrome reads `action`, Firefox MV2 `browser_action`; WXT keeps only the one the target uses.
+    action: { default_icon: ICONS },
+    browser_action: { default_icon: ICONS },
+    browser_specific_settings: {
+      // Glance sends nothing anywhere: the book stays in the browser's IndexedDB (docs/store-readiness.md).
+      gecko: { id: 'glance@glance.app', data_collection_permissions: { required: ['none'] } },
+    },
   },
 });
