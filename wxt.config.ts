@@ -15,13 +15,15 @@ export default defineConfig({
     // Least privilege: no tabs/history/mail-read permissions; host access only through content-script matches.
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms', 'notifications'],
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: HOST_MATCHES }],
+    // Keys both Chromium and Firefox assign (Chromium leaves some Alt+Shift keys, such as P, unassigned);
+    // tests/e2e/shortcuts.e2e.ts checks them, docs/store-readiness.md says why these.
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+G' },
         description: 'Show or hide the Glance sidebar',
       },
       'log-promise': {
-        suggested_key: { default: 'Alt+Shift+P' },
+        suggested_key: { default: 'Alt+Shift+L' },
         description: 'Log the selected text as a promise',
       },
     },
