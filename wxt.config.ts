@@ -1,9 +1,14 @@
 import { defineConfig } from 'wxt';
 
+import { zodWithoutEvalProbe } from './build/zod-without-eval-probe';
 import { HOST_MATCHES } from './lib/hosts/matches';
+
+/** Rendered from assets/icon.svg by scripts/render-icons.mjs. */
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [zodWithoutEvalProbe()] }),
   manifest: {
     name: 'Glance',
     description: 'The customer account beside every email and CRM record: health, risks, promises and people.',
@@ -12,16 +17,25 @@ export default defineConfig({
     // Chrome serves sidebar.html from a per-session address only our content script learns (use_dynamic_url),
     // so a page cannot frame it; the background still answers only sidebars registered through it.
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: HOST_MATCHES, use_dynamic_url: true }],
+    // Keys both Chromium and Firefox assign (Chromium leaves some Alt+Shift keys, such as P, unassigned);
+    // tests/e2e/shortcuts.e2e.ts checks them, docs/store-readiness.md says why these.
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+G' },
         description: 'Show or hide the Glance sidebar',
       },
       'log-promise': {
-        suggested_key: { default: 'Alt+Shift+P' },
+        suggested_key: { default: 'Alt+Shift+L' },
         description: 'Log the selected text as a promise',
       },
     },
-    browser_specific_settings: { gecko: { id: 'glance@glance.app' } },
+    icons: ICONS,
+    // Chrome reads `action`, Firefox MV2 `browser_action`; WXT keeps only the one the target uses.
+    action: { default_icon: ICONS },
+    browser_action: { default_icon: ICONS },
+    browser_specific_settings: {
+      // Glance sends nothing anywhere: the book stays in the browser's IndexedDB (docs/store-readiness.md).
+      gecko: { id: 'glance@glance.app', data_collection_permissions: { required: ['none'] } },
+    },
   },
 });

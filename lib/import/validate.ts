@@ -2,7 +2,7 @@
  * Bundle validation: the file as a whole (is it JSON? a Glance bundle?) and each record on its own,
  * so that one bad record is named and refused while the valid ones in the same file still import.
  */
-import type { z } from 'zod';
+import type { z } from '../schema/zod';
 import { RECORD_TYPES, recordSchemas, type RecordType, type RecordsByType } from '../model/bundle';
 
 export interface Rejection {

@@ -1,5 +1,5 @@
 /** zod mirror of PageContext: the background checks every context a page sends before using it. */
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import type { PageContext } from '../hosts/types';
 
 const person = z.object({ name: z.string().max(300).optional(), email: z.string().max(320) });

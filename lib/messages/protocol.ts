@@ -3,7 +3,7 @@
  * Every request type is declared here with the zod schema of its payload (checked on arrival)
  * and the type of its response. Nothing else invents message strings.
  */
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { RECORD_TYPES, commitmentSchema, type Bundle, type Commitment } from '../model/bundle';
 import type { MatchResult } from '../match/types';
 import type { Rejection } from '../import/validate';

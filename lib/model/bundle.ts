@@ -2,7 +2,7 @@
  * The Glance data model: bundle v1 (see the bundle spec), as zod schemas.
  * Every record type keeps unknown fields (looseObject) so that import -> export round-trips them.
  */
-import { z } from 'zod';
+import { z } from '../schema/zod';
 
 /** `YYYY-MM-DD` or a full ISO 8601 timestamp. */
 export const isoDate = z

@@ -1,5 +1,5 @@
 /** The reminder preference: whether to be reminded of meetings, and how many minutes before. */
-import { z } from 'zod';
+import { z } from '../schema/zod';
 
 export const reminderSettingsSchema = z.object({
   enabled: z.boolean(),

@@ -2,7 +2,7 @@
  * Every figure the playbook gives is a default a team can change on the options page.
  * The judgement code reads only these settings, never a literal threshold.
  */
-import { z } from 'zod';
+import { z } from '../schema/zod';
 
 const pct = z.number().min(0).max(100);
 const days = z.number().min(0);

@@ -2,7 +2,7 @@
  * The sidebar's end of the private channel to the content script. Only a connect message carrying
  * the nonce from our own URL is accepted, once; everything after travels on the transferred port.
  */
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { pageContextSchema } from '../messages/page-context-schema';
 import { CONNECT, type ToContent, type ToSidebar } from '../messages/frame';
 
