@@ -131,17 +131,23 @@ export async function serveHost(page, origin, fixturePath) {
 }
 
 /**
- * The file input labelled "Import". Firefox's accessibility lookup answers the name with the <label>
- * itself, so follow the label to the control it names.
- * @param {import('puppeteer-core').Page} page
- * @returns {Promise<import('puppeteer-core').ElementHandle<HTMLInputElement>>}
+ * The form control labelled `label` in a page or frame. Firefox's accessibility lookup answers a name
+ * with the <label> itself, so follow the label to the control it names.
+ * @param {import('puppeteer-core').Page | import('puppeteer-core').Frame} where
+ * @param {string} label
+ * @returns {Promise<import('puppeteer-core').ElementHandle<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>>}
  */
+export async function labelled(where, label) {
+  const named = await where.waitForSelector(`::-p-aria([name=${JSON.stringify(label)}])`);
+  const control = await named?.evaluateHandle((el) => (el instanceof HTMLLabelElement ? el.control : el));
+  const isControl = await control?.evaluate((el) => el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement);
+  if (!control || !isControl) throw new Error(`No form control is labelled "${label}".`);
+  return /** @type {any} */ (control);
+}
+
+/** @param {import('puppeteer-core').Page} page */
 export async function importInput(page) {
-  const named = await page.waitForSelector('::-p-aria(Import)');
-  const input = await named?.evaluateHandle((el) => (el instanceof HTMLLabelElement ? el.control : el));
-  const isFileInput = await input?.evaluate((el) => el instanceof HTMLInputElement && el.type === 'file');
-  if (!input || !isFileInput) throw new Error('No file input is labelled "Import".');
-  return /** @type {import('puppeteer-core').ElementHandle<HTMLInputElement>} */ (input);
+  return /** @type {import('puppeteer-core').ElementHandle<HTMLInputElement>} */ (await labelled(page, 'Import'));
 }
 
 /**
