@@ -106,7 +106,8 @@ const SHOWN_DUPLICATES = 20;
 
 /** "2 duplicate account ids in the file: acme-1 (accounts[0], accounts[3]), …; the last one of each was kept." */
 function describeDuplicates(type: (typeof RECORD_TYPES)[number], duplicates: Duplicate[]): string {
-  const noun = type === 'usage' ? 'usage points (same account and date)' : `${RECORD_NOUNS[type][0]} ids`;
+  const one = duplicates.length === 1;
+  const noun = type === 'usage' ? `usage ${one ? 'point' : 'points'} (same account and date)` : `${RECORD_NOUNS[type][0]} ${one ? 'id' : 'ids'}`;
   const listed = duplicates
     .slice(0, SHOWN_DUPLICATES)
     .map((d) => `${d.key} (${d.paths.join(', ')})`)
