@@ -33,6 +33,10 @@ function newId(): string {
 
 export function PromiseForm(props: PromiseFormProps) {
   const { existing, now } = props;
+  // Fixed when the form opens: a save sent twice (a retry, a double press) is then the same promise,
+  // which the background stores once.
+  const [id] = useState(() => existing?.id ?? newId());
+  const [madeAt] = useState(() => existing?.madeAt ?? props.sentAt ?? now.toISOString());
   const [text, setText] = useState(existing?.text ?? props.initialText);
   const parsed = useMemo(() => parsePromise(text, { sentAt: props.sentAt, now }), [text, props.sentAt, now]);
   const [dueByHand, setDueByHand] = useState<string | null>(existing ? (existing.dueDate?.slice(0, 10) ?? '') : null);
@@ -49,13 +53,13 @@ export function PromiseForm(props: PromiseFormProps) {
     if (!trimmed || props.saving) return;
     props.onSave({
       ...(existing ?? {}),
-      id: existing?.id ?? newId(),
+      id,
       accountId: props.accountId,
       text: trimmed,
       kind,
       owner,
       status: existing?.status ?? 'open',
-      madeAt: existing?.madeAt ?? props.sentAt ?? now.toISOString(),
+      madeAt,
       ...(due ? { dueDate: due } : { dueDate: undefined }),
       ...(existing ? {} : { promisedBy: owner === 'us' ? props.userEmail : undefined }),
       source: existing?.source ?? { type: props.source.type === 'crm' ? 'crm' : props.source.type, url: props.source.url, threadId: props.source.threadId },
