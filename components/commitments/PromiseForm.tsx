@@ -51,6 +51,8 @@ export function PromiseForm(props: PromiseFormProps) {
     event?.preventDefault();
     const trimmed = text.trim();
     if (!trimmed || props.saving) return;
+    // The date field shows a stored timestamp as its day; left alone, the stored value stands.
+    const dueDate = existing?.dueDate && due === existing.dueDate.slice(0, 10) ? existing.dueDate : due;
     props.onSave({
       ...(existing ?? {}),
       id,
@@ -60,7 +62,7 @@ export function PromiseForm(props: PromiseFormProps) {
       owner,
       status: existing?.status ?? 'open',
       madeAt,
-      ...(due ? { dueDate: due } : { dueDate: undefined }),
+      ...(dueDate ? { dueDate } : { dueDate: undefined }),
       ...(existing ? {} : { promisedBy: owner === 'us' ? props.userEmail : undefined }),
       source: existing?.source ?? { type: props.source.type === 'crm' ? 'crm' : props.source.type, url: props.source.url, threadId: props.source.threadId },
     });

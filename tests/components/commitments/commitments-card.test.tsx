@@ -125,9 +125,9 @@ describe('CommitmentsCard', () => {
     expect(itemOf('Send the SOC 2 type II report')).toHaveTextContent('No due date');
   });
 
-  it('sends nothing when an edit changes nothing', async () => {
+  it('sends nothing when an edit changes nothing, even for a due date stored as a timestamp', async () => {
     const user = userEvent.setup();
-    renderCard([commitment({ id: 'a', text: 'Send the SOC 2 report' })]);
+    renderCard([commitment({ id: 'a', text: 'Send the SOC 2 report', dueDate: '2026-11-27T17:00:00Z' })]);
     await user.click(screen.getByRole('button', { name: 'Edit', description: 'Send the SOC 2 report' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByRole('form')).not.toBeInTheDocument());
