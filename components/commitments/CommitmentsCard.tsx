@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AccountView } from '@/lib/account-view/types';
 import { call } from '@/lib/messages/client';
+import { applyPatch, isEmptyPatch, patchBetween, type CommitmentPatch } from '@/lib/commitments/patch';
 import type { Commitment } from '@/lib/model/bundle';
 import { queryKeys } from '../data/hooks';
 import { CommitmentItem } from './CommitmentItem';
@@ -37,15 +38,24 @@ export interface CommitmentsCardProps {
   onCloseDraft: () => void;
 }
 
-/** Writes a commitment into the cached view at once; the background's answer then confirms it. */
-function useSaveCommitment(accountId: string) {
+/** A new commitment, sent whole; or a change to one, sent as the changed fields only. */
+type CommitmentChange = { create: Commitment } | { id: string; patch: CommitmentPatch };
+
+/** Writes a change into the cached view at once; the background's answer then confirms it. */
+function useCommitmentChange(accountId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (commitment: Commitment) => call('commitment.save', { commitment }),
-    onMutate: (commitment) => {
-      client.setQueryData<AccountView | null>(queryKeys.account(accountId), (view) =>
-        view ? { ...view, commitments: [...view.commitments.filter((c) => c.id !== commitment.id), commitment] } : view,
-      );
+    mutationFn: (change: CommitmentChange) =>
+      'create' in change ? call('commitment.save', { commitment: change.create }) : call('commitment.update', { id: change.id, patch: change.patch }),
+    onMutate: (change) => {
+      client.setQueryData<AccountView | null>(queryKeys.account(accountId), (view) => {
+        if (!view) return view;
+        const commitments =
+          'create' in change
+            ? [...view.commitments.filter((c) => c.id !== change.create.id), change.create]
+            : view.commitments.map((c) => (c.id === change.id ? applyPatch(c, change.patch) : c));
+        return { ...view, commitments };
+      });
     },
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.account(accountId) }),
   });
@@ -58,11 +68,11 @@ export function CommitmentsCard({ view, draft, source, userEmail, onOpenDraft, o
   const [undo, setUndo] = useState<Commitment | null>(null);
   // Ids closed in this card, so a just-closed item is among the shown even past the cap.
   const [closedHere, setClosedHere] = useState<string[]>([]);
-  const save = useSaveCommitment(accountId);
+  const save = useCommitmentChange(accountId);
   const now = useMemo(() => new Date(view.asOf), [view.asOf]);
 
   const setStatus = (c: Commitment, status: Commitment['status']) => {
-    save.mutate({ ...c, status });
+    save.mutate({ id: c.id, patch: { status } });
     setUndo(status === 'cancelled' ? c : null);
     if (status !== 'open') setClosedHere((ids) => [...ids, c.id]);
   };
@@ -108,14 +118,15 @@ export function CommitmentsCard({ view, draft, source, userEmail, onOpenDraft, o
           now={now}
           saving={save.isPending}
           error={save.error?.message}
-          onSave={(c) =>
-            save.mutate(c, {
-              onSuccess: () => {
-                setEditing(null);
-                onCloseDraft();
-              },
-            })
-          }
+          onSave={(c) => {
+            const close = () => {
+              setEditing(null);
+              onCloseDraft();
+            };
+            const patch = editing ? patchBetween(editing, c) : null;
+            if (patch && isEmptyPatch(patch)) close();
+            else save.mutate(patch ? { id: c.id, patch } : { create: c }, { onSuccess: close });
+          }}
           onCancel={() => {
             setEditing(null);
             onCloseDraft();
@@ -129,7 +140,7 @@ export function CommitmentsCard({ view, draft, source, userEmail, onOpenDraft, o
             type="button"
             className="button button--small button--quiet"
             onClick={() => {
-              save.mutate({ ...undo, status: 'open' });
+              save.mutate({ id: undo.id, patch: { status: 'open' } });
               setUndo(null);
             }}
           >

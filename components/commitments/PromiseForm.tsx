@@ -34,6 +34,10 @@ function newId(): string {
 
 export function PromiseForm(props: PromiseFormProps) {
   const { existing, now } = props;
+  // Fixed when the form opens: a save sent twice (a retry, a double press) is then the same promise,
+  // which the background stores once.
+  const [id] = useState(() => existing?.id ?? newId());
+  const [madeAt] = useState(() => existing?.madeAt ?? props.sentAt ?? now.toISOString());
   const [text, setText] = useState(existing?.text ?? props.initialText);
   const parsed = useMemo(() => parsePromise(text, { sentAt: props.sentAt, now }), [text, props.sentAt, now]);
   const [dueByHand, setDueByHand] = useState<string | null>(existing ? (existing.dueDate?.slice(0, 10) ?? '') : null);
@@ -52,16 +56,18 @@ export function PromiseForm(props: PromiseFormProps) {
     event?.preventDefault();
     const trimmed = text.trim();
     if (!trimmed || props.saving) return;
+    // The date field shows a stored timestamp as its day; left alone, the stored value stands.
+    const dueDate = existing?.dueDate && due === existing.dueDate.slice(0, 10) ? existing.dueDate : due;
     props.onSave({
       ...(existing ?? {}),
-      id: existing?.id ?? newId(),
+      id,
       accountId: props.accountId,
       text: trimmed,
       kind,
       owner,
       status: existing?.status ?? 'open',
-      madeAt: existing?.madeAt ?? props.sentAt ?? now.toISOString(),
-      ...(due ? { dueDate: due } : { dueDate: undefined }),
+      madeAt,
+      ...(dueDate ? { dueDate } : { dueDate: undefined }),
       ...(existing ? {} : { promisedBy: owner === 'us' ? props.userEmail : undefined }),
       source: existing?.source ?? { type: props.source.type === 'crm' ? 'crm' : props.source.type, url: props.source.url, threadId: props.source.threadId },
     });

@@ -3,7 +3,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { call, onImportProgress } from '@/lib/messages/client';
 import { importFile, type ImportOutcome, type ImportProgress } from '@/lib/import/upload';
-import { formatRejection } from '@/lib/import/validate';
+import { formatRejection, type Duplicate } from '@/lib/import/validate';
 import { RECORD_TYPES } from '@/lib/model/bundle';
 
 const SHOWN_REJECTIONS = 50;
@@ -17,11 +17,18 @@ export function ImportPanel() {
 
   async function run(file: File) {
     setOutcome(null);
-    const result = await importFile(file, call, setProgress, onImportProgress);
-    setProgress(null);
-    setOutcome(result);
-    if (input.current) input.current.value = '';
-    void queryClient.invalidateQueries({ queryKey: ['glance'] });
+    try {
+      setOutcome(await importFile(file, call, setProgress, onImportProgress));
+    } catch (error) {
+      // importFile answers every failure it knows of; this is the last guard, so that whatever
+      // happens the user reads an outcome and can pick a file again without reloading the page.
+      const message = error instanceof Error ? error.message : String(error);
+      setOutcome({ ok: false, fileName: file.name, error: `Import failed: ${message}. Nothing was changed.` });
+    } finally {
+      setProgress(null);
+      if (input.current) input.current.value = '';
+      void queryClient.invalidateQueries({ queryKey: ['glance'] });
+    }
   }
 
   const onDrop = (event: DragEvent) => {
@@ -95,20 +102,55 @@ function countOf(n: number, type: (typeof RECORD_TYPES)[number]): string {
   return `${n.toLocaleString()} ${RECORD_NOUNS[type][n === 1 ? 0 : 1]}`;
 }
 
+const SHOWN_DUPLICATES = 20;
+
+/** "2 duplicate account ids in the file: acme-1 (accounts[0], accounts[3]), …; the last one of each was kept." */
+function describeDuplicates(type: (typeof RECORD_TYPES)[number], duplicates: Duplicate[]): string {
+  const one = duplicates.length === 1;
+  const noun = type === 'usage' ? `usage ${one ? 'point' : 'points'} (same account and date)` : `${RECORD_NOUNS[type][0]} ${one ? 'id' : 'ids'}`;
+  const listed = duplicates
+    .slice(0, SHOWN_DUPLICATES)
+    .map((d) => `${d.key} (${d.paths.join(', ')})`)
+    .join(', ');
+  const more = duplicates.length > SHOWN_DUPLICATES ? ` and ${duplicates.length - SHOWN_DUPLICATES} more` : '';
+  return `${duplicates.length.toLocaleString()} duplicate ${noun} in the file: ${listed}${more}; the last one of each was kept.`;
+}
+
+function Notes({ notes }: { notes?: string[] }) {
+  return notes?.map((note) => (
+    <p key={note} className="muted">
+      {note}
+    </p>
+  ));
+}
+
 function OutcomeReport({ outcome }: { outcome: ImportOutcome }) {
   if (!outcome.ok) {
     return (
-      <p className="error">
-        <strong>{outcome.fileName}</strong>: {outcome.error}
-      </p>
+      <div>
+        <p className="error">
+          <strong>{outcome.fileName}</strong>: {outcome.error}
+        </p>
+        <Notes notes={outcome.notes} />
+      </div>
     );
   }
+  const duplicateTypes = RECORD_TYPES.filter((t) => outcome.duplicates.some((d) => d.type === t));
   const imported = RECORD_TYPES.filter((t) => outcome.counts[t] > 0).map((t) => countOf(outcome.counts[t], t));
   return (
     <div>
       <p>
         Imported from <strong>{outcome.fileName}</strong>: {imported.length ? imported.join(', ') : 'no records'}.
       </p>
+      <Notes notes={outcome.notes} />
+      {duplicateTypes.map((t) => (
+        <p key={t}>
+          {describeDuplicates(
+            t,
+            outcome.duplicates.filter((d) => d.type === t),
+          )}
+        </p>
+      ))}
       {outcome.rejected.length > 0 && (
         <>
           <p className="error">

@@ -17,6 +17,7 @@ const SIDEBAR_REQUESTS = [
   'account.view',
   'commitment.save',
   'commitment.setStatus',
+  'commitment.update',
   'action.snooze',
   'action.restore',
   'settings.get',

@@ -4,6 +4,7 @@
  */
 import type { z } from '../schema/zod';
 import { RECORD_TYPES, recordSchemas, type RecordType, type RecordsByType } from '../model/bundle';
+import { shapeProblem } from './limits';
 
 export interface Rejection {
   /** Where the record sits in the file: `accounts[2]`. */
@@ -59,6 +60,10 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
     if (/received undefined/.test(issue.message)) message = `required (${message})`;
   } else if (issue.code === 'invalid_value' && 'values' in issue) {
     message = `expected one of ${(issue.values as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+  } else if (issue.code === 'too_big' && issue.origin === 'string') {
+    message = `longer than ${Number(issue.maximum).toLocaleString('en')} characters`;
+  } else if (issue.code === 'too_big' && issue.origin === 'array') {
+    message = `more than ${Number(issue.maximum).toLocaleString('en')} items`;
   }
   return field ? `${field}: ${message}` : message;
 }
@@ -74,19 +79,81 @@ export function validateRecords<T extends RecordType>(type: T, records: unknown[
   const valid: unknown[] = [];
   const rejected: Rejection[] = [];
   records.forEach((record, i) => {
-    const result = schema.safeParse(record);
-    if (result.success) {
-      valid.push(result.data);
+    const tooBig = shapeProblem(record);
+    const result = tooBig ? null : schema.safeParse(record);
+    if (result?.success) {
+      valid.push(keepOwnFields(record, result.data));
       return;
     }
-    const id = typeof (record as { id?: unknown })?.id === 'string' ? (record as { id: string }).id : undefined;
     rejected.push({
       path: `${type}[${offset + i}]`,
-      id,
-      reason: result.error.issues.slice(0, 3).map(describeIssue).join('; '),
+      id: idOf(record),
+      reason: tooBig ?? result!.error.issues.slice(0, 3).map(describeIssue).join('; '),
     });
   });
   return { valid: valid as RecordsByType[T], rejected };
+}
+
+function idOf(record: unknown): string | undefined {
+  const id = typeof record === 'object' && record !== null ? (record as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
+const isPlainRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * zod copies unknown fields by assignment, which drops a field named `__proto__` (the assignment
+ * sets the prototype instead). Unknown fields are the user's data: put any dropped one back.
+ */
+function keepOwnFields(input: unknown, output: unknown): unknown {
+  if (Array.isArray(input) && Array.isArray(output)) {
+    input.forEach((item, i) => keepOwnFields(item, output[i]));
+  } else if (isPlainRecord(input) && isPlainRecord(output)) {
+    for (const key of Object.keys(input)) {
+      if (!Object.hasOwn(output, key)) {
+        Object.defineProperty(output, key, { value: input[key], enumerable: true, writable: true, configurable: true });
+      } else if (typeof input[key] === 'object') keepOwnFields(input[key], output[key]);
+    }
+  }
+  return output;
+}
+
+/** One record key that appears more than once in a file, with where each copy sits. */
+export interface Duplicate {
+  type: RecordType;
+  key: string;
+  paths: string[];
+}
+
+/** What makes two records the same in the store: the id, or for usage points the account and date. */
+function storeKey(type: RecordType, record: unknown): string | undefined {
+  if (!isPlainRecord(record)) return undefined;
+  if (type !== 'usage') return idOf(record);
+  const { accountId, date } = record;
+  return typeof accountId === 'string' && typeof date === 'string' ? `${accountId} on ${date}` : undefined;
+}
+
+/**
+ * Records of one type sharing a store key. The rule (see the bundle spec): the last one in the
+ * file is the one imported, the earlier ones are skipped; `skipped` holds their positions.
+ */
+export function findDuplicates(type: RecordType, records: unknown[]): { duplicates: Duplicate[]; skipped: Set<number> } {
+  const positions = new Map<string, number[]>();
+  records.forEach((record, i) => {
+    const key = storeKey(type, record);
+    if (key === undefined) return;
+    const at = positions.get(key);
+    if (at) at.push(i);
+    else positions.set(key, [i]);
+  });
+  const duplicates: Duplicate[] = [];
+  const skipped = new Set<number>();
+  for (const [key, at] of positions) {
+    if (at.length < 2) continue;
+    duplicates.push({ type, key, paths: at.map((i) => `${type}[${i}]`) });
+    for (const i of at.slice(0, -1)) skipped.add(i);
+  }
+  return { duplicates, skipped };
 }
 
 export function formatRejection(r: Rejection): string {

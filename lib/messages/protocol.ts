@@ -4,7 +4,7 @@
  * and the type of its response. Nothing else invents message strings.
  */
 import { z } from '../schema/zod';
-import { RECORD_TYPES, commitmentSchema, type Bundle, type Commitment } from '../model/bundle';
+import { RECORD_TYPES, commitmentSchema, isoDate, type Bundle, type Commitment } from '../model/bundle';
 import type { MatchResult } from '../match/types';
 import type { Rejection } from '../import/validate';
 import type { RecordCounts } from '../store/records';
@@ -21,6 +21,17 @@ function endpoint<Response>() {
 }
 
 const id = z.string().min(1).max(200);
+
+/** The fields of a commitment a page may change; see lib/commitments/patch. */
+const commitmentPatchSchema = z
+  .strictObject({
+    text: commitmentSchema.shape.text.optional(),
+    kind: commitmentSchema.shape.kind.optional(),
+    owner: commitmentSchema.shape.owner.optional(),
+    status: commitmentSchema.shape.status.optional(),
+    dueDate: isoDate.nullable().optional(),
+  })
+  .refine((patch) => Object.values(patch).some((v) => v !== undefined), { message: 'expected at least one field to change' });
 
 export interface StoreSummary {
   counts: RecordCounts;
@@ -63,6 +74,8 @@ export const api = {
   ),
   'account.view': endpoint<AccountView | null>()(z.object({ accountId: id })),
   'commitment.save': endpoint<Commitment>()(z.object({ commitment: commitmentSchema })),
+  /** Changes only the given fields of the commitment as stored now. */
+  'commitment.update': endpoint<Commitment>()(z.object({ id, patch: commitmentPatchSchema })),
   'commitment.setStatus': endpoint<Commitment>()(
     z.object({ id, status: z.enum(['open', 'done', 'cancelled']) }),
   ),

@@ -7,7 +7,7 @@ import { ImportStaging } from '../import/staging';
 import { makeSampleBook, SAMPLE_ID_PREFIX } from '../sample/book';
 import type { GlanceDB } from '../store/db';
 import { countRecords, exportBundle, removeAccounts, writeRecords } from '../store/records';
-import { saveCommitment, setCommitmentStatus } from './commitments';
+import { saveCommitment, setCommitmentStatus, updateCommitment } from './commitments';
 import { createPageHandlers } from './page';
 import { createProfileHandlers } from './profile';
 import { createReminderHandlers } from './reminders';
@@ -97,6 +97,11 @@ export function createHandlers(outer: ServiceDeps): Handlers {
     },
     'commitment.save': async ({ commitment }) => {
       const saved = await saveCommitment(db, commitment, now());
+      broadcast(changeEvent(['commitments'], [saved.accountId]));
+      return saved;
+    },
+    'commitment.update': async ({ id, patch }) => {
+      const saved = await updateCommitment(db, id, patch, now());
       broadcast(changeEvent(['commitments'], [saved.accountId]));
       return saved;
     },

@@ -126,4 +126,46 @@ describe('options page: import and export in real Chromium', () => {
     await page.getByRole('button', { name: 'Load sample book' }).waitFor();
     await expect(note.count()).resolves.toBe(0);
   });
+
+  it('imports a CSV with a "Constructor" column, then keeps taking files: a deep record and repeated ids are named', async () => {
+    const page = await glance.context.newPage();
+    await page.goto(glance.url('options.html'));
+    const importControl = page.getByLabel('Import');
+    await importControl.setInputFiles({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from('Id,Name,Constructor,__proto__\nacc-ctor,Constructor Co,Bob,p\n') });
+    const imported = page.locator('[role="status"][data-outcome="imported"]', { hasText: 'accounts.csv' });
+    await imported.getByText('Imported from accounts.csv: 1 account.').waitFor();
+    await expect(importControl.isEnabled()).resolves.toBe(true);
+
+    let deep: unknown = 'end';
+    for (let i = 0; i < 200; i++) deep = { x: deep };
+    const accounts = [{ id: 'acc-deep', name: 'Deep', x: deep }, { id: 'acme-1', name: 'Acme (old)' }, { id: 'acme-1', name: 'Acme' }];
+    await importControl.setInputFiles({ name: 'odd-book.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'glance.bundle', version: 1, accounts })) });
+    const second = page.locator('[role="status"][data-outcome="imported"]', { hasText: 'odd-book.json' });
+    await second.getByText('Imported from odd-book.json: 1 account.').waitFor();
+    const text = (await second.textContent()) ?? '';
+    expect(text).toContain('accounts[0] (acc-deep): x.x.x.x.x.x.x.x: nested more than 8 levels deep');
+    expect(text).toContain('1 duplicate account id in the file: acme-1 (accounts[1], accounts[2]); the last one of each was kept.');
+    await expect(importControl.isEnabled()).resolves.toBe(true);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    const byId = (id: string) => exported.accounts.find((a: { id: string }) => a.id === id);
+    expect(byId('acc-ctor')).toEqual(JSON.parse('{"id":"acc-ctor","name":"Constructor Co","Constructor":"Bob","__proto__":"p"}'));
+    expect(byId('acme-1').name).toBe('Acme');
+    expect(byId('acc-deep')).toBeUndefined();
+  });
+
+  it('reads a Windows-1252 CSV as such and says so', async () => {
+    const page = await glance.context.newPage();
+    await page.goto(glance.url('options.html'));
+    // "Société Générale" and "Müller" as Excel on Windows saves them.
+    const bytes = Buffer.from('Id,Name,Owner\nacc-sg,Soci\xe9t\xe9 G\xe9n\xe9rale,M\xfcller\n', 'latin1');
+    await page.getByLabel('Import').setInputFiles({ name: 'accounts.csv', mimeType: 'text/csv', buffer: bytes });
+    const status = page.locator('[role="status"][data-outcome="imported"]');
+    await status.getByText('read as Windows-1252').waitFor();
+    await expect(status.textContent()).resolves.toContain('Imported from accounts.csv: 1 account.');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(exported.accounts).toEqual([{ id: 'acc-sg', name: 'Société Générale', owner: 'Müller' }]);
+  });
 });

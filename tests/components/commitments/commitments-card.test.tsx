@@ -96,15 +96,55 @@ describe('CommitmentsCard', () => {
     const user = userEvent.setup();
     renderCard([commitment({ id: 'a', text: 'Send the SOC 2 report' }), commitment({ id: 'b', text: 'Book the training' })]);
     await user.click(screen.getByRole('button', { name: 'Done', description: 'Send the SOC 2 report' }));
-    await waitFor(() => expect(call).toHaveBeenCalledWith('commitment.save', { commitment: expect.objectContaining({ id: 'a', status: 'done' }) }));
+    // Only the change travels: a whole record from this copy could undo an edit made in another tab.
+    await waitFor(() => expect(call).toHaveBeenCalledWith('commitment.update', { id: 'a', patch: { status: 'done' } }));
     // Still in the DOM at once, under its own subheading, with its new status.
     expect(screen.getByRole('heading', { name: 'Done and cancelled' })).toBeInTheDocument();
     expect(itemOf('Send the SOC 2 report')).toHaveAttribute('data-status', 'done');
     expect(screen.getByRole('button', { name: 'Reopen', description: 'Send the SOC 2 report' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Cancel item', description: 'Book the training' }));
-    await waitFor(() => expect(call).toHaveBeenCalledWith('commitment.save', { commitment: expect.objectContaining({ id: 'b', status: 'cancelled' }) }));
+    await waitFor(() => expect(call).toHaveBeenCalledWith('commitment.update', { id: 'b', patch: { status: 'cancelled' } }));
     await user.click(screen.getByRole('button', { name: 'Undo' }));
-    await waitFor(() => expect(call).toHaveBeenLastCalledWith('commitment.save', { commitment: expect.objectContaining({ id: 'b', status: 'open' }) }));
+    await waitFor(() => expect(call).toHaveBeenLastCalledWith('commitment.update', { id: 'b', patch: { status: 'open' } }));
+    expect(call.mock.calls.some(([type]) => type === 'commitment.save')).toBe(false);
+  });
+
+  it('sends an edit as the changed fields only', async () => {
+    const user = userEvent.setup();
+    renderCard([commitment({ id: 'a', text: 'Send the SOC 2 report', dueDate: '2026-11-27', promisedBy: 'casey@northpeak.io' })]);
+    await user.click(screen.getByRole('button', { name: 'Edit', description: 'Send the SOC 2 report' }));
+    const textbox = screen.getByRole('textbox', { name: 'Promise' });
+    await user.clear(textbox);
+    await user.type(textbox, 'Send the SOC 2 type II report');
+    fireEvent.change(screen.getByLabelText('Due'), { target: { value: '' } });
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(call).toHaveBeenCalledWith('commitment.update', { id: 'a', patch: { text: 'Send the SOC 2 type II report', dueDate: null } }),
+    );
+    await waitFor(() => expect(screen.queryByRole('form')).not.toBeInTheDocument());
+    expect(itemOf('Send the SOC 2 type II report')).toHaveTextContent('No due date');
+  });
+
+  it('sends nothing when an edit changes nothing, even for a due date stored as a timestamp', async () => {
+    const user = userEvent.setup();
+    renderCard([commitment({ id: 'a', text: 'Send the SOC 2 report', dueDate: '2026-11-27T17:00:00Z' })]);
+    await user.click(screen.getByRole('button', { name: 'Edit', description: 'Send the SOC 2 report' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('form')).not.toBeInTheDocument());
+    expect(call).not.toHaveBeenCalled();
+  });
+
+  it('sends a retried save of a new promise with the same id and content', async () => {
+    const user = userEvent.setup();
+    call.mockRejectedValueOnce(new Error("Glance's background did not answer \"commitment.save\"."));
+    renderCard([], { text: 'Send the roadmap deck by Friday' });
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('did not answer');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(call).toHaveBeenCalledTimes(2));
+    const [first, second] = call.mock.calls.map(([, payload]) => (payload as { commitment: Commitment }).commitment);
+    expect(first.id).toMatch(/^c-/);
+    expect(second).toEqual(first);
   });
 
   it('shows the 10 most recent done and cancelled items, the one just closed first, and counts the rest', async () => {

@@ -92,3 +92,73 @@ describe('commitment.setStatus', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 });
+
+describe('commitment.update', () => {
+  it('keeps both changes when two tabs change the same commitment from their own copies', async () => {
+    service = startService();
+    const { run, db, importRecords } = service;
+    await importRecords('book.json', bookRecords());
+    const stored = (await db.commitments.get('cm-1'))!;
+    // Both tabs loaded cm-1; the first edits its text, then the second, still showing the old
+    // text, marks it done.
+    const tabA = { ...stored };
+    const tabB = { ...stored };
+    await run('commitment.update', { id: tabA.id, patch: { text: 'Send the security questionnaire and the SOC 2 report' } });
+    await run('commitment.update', { id: tabB.id, patch: { status: 'done' } });
+
+    expect(await db.commitments.get('cm-1')).toEqual({ ...stored, text: 'Send the security questionnaire and the SOC 2 report', status: 'done' });
+    const outbox = await db.outbox.toArray();
+    expect(outbox.map((e) => (e.record as Commitment).status)).toEqual(['open', 'done']);
+    expect(outbox[1]).toMatchObject({ entityId: 'cm-1', op: 'upsert', record: await db.commitments.get('cm-1') });
+  });
+
+  it('removes the due date when the patch sets it to null, and changes nothing else', async () => {
+    service = startService();
+    const { run, db, broadcast, importRecords } = service;
+    await importRecords('book.json', bookRecords());
+    broadcast.mockClear();
+    const { dueDate: _due, ...rest } = (await db.commitments.get('cm-1'))!;
+    expect(await run('commitment.update', { id: 'cm-1', patch: { dueDate: null } })).toEqual(rest);
+    expect(await db.commitments.get('cm-1')).toEqual(rest);
+    expect(broadcast).toHaveBeenCalledExactlyOnceWith(changeEvent(['commitments'], ['acc-harbor']));
+  });
+
+  it('queues nothing for a patch that changes nothing', async () => {
+    service = startService();
+    const { run, db, importRecords } = service;
+    await importRecords('book.json', bookRecords());
+    await run('commitment.update', { id: 'cm-1', patch: { status: 'open' } });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('refuses an unknown commitment without queuing anything', async () => {
+    service = startService();
+    const { run, db } = service;
+    await expect(run('commitment.update', { id: 'cm-404', patch: { status: 'done' } })).rejects.toThrow('No commitment "cm-404" in Glance.');
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('commitment.save, sent again', () => {
+  it('stores a retried save of the same promise once, with one outbox entry', async () => {
+    service = startService();
+    const { run, db, importRecords } = service;
+    await importRecords('book.json', bookRecords());
+    const before = await db.commitments.count();
+    await run('commitment.save', { commitment: promise });
+    expect(await run('commitment.save', { commitment: { ...promise } })).toEqual(promise);
+    expect(await db.commitments.count()).toBe(before + 1);
+    expect(await db.commitments.where('accountId').equals('acc-lumen').filter((c) => c.text === promise.text).count()).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('updates the stored promise when a save with the same id brings other content', async () => {
+    service = startService();
+    const { run, db, importRecords } = service;
+    await importRecords('book.json', bookRecords());
+    await run('commitment.save', { commitment: promise });
+    await run('commitment.save', { commitment: { ...promise, dueDate: '2026-11-19' } });
+    expect(await db.commitments.get('cm-new')).toEqual({ ...promise, dueDate: '2026-11-19' });
+    expect((await db.outbox.toArray()).map((e) => (e.record as Commitment).dueDate)).toEqual(['2026-11-12', '2026-11-19']);
+  });
+});
