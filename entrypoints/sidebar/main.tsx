@@ -23,7 +23,9 @@ const link = connectToHost(window, (message) => {
     call('sidebar.redeem', { token: message.token }).then(({ session: key }) => settleSession?.resolve(key), settleSession?.reject);
     return;
   }
-  if (message.type === 'registration-failed') return settleSession?.reject(new Error(message.reason));
+  if (message.type === 'registration-failed') {
+    return settleSession?.reject(new Error(`Glance's background could not be reached (${message.reason}). Reload the page to try again.`));
+  }
   if (message.type === 'context') prefetchPageMatch(queryClient, message.context);
   handleHostMessage(message);
 });

@@ -6,6 +6,7 @@
 import { blockText, firstEmailIn, queryAllFirst, queryFirst, shortText, squash } from './dom';
 import { ContentAreas, PeopleSet, personOf, recipientsOf } from './gmail-people';
 import { GMAIL } from './gmail-selectors';
+import type { HostAdapter } from './adapter';
 import type { PageContext, ThreadMessage } from './types';
 
 /** Bounds that keep a read under a millisecond on long threads. */
@@ -199,3 +200,10 @@ export function gmailSentAtOfNode(node: Node | null): string | undefined {
   }
   return undefined;
 }
+
+export const gmailAdapter: HostAdapter = {
+  host: 'gmail',
+  isHost: (url) => url.protocol === 'https:' && url.hostname === 'mail.google.com',
+  read: readGmail,
+  sentAtOfNode: gmailSentAtOfNode,
+};

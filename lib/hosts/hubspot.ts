@@ -3,6 +3,7 @@
  * comes from the association card that links to it.
  */
 import { queryFirst, shortText } from './dom';
+import type { HostAdapter } from './adapter';
 import type { CrmObject, CrmRecordRef, PageContext } from './types';
 
 const HS = {
@@ -73,3 +74,9 @@ function relatedCompanyId(doc: Document): string | undefined {
   }
   return undefined;
 }
+
+export const hubspotAdapter: HostAdapter = {
+  host: 'hubspot',
+  isHost: (url) => url.protocol === 'https:' && isHubspotHost(url.hostname),
+  read: readHubspot,
+};

@@ -1,45 +1,32 @@
-/** Entry point for the content script: which host a page is on, and what it shows. */
-import { gmailSentAtOfNode, readGmail } from './gmail';
-import { isHubspotHost, readHubspot } from './hubspot';
-import { isSalesforceHost, readSalesforce } from './salesforce';
+/** Every host Glance reads, for code that must know them all (the popup's tab, tests). */
+import { readSafely, type HostAdapter } from './adapter';
+import { gmailAdapter } from './gmail';
+import { hubspotAdapter } from './hubspot';
+import { salesforceAdapter } from './salesforce';
 import type { HostName, PageContext } from './types';
 
 export type { HostName, PageContext } from './types';
 
-export function hostOf(url: URL): HostName | null {
-  if (url.protocol !== 'https:') return null;
-  const h = url.hostname.toLowerCase();
-  if (h === 'mail.google.com') return 'gmail';
-  if (isSalesforceHost(h)) return 'salesforce';
-  if (isHubspotHost(h)) return 'hubspot';
-  return null;
+const ADAPTERS: HostAdapter[] = [gmailAdapter, salesforceAdapter, hubspotAdapter];
+
+function adapterOf(url: URL): HostAdapter | undefined {
+  return url.protocol === 'https:' ? ADAPTERS.find((adapter) => adapter.isHost(url)) : undefined;
 }
 
-const READERS: Record<HostName, (url: URL, doc: Document) => PageContext> = {
-  gmail: readGmail,
-  salesforce: readSalesforce,
-  hubspot: readHubspot,
-};
+export function hostOf(url: URL): HostName | null {
+  return adapterOf(url)?.host ?? null;
+}
 
-/**
- * What the page shows, or null on a page Glance does not know. Never throws: host pages change
- * without notice, and a failed read must become "could not read this page", not a dead sidebar.
- */
+/** What the page shows, or null on a page Glance does not know. Never throws. */
 export function readPage(url: URL, doc: Document): PageContext | null {
-  const host = hostOf(url);
-  if (!host) return null;
-  try {
-    return READERS[host](url, doc);
-  } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    return { host, kind: 'unreadable', url: url.href, reason: `reading the page failed: ${why}`.slice(0, 300) };
-  }
+  const adapter = adapterOf(url);
+  return adapter ? readSafely(adapter, url, doc) : null;
 }
 
 /** The sent time of the email that holds `node`, so "by Friday" counts from the day it was written. */
 export function sentAtOfNode(url: URL, node: Node | null): string | undefined {
   try {
-    return hostOf(url) === 'gmail' ? gmailSentAtOfNode(node) : undefined;
+    return adapterOf(url)?.sentAtOfNode?.(node);
   } catch {
     return undefined;
   }

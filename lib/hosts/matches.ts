@@ -3,10 +3,12 @@
  * the hosts a reader in lib/hosts understands: Lightning and My Domain, not every salesforce.com
  * property (help, trailhead, www and appexchange are not CRM records).
  */
-export const HOST_MATCHES = [
-  'https://mail.google.com/*',
-  'https://*.lightning.force.com/*',
-  'https://*.my.salesforce.com/*',
-  'https://app.hubspot.com/*',
-  'https://app-eu1.hubspot.com/*',
-];
+import type { HostName } from './types';
+
+export const MATCHES_BY_HOST: Record<HostName, string[]> = {
+  gmail: ['https://mail.google.com/*'],
+  salesforce: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
+  hubspot: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*'],
+};
+
+export const HOST_MATCHES = Object.values(MATCHES_BY_HOST).flat();

@@ -4,6 +4,7 @@
  */
 import { queryFirst, shortText, squash } from './dom';
 import { isSalesforceId, objectFromKeyPrefix, toSalesforceId18 } from './salesforce-id';
+import type { HostAdapter } from './adapter';
 import type { CrmRecordRef, PageContext } from './types';
 
 const SF = {
@@ -124,3 +125,9 @@ function titleOf(el: Element | null): string {
   const text = el?.tagName === 'INPUT' ? squash((el as HTMLInputElement).value ?? '').slice(0, 200) : shortText(el, 200);
   return text.replace(/^:\s*/, '');
 }
+
+export const salesforceAdapter: HostAdapter = {
+  host: 'salesforce',
+  isHost: (url) => url.protocol === 'https:' && isSalesforceHost(url.hostname),
+  read: readSalesforce,
+};

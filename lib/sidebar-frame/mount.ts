@@ -14,8 +14,6 @@ export interface SidebarFrame {
   focus(): void;
   setCollapsed(collapsed: boolean): void;
   isCollapsed(): boolean;
-  setHidden(hidden: boolean): void;
-  isHidden(): boolean;
   destroy(): void;
 }
 
@@ -31,12 +29,6 @@ export interface MountOptions {
   onMessage(message: ToContent): void;
 }
 
-function randomNonce(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 export function mountSidebar(doc: Document, options: MountOptions): SidebarFrame {
   const host = doc.createElement('glance-sidebar');
   const shadow = host.attachShadow({ mode: 'closed' });
@@ -44,7 +36,8 @@ export function mountSidebar(doc: Document, options: MountOptions): SidebarFrame
   style.textContent = `:host{all:initial;position:fixed;top:0;right:0;height:100vh;z-index:2147483646;display:block}
 iframe{border:0;height:100%;width:100%;display:block;color-scheme:normal;box-shadow:-1px 0 0 rgba(0,0,0,.12)}`;
   const iframe = doc.createElement('iframe');
-  const nonce = randomNonce();
+  // 122 random bits; host pages are https, where randomUUID is always there.
+  const nonce = crypto.randomUUID();
   iframe.src = `${options.sidebarUrl}#${nonce}`;
   iframe.title = 'Glance sidebar';
   iframe.setAttribute('allow', 'clipboard-write');
@@ -55,12 +48,10 @@ iframe{border:0;height:100%;width:100%;display:block;color-scheme:normal;box-sha
   pageStyle.dataset.glance = 'layout';
 
   let collapsed = options.collapsed;
-  let hidden = false;
   const applyWidth = () => {
-    const width = hidden ? 0 : collapsed ? HANDLE_WIDTH : SIDEBAR_WIDTH;
+    const width = collapsed ? HANDLE_WIDTH : SIDEBAR_WIDTH;
     host.style.width = `${width}px`;
-    host.style.display = hidden ? 'none' : 'block';
-    pageStyle.textContent = width ? `html{margin-right:${width}px !important}` : '';
+    pageStyle.textContent = `html{margin-right:${width}px !important}`;
   };
   applyWidth();
 
@@ -98,11 +89,6 @@ iframe{border:0;height:100%;width:100%;display:block;color-scheme:normal;box-sha
     },
     focus: () => iframe.focus(),
     isCollapsed: () => collapsed,
-    setHidden(value) {
-      hidden = value;
-      applyWidth();
-    },
-    isHidden: () => hidden,
     destroy() {
       channel.port1.close();
       host.remove();

@@ -1,42 +1,44 @@
 /**
- * The content script on Gmail, Salesforce and HubSpot pages: reads the page (lib/hosts), mounts the
- * sidebar iframe, and tells it what is in view. It never fetches data, holds no tokens and uses no React.
+ * What the content script does on a Gmail, Salesforce or HubSpot page: reads the page with that
+ * host's reader, mounts the sidebar iframe, and tells it what is in view. It never fetches data,
+ * holds no tokens and uses no React. Each host gets a script of its own (entrypoints/*-page.ts) with
+ * only its reader, and no extension-API wrapper: a few kilobytes on every page load.
  */
-import { extensionApi as browser } from '@/lib/sidebar-frame/extension-api';
-import { hostOf, readPage, sentAtOfNode } from '@/lib/hosts';
-import { HOST_MATCHES } from '@/lib/hosts/matches';
-import { isToTab, type PromiseDraftSeed, type ToContent, type ToSidebar } from '@/lib/messages/frame';
-import type { RequestEnvelope, ResponseEnvelope, ResponseOf } from '@/lib/messages/protocol';
-import { mountSidebar, type SidebarFrame } from '@/lib/sidebar-frame/mount';
-import { watchPage } from '@/lib/sidebar-frame/watch';
+import { readSafely, type HostAdapter } from '../hosts/adapter';
+import { isToTab, type PromiseDraftSeed, type ToContent, type ToSidebar } from '../messages/frame';
+import type { RequestEnvelope, ResponseEnvelope, ResponseOf } from '../messages/protocol';
+import { extensionApi as browser } from '../sidebar-frame/extension-api';
+import { mountSidebar, type SidebarFrame } from '../sidebar-frame/mount';
+import { watchPage } from '../sidebar-frame/watch';
 
 const COLLAPSED_KEY = 'sidebar.collapsed';
 const UNREADABLE_GRACE_MS = 1500;
 
-export default defineContentScript({
-  matches: HOST_MATCHES,
-  allFrames: false,
-  runAt: 'document_idle',
-  async main(ctx) {
+export async function startGlance(adapter: HostAdapter): Promise<void> {
     // The matches are coarse (*.my.salesforce.com): nothing is mounted, and no room taken, where no reader applies.
-    if (!hostOf(new URL(location.href))) return;
+    if (!adapter.isHost(new URL(location.href))) return;
     // Asked at once, in parallel with the rest: the sidebar cannot load an account before it redeems this.
     const register: RequestEnvelope<'sidebar.register'> = { glance: 'request', type: 'sidebar.register', payload: {} };
-    const registration = browser.runtime
-      .sendMessage(register)
-      .then((reply) => {
+    const registration = browser.runtime.sendMessage(register).then(
+      (reply) => {
         const answer = reply as ResponseEnvelope<ResponseOf<'sidebar.register'>> | undefined;
-        if (!answer) return { type: 'registration-failed', reason: "Glance's background did not answer." } satisfies ToSidebar;
-        return answer.ok
+        return answer?.ok
           ? ({ type: 'registration', token: answer.data.token } satisfies ToSidebar)
-          : ({ type: 'registration-failed', reason: answer.error } satisfies ToSidebar);
-      })
-      .catch((error: unknown) => ({ type: 'registration-failed', reason: `Glance's background could not be reached (${String(error)}).` }) satisfies ToSidebar);
+          : ({ type: 'registration-failed', reason: answer?.error ?? 'no answer' } satisfies ToSidebar);
+      },
+      (error: unknown) => ({ type: 'registration-failed', reason: String(error) }) satisfies ToSidebar,
+    );
     const stored = await browser.storage.local.get(COLLAPSED_KEY);
     const selectionSeed = (): PromiseDraftSeed => {
       const selection = window.getSelection();
       const text = (selection?.toString() ?? '').trim().slice(0, 2000);
-      return { text, sentAt: text ? sentAtOfNode(new URL(location.href), selection?.anchorNode ?? null) : undefined };
+      let sentAt: string | undefined;
+      try {
+        sentAt = text ? adapter.sentAtOfNode?.(selection?.anchorNode ?? null) : undefined;
+      } catch {
+        // an odd page: the form counts "by Friday" from today instead
+      }
+      return { text, sentAt };
     };
 
     const onMessage = (message: ToContent) => {
@@ -60,18 +62,14 @@ export default defineContentScript({
     };
     sidebar.post({ type: 'collapsed', collapsed: sidebar.isCollapsed() });
 
-    const read = () => {
-      try {
-        return readPage(new URL(location.href), document);
-      } catch {
-        return null; // never throw into the host page
-      }
-    };
+    const read = () => readSafely(adapter, new URL(location.href), document);
     // Gmail changes the route before it draws the thread: an unreadable page is only reported once
     // it stays unreadable, and meanwhile the sidebar shows it is loading rather than the last account.
     let unreadableTimer: number | undefined;
     const watch = watchPage(window, read, (context) => {
       window.clearTimeout(unreadableTimer);
+      // The extension was updated or removed: this script is orphaned, so take the sidebar off the page.
+      if (!browser.runtime?.id) return stop();
       if (!context) return;
       if (context.kind !== 'unreadable') return sidebar.post({ type: 'context', context });
       sidebar.post({ type: 'navigating' });
@@ -96,10 +94,8 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onTabMessage as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 
-    ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(onTabMessage as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+    function stop() {
       watch.stop();
       sidebar.destroy();
-    });
-  },
-});
+    }
+}
