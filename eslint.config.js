@@ -15,8 +15,16 @@ const dexie = { name: 'dexie', message: 'Only lib/store talks to IndexedDB; call
 
 /** Type imports are allowed: a type costs nothing at run time and lets code describe browser messages. */
 const browserApiImports = [
-  { name: 'wxt/browser', allowTypeImports: true, message: 'The extension API is wired only in entrypoints/ and the few adapters listed in eslint.config.js.' },
-  { name: 'webextension-polyfill', allowTypeImports: true, message: 'The extension API is wired only in entrypoints/ and the few adapters listed in eslint.config.js.' },
+  {
+    name: 'wxt/browser',
+    allowTypeImports: true,
+    message: 'The extension API is wired only in entrypoints/ and the few adapters listed in eslint.config.js.',
+  },
+  {
+    name: 'webextension-polyfill',
+    allowTypeImports: true,
+    message: 'The extension API is wired only in entrypoints/ and the few adapters listed in eslint.config.js.',
+  },
 ];
 const browserApiGlobals = ['chrome', 'browser'].map((name) => ({
   name,
