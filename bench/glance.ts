@@ -26,6 +26,24 @@ interface SidebarProbe {
   done?: () => void;
 }
 
+/** The message the sidebar hands to runtime.sendMessage, as far as the bench reads it. */
+interface SentMessage {
+  type?: string;
+  payload: { context: unknown };
+}
+
+interface FrameRuntime {
+  id?: string;
+  sendMessage: (message?: SentMessage, ...rest: unknown[]) => unknown;
+}
+
+/** What the bench reaches for in the sidebar frame's globals: the runtime whose sendMessage it wraps. */
+interface FrameGlobals {
+  browser?: { runtime: FrameRuntime };
+  chrome: { runtime: FrameRuntime };
+  __benchSeen?: unknown;
+}
+
 declare global {
   interface Window {
     __glanceBench?: SidebarProbe;
@@ -68,10 +86,10 @@ async function installProbe(frame: Frame) {
       }
     };
     new MutationObserver(check).observe(document.documentElement, { subtree: true, childList: true, attributes: true });
-    const g = globalThis as any;
+    const g = globalThis as unknown as FrameGlobals;
     const api = g.browser?.runtime?.id ? g.browser : g.chrome;
     const send = api.runtime.sendMessage.bind(api.runtime);
-    api.runtime.sendMessage = (message: any, ...rest: unknown[]) => {
+    api.runtime.sendMessage = (message?: SentMessage, ...rest: unknown[]) => {
       const isMatch = message?.type === 'page.match';
       if (isMatch && probe.want && probe.sent === null) probe.sent = now();
       const reply = send(message, ...rest);
@@ -84,19 +102,19 @@ async function installProbe(frame: Frame) {
 /** Sends the sidebar one page.match of its own to learn the exact context the content script produced. */
 async function captureContext(frame: Frame, page: Page, hash: string): Promise<unknown> {
   await inPage(frame, () => {
-    const g = globalThis as any;
+    const g = globalThis as unknown as FrameGlobals;
     const api = g.browser?.runtime?.id ? g.browser : g.chrome;
     const send = api.runtime.sendMessage;
     g.__benchSeen = null;
-    api.runtime.sendMessage = (message: any, ...rest: unknown[]) => {
+    api.runtime.sendMessage = (message?: SentMessage, ...rest: unknown[]) => {
       if (message?.type === 'page.match' && g.__benchSeen === null) g.__benchSeen = message.payload.context;
       return send(message, ...rest);
     };
   });
   // A never-seen URL for the same thread: the sidebar must ask the background again.
   await page.evaluate((h) => (location.hash = h), `${hash}?capture=1`);
-  await frame.waitForFunction(() => (globalThis as any).__benchSeen !== null, null, { timeout: 15_000 });
-  const context = await frame.evaluate(() => (globalThis as any).__benchSeen);
+  await frame.waitForFunction(() => (globalThis as unknown as FrameGlobals).__benchSeen !== null, null, { timeout: 15_000 });
+  const context = await frame.evaluate(() => (globalThis as unknown as FrameGlobals).__benchSeen);
   await page.evaluate((h) => (location.hash = h), hash);
   await frame.locator('[data-match="matched"] [data-account-id="sample-acme"]').waitFor();
   return context;

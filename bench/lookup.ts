@@ -23,11 +23,11 @@ export async function timeRequests(page: Page, request: RequestCase, calls: numb
   const samples = await inPage(
     page,
     async ({ request, calls, warmup }) => {
-      type Reply = { ok: boolean; error?: string; data?: any };
+      type Reply = { ok: boolean; error?: string; data?: { match?: { status?: string; accountId?: string }; account?: { id?: string } } };
       const times: number[] = [];
       for (let i = 0; i < warmup + calls; i++) {
         const started = performance.now();
-        const reply = (await (globalThis as any).chrome.runtime.sendMessage({ glance: 'request', type: request.type, payload: request.payload })) as Reply;
+        const reply = (await (globalThis as unknown as { chrome: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } } }).chrome.runtime.sendMessage({ glance: 'request', type: request.type, payload: request.payload })) as Reply;
         const elapsed = performance.now() - started;
         if (!reply?.ok) throw new Error(`${request.type}: ${reply?.error ?? 'no reply'}`);
         const { matchedAccountId, matchStatus, viewAccountId } = request.expect;

@@ -4,10 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { browser } from 'wxt/browser';
-import type { PageContext } from '@/lib/hosts/types';
-import { call } from '@/lib/messages/client';
-import type { ToTab } from '@/lib/messages/frame';
+import { activeTabContext, call } from '@/lib/messages/client';
 import type { PageMatch } from '@/lib/messages/protocol';
 import { AccountChooser } from '../account/AccountChooser';
 import { AccountSearch } from '../account/AccountSearch';
@@ -18,12 +15,8 @@ import { UpcomingMeetings } from './UpcomingMeetings';
 
 type MatchState = 'loading' | 'matched' | 'ambiguous' | 'none';
 
-/** A tab without our content script (any other site, a new tab) simply has no account. */
 async function activeTabMatch(): Promise<PageMatch | null> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return null;
-  const ask: ToTab = { glance: 'tab', type: 'get-context' };
-  const context = (await browser.tabs.sendMessage(tab.id, ask).catch(() => null)) as PageContext | null;
+  const context = await activeTabContext();
   return context ? call('page.match', { context }) : null;
 }
 

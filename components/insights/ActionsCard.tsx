@@ -2,7 +2,7 @@
  * The next best actions: the top one prominent and up to two more, in ranked order. Every
  * suggestion can be dismissed or snoozed, and brought back: they help judgement, never replace it.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { ActionId, ActionsResult, HiddenAction, NextAction } from '@/lib/insights';
 import { addDaysIso } from '@/lib/time';
 import { ActionItem, type SnoozeChoice } from './ActionItem';
@@ -34,7 +34,12 @@ export function ActionsCard({ accountId, actions, onSnooze, onRestore, now, busy
   const hiddenTitleId = (a: HiddenAction) => `${headingId}-hidden-${a.id}`;
   // Said aloud after a change, because the item the focus was on disappears with it.
   const [status, setStatus] = useState('');
-  useEffect(() => setStatus(''), [accountId]);
+  // Another account starts silent; reset while rendering rather than in an effect that would render twice.
+  const [statusAccountId, setStatusAccountId] = useState(accountId);
+  if (statusAccountId !== accountId) {
+    setStatusAccountId(accountId);
+    setStatus('');
+  }
 
   const shown = actions.top ? [actions.top, ...actions.more] : [];
 

@@ -1,5 +1,5 @@
 /** Your company's email domains: colleagues on a thread never make it match a customer by domain. */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { call } from '@/lib/messages/client';
 import { useGlanceMutation } from '../data/hooks';
@@ -8,9 +8,12 @@ export function ProfilePanel() {
   const profile = useQuery({ queryKey: ['glance', 'profile'], queryFn: () => call('profile.get', {}) });
   const save = useGlanceMutation('profile.save');
   const [text, setText] = useState('');
-  useEffect(() => {
+  // The field follows each profile the background returns, set while rendering rather than in an effect.
+  const [shownProfile, setShownProfile] = useState<typeof profile.data>(undefined);
+  if (profile.data !== shownProfile) {
+    setShownProfile(profile.data);
     if (profile.data) setText(profile.data.ownDomains.join(', '));
-  }, [profile.data]);
+  }
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -3,7 +3,7 @@
  * checked as typed. Nothing is saved until the whole set is valid, so the sidebar never
  * judges an account by a half-edited playbook.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { DEFAULT_SETTINGS, type PlaybookSettings } from '@/lib/settings';
 import { useGlanceMutation, useSettings } from '../data/hooks';
 import { allFields, checkDraft, settingsSections, toDraft, weightSum, type Draft } from './settings/fields';
@@ -44,11 +44,10 @@ function SettingsForm({ saved }: { saved: PlaybookSettings }) {
   const dirty = !sameDraft(draft, toDraft(baseline));
 
   // Settings changed elsewhere (another options tab) replace the form only when nothing here is unsaved.
-  useEffect(() => {
-    if (saved === baseline || dirty) return;
+  if (saved !== baseline && !dirty) {
     setBaseline(saved);
     setDraft(toDraft(saved));
-  }, [saved, baseline, dirty]);
+  }
 
   function edit(key: string, value: string) {
     setStatus('');

@@ -1,5 +1,7 @@
 /** The UI side of the message API: typed calls to the background, and its change events. */
 import { browser } from 'wxt/browser';
+import type { PageContext } from '../hosts/types';
+import type { ToTab } from './frame';
 import type { ChangeEvent, ImportProgressEvent, PayloadOf, RequestEnvelope, RequestType, ResponseEnvelope, ResponseOf } from './protocol';
 
 export class BackgroundError extends Error {}
@@ -53,4 +55,12 @@ export function onImportProgress(importId: string, listener: (written: number, t
   };
   browser.runtime.onMessage.addListener(handler);
   return () => browser.runtime.onMessage.removeListener(handler);
+}
+
+/** What the active tab's content script reads; a tab without it (any other site, a new tab) has none. */
+export async function activeTabContext(): Promise<PageContext | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return null;
+  const ask: ToTab = { glance: 'tab', type: 'get-context' };
+  return ((await browser.tabs.sendMessage(tab.id, ask).catch(() => null)) as PageContext | null) ?? null;
 }

@@ -6,7 +6,7 @@ const person = z.object({ name: z.string().max(300).optional(), email: z.string(
 const host = z.enum(['gmail', 'salesforce', 'hubspot']);
 const url = z.string().max(4000);
 
-export const pageContextSchema: z.ZodType<PageContext> = z.union([
+export const pageContextSchema = z.union([
   z.object({
     host: z.literal('gmail'),
     kind: z.literal('thread'),
@@ -41,4 +41,4 @@ export const pageContextSchema: z.ZodType<PageContext> = z.union([
   }),
   z.object({ host, kind: z.literal('list'), url }),
   z.object({ host, kind: z.literal('unreadable'), url, reason: z.string().max(500) }),
-]) as z.ZodType<PageContext>;
+]) satisfies z.ZodType<PageContext>;

@@ -5,7 +5,8 @@ import { PopupApp } from '@/components/briefing/PopupApp';
 import { answer, backend, renderWithClient, type Backend } from './setup';
 
 const call = vi.hoisted(() => vi.fn());
-vi.mock('@/lib/messages/client', () => ({ call }));
+// The real activeTabContext stays: it asks the (fake) browser's active tab, as the popup does.
+vi.mock('@/lib/messages/client', async (importOriginal) => ({ ...(await importOriginal<object>()), call }));
 
 let b: Backend;
 beforeEach(() => {
