@@ -13,6 +13,9 @@ import tseslint from 'typescript-eslint';
 /** IndexedDB goes through lib/store only, so schema versions and migrations stay in one place. */
 const dexie = { name: 'dexie', message: 'Only lib/store talks to IndexedDB; call it through lib/store or the message API.' };
 
+/** zod is configured once (jitless: no Function() probe in the Firefox build) and imported from there. */
+const zod = { name: 'zod', allowTypeImports: true, message: "Import { z } from lib/schema/zod, which sets zod's jitless mode first." };
+
 /** Type imports are allowed: a type costs nothing at run time and lets code describe browser messages. */
 const browserApiImports = [
   {
@@ -39,8 +42,8 @@ const store = {
 };
 
 /** Builds the complete `no-restricted-imports` / `no-restricted-globals` pair for one group of folders. */
-function boundaries({ allowDexie = false, allowBrowserApi = false, allowStore = true }) {
-  const paths = [...(allowDexie ? [] : [dexie]), ...(allowBrowserApi ? [] : browserApiImports)];
+function boundaries({ allowDexie = false, allowBrowserApi = false, allowStore = true, allowZod = false }) {
+  const paths = [...(allowDexie ? [] : [dexie]), ...(allowBrowserApi ? [] : browserApiImports), ...(allowZod ? [] : [zod])];
   const patterns = allowStore ? [] : [store];
   return {
     'no-restricted-imports': ['error', { paths, patterns }],
@@ -51,9 +54,11 @@ function boundaries({ allowDexie = false, allowBrowserApi = false, allowStore = 
 
 /** Pure playbook and parsing code: no IndexedDB, no extension API, no store (types aside). */
 const domainFolders = [
+  'access',
   'account-view',
   'actions',
   'briefing',
+  'content-script',
   'cues',
   'expansion',
   'health',
@@ -106,5 +111,6 @@ export default defineConfig(
   { files: ['lib/store/**'], rules: boundaries({ allowDexie: true }) },
   { files: ['entrypoints/**'], rules: boundaries({ allowBrowserApi: true }) },
   { files: browserApiAdapters, rules: boundaries({ allowBrowserApi: true, allowStore: false }) },
-  { files: ['tests/**', 'bench/**', 'scripts/**'], rules: boundaries({ allowDexie: true, allowBrowserApi: true }) },
+  { files: ['lib/schema/zod.ts'], rules: boundaries({ allowZod: true, allowStore: false }) },
+  { files: ['tests/**', 'bench/**', 'scripts/**'], rules: boundaries({ allowDexie: true, allowBrowserApi: true, allowZod: true }) },
 );
