@@ -1,6 +1,6 @@
 /** One part of the briefing: a card plus the way to its full detail in the sidebar. */
 import type { ReactNode } from 'react';
-import { accountPageHref, type SidebarSection } from './links';
+import { sidebarHref, type SidebarSection } from './links';
 
 const NAMES: Record<SidebarSection, string> = {
   health: 'health',
@@ -20,7 +20,7 @@ export function Part({ accountId, section, children }: { accountId: string; sect
       {children}
       <a
         className="briefing-part__more"
-        href={accountPageHref(accountId, section)}
+        href={sidebarHref(accountId, section)}
         target="_blank"
         rel="noopener"
         aria-label={`Details of ${NAMES[section]} in the sidebar`}

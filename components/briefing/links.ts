@@ -1,6 +1,6 @@
-/** Where each part of the briefing is shown in full: the account page, the sidebar's view in a tab of its own. */
+/** Where each part of the briefing is shown in full: the sidebar page, opened on its own in a tab. */
 export type SidebarSection = 'health' | 'alerts' | 'actions' | 'commitments' | 'people' | 'goals' | 'touches' | 'renewal';
 
-export function accountPageHref(accountId: string, section: SidebarSection): string {
-  return `account.html?account=${encodeURIComponent(accountId)}#${section}`;
+export function sidebarHref(accountId: string, section: SidebarSection): string {
+  return `sidebar.html?account=${encodeURIComponent(accountId)}#${section}`;
 }

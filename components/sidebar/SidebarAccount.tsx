@@ -29,7 +29,7 @@ export function SidebarAccount({ view }: { view: AccountView }) {
     return findCues(text, { disengaged });
   }, [context, insights]);
 
-  // Opened from the briefing's "Details" links (account.html?account=<id>#<section>): go to that part.
+  // Opened from the briefing's "Details" links (sidebar.html?account=<id>#<section>): go to that part.
   useEffect(() => {
     const section = new URLSearchParams(location.search).has('account') ? location.hash.slice(1) : '';
     if (section) document.getElementById(section)?.scrollIntoView({ block: 'start' });

@@ -34,13 +34,9 @@ if (link) {
   usePageStore.setState({ postToHost: (message) => link.post(message) });
 }
 
-// Opened on its own (not framed), this page has no host and no rights: one account is account.html.
+// Opened on its own in a tab (the briefing's "Details" links), it shows the account of ?account=.
 createRoot(document.getElementById('root')!).render(
-  link ? (
-    <GlanceQueryProvider client={queryClient}>
-      <SidebarApp standalone={false} />
-    </GlanceQueryProvider>
-  ) : (
-    <p className="card muted">The Glance sidebar opens beside Gmail, Salesforce and HubSpot.</p>
-  ),
+  <GlanceQueryProvider client={queryClient}>
+    <SidebarApp standalone={link === null} />
+  </GlanceQueryProvider>,
 );

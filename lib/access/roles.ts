@@ -1,9 +1,9 @@
 /**
  * Who may ask the background what. Every caller gets only the requests its role needs: a content
- * script (inside a host page) may only register its sidebar; a sidebar (an extension frame inside a
- * web page) reads accounts and keeps commitments, but never imports, exports, loads the sample or
- * writes settings; Glance's own pages (options, popup, account) may ask anything but a sidebar's
- * registration.
+ * script (inside a host page) may only register its sidebar; the sidebar page (framed on a host
+ * page, where it must also be registered, or on its own in a tab) reads accounts and keeps
+ * commitments, but never imports, exports, loads the sample or writes settings; Glance's own pages
+ * (options, popup) may ask anything but a sidebar's registration.
  */
 import type { RequestType } from '../messages/protocol';
 
@@ -66,7 +66,7 @@ export function roleOf(facts: CallerFacts, ownId: string, isGlanceHost: (url: UR
     return 'content';
   }
   if (url.pathname === SIDEBAR_PATH) return 'sidebar';
-  // The options page, the popup and the account page are never web-accessible: framed, one is not ours to trust.
+  // The options page and the popup are never web-accessible: framed, one is not ours to trust.
   if (facts.tabId !== undefined && facts.frameId !== undefined && facts.frameId !== 0) return { refused: 'Refused: a Glance page inside another page.' };
   return 'page';
 }

@@ -51,9 +51,11 @@ export function createMessageServer(handlers: Handlers, options: ServerOptions) 
     const handler = handlers[key] as (p: unknown, c: Caller) => unknown;
     return (async () => {
       try {
-        if (role === 'sidebar' && key !== 'sidebar.redeem') {
+        // A sidebar framed inside a web page must be the one our content script mounted there; on its own
+        // in a tab (the briefing's "Details" links) no page can place, overlay or talk to it.
+        const framed = sender.tab !== undefined && sender.frameId !== 0;
+        if (role === 'sidebar' && framed && key !== 'sidebar.redeem') {
           const frame = { tabId: sender.tab?.id ?? -1, frameId: sender.frameId ?? -1, documentId: sender.documentId };
-          // A copy of the sidebar that Glance did not put on the page (no tab, or never registered) gets nothing.
           if (!(await options.sidebars.isRegistered(envelope.data.session, frame))) {
             return { ok: false as const, error: 'Refused: this sidebar was not opened by Glance.' };
           }

@@ -56,7 +56,7 @@ describe('insights for the sample book, in real Chromium', () => {
   });
 
   const openSidebar = async (accountId: string) => {
-    await page.goto(glance.url(`account.html?account=${accountId}`));
+    await page.goto(glance.url(`sidebar.html?account=${accountId}`));
     return readInsights(page, accountId);
   };
 

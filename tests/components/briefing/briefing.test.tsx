@@ -99,7 +99,7 @@ describe('Briefing', () => {
   it('links each part to its detail in the sidebar', () => {
     renderAcme();
     const link = screen.getByRole('link', { name: 'Details of commitments in the sidebar' });
-    expect(link).toHaveAttribute('href', 'account.html?account=sample-acme#commitments');
+    expect(link).toHaveAttribute('href', 'sidebar.html?account=sample-acme#commitments');
     expect(link).toHaveAttribute('target', '_blank');
     const sections = screen.getAllByRole('link', { name: /in the sidebar$/ }).map((a) => a.getAttribute('href')!.split('#')[1]);
     expect(sections).toEqual(['health', 'alerts', 'actions', 'commitments', 'people', 'goals', 'touches']);

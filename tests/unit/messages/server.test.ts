@@ -147,6 +147,15 @@ describe('sidebars on host pages', () => {
     expect(save).not.toHaveBeenCalled();
   });
 
+  it("answer the sidebar page opened on its own in a tab (the briefing's Details links) without a token", async () => {
+    view.mockClear();
+    const { listen } = server({ 'account.view': view });
+    const inItsOwnTab = { id: EXTENSION_ID, url: `${ORIGIN}/sidebar.html?account=acc-1#health`, tab: { id: 11 } as Runtime.MessageSender['tab'], frameId: 0 };
+    expect(await listen(request('account.view', { accountId: 'acc-1' }), inItsOwnTab)).toEqual({ ok: true, data: { id: 'acc-1' } });
+    // Still a sidebar: no import, export or settings writes.
+    expect(await listen(request('export.bundle'), inItsOwnTab)).toMatchObject({ ok: false });
+  });
+
   it('redeem a token once, for the tab it was issued to', async () => {
     const { listen } = server({});
     const registered = await listen(request('sidebar.register'), fromContentScript);
