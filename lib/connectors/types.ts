@@ -1,0 +1,62 @@
+/**
+ * What the sync engine knows of a CRM: one connector per source (lib/connectors/<source>/), each with
+ * one HTTP client (client.ts), pure mapping from API payloads to bundle records (map.ts) and pure
+ * write-back requests for outbox entries (writeback.ts). The engine (lib/sync) only sees this.
+ */
+import type { RecordsByType, RecordType } from '../model/bundle';
+import type { OutboxEntry } from '../store/db';
+
+export type SourceId = 'hubspot' | 'salesforce';
+
+/** The CRM objects a connector pulls, each with a cursor of its own. */
+export type SyncObject = 'owners' | 'companies' | 'contacts' | 'deals' | 'tickets' | 'activities';
+
+export interface PullPage {
+  /** Records mapped onto the Glance model, ready for a bounded write. */
+  records: Partial<RecordsByType>;
+  /** Ids (Glance ids) removed in the CRM since the cursor. */
+  deleted?: Partial<Record<RecordType, string[]>>;
+  /** The cursor to store once this page is written: where the next pull starts. */
+  cursor: string | null;
+  /** More pages remain for this object in this run. */
+  more: boolean;
+  /** The window is too old to follow changes (Salesforce keeps deletions 15 days): a full resync is due. */
+  resyncRequired?: boolean;
+}
+
+export interface PushResult {
+  /** The CRM record that now carries the change (task id). */
+  remoteId: string;
+}
+
+export interface VerifiedConnection {
+  /** What the options page shows: the HubSpot portal or the Salesforce org. */
+  label: string;
+  /** The CRM user behind the credentials: her book is the accounts this user owns. */
+  userId?: string;
+  userEmail?: string;
+}
+
+export interface Connector {
+  source: SourceId;
+  verify(): Promise<VerifiedConnection>;
+  pull(object: SyncObject, cursor: string | null): Promise<PullPage>;
+  /** Writes one outbox entry exactly once (idempotent across retries). */
+  push(entry: OutboxEntry): Promise<PushResult>;
+}
+
+/** How a failed call should be treated: the engine retries, backs off, asks to reconnect or gives up. */
+export type FailureKind = 'auth' | 'rate-limit' | 'transient' | 'permanent';
+
+export class ConnectorError extends Error {
+  constructor(
+    message: string,
+    readonly kind: FailureKind,
+    /** From Retry-After or the API's own policy, when it says. */
+    readonly retryAfterMs?: number,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'ConnectorError';
+  }
+}
