@@ -1,9 +1,9 @@
 /** The background service worker: owns the store and answers the message API. Wiring only. */
 import { browser } from 'wxt/browser';
 import { createMessageServer } from '@/lib/messages/server';
-import type { ChangeEvent, ImportProgressEvent } from '@/lib/messages/protocol';
+import type { ChangeEvent } from '@/lib/messages/protocol';
 import type { ToTab } from '@/lib/messages/frame';
-import { createHandlers } from '@/lib/service/handlers';
+import { createService } from '@/lib/service/handlers';
 import { GlanceDB } from '@/lib/store/db';
 import { HOST_MATCHES } from '@/lib/hosts/matches';
 import { createReminders } from '@/lib/reminders';
@@ -25,10 +25,11 @@ export default defineBackground(() => {
     browser.runtime.sendMessage(event).catch(() => undefined);
     reminders.onChange(event);
   };
-  const progress = (event: ImportProgressEvent) => {
-    browser.runtime.sendMessage(event).catch(() => undefined);
-  };
-  const handlers = createHandlers({ db, now: () => new Date(), broadcast, progress });
+  // An import the worker was stopped in the middle of is finished now; calling an extension API per
+  // batch keeps the worker alive while it runs with no page asking.
+  const keepAlive = () => browser.runtime.getPlatformInfo();
+  const { handlers, recoverImports } = createService({ db, now: () => new Date(), broadcast, keepAlive });
+  recoverImports().catch((error) => console.warn('Glance: finishing an interrupted import', error));
   browser.runtime.onMessage.addListener(
     createMessageServer(handlers, {
       extensionId: browser.runtime.id,

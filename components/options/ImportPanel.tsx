@@ -1,7 +1,7 @@
 /** "Import": a file input and a drop zone; progress while it runs; the outcome in a status region. */
 import { useRef, useState, type DragEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { call, onImportProgress } from '@/lib/messages/client';
+import { call } from '@/lib/messages/client';
 import { importFile, type ImportOutcome, type ImportProgress } from '@/lib/import/upload';
 import { formatRejection } from '@/lib/import/validate';
 import { RECORD_TYPES } from '@/lib/model/bundle';
@@ -17,7 +17,7 @@ export function ImportPanel() {
 
   async function run(file: File) {
     setOutcome(null);
-    const result = await importFile(file, call, setProgress, onImportProgress);
+    const result = await importFile(file, call, setProgress);
     setProgress(null);
     setOutcome(result);
     if (input.current) input.current.value = '';
@@ -109,6 +109,12 @@ function OutcomeReport({ outcome }: { outcome: ImportOutcome }) {
       <p>
         Imported from <strong>{outcome.fileName}</strong>: {imported.length ? imported.join(', ') : 'no records'}.
       </p>
+      {outcome.kept > 0 && (
+        <p data-kept={outcome.kept}>
+          {outcome.kept.toLocaleString()} {outcome.kept === 1 ? 'commitment' : 'commitments'} changed here since that file was made{' '}
+          {outcome.kept === 1 ? 'was' : 'were'} kept as {outcome.kept === 1 ? 'it is' : 'they are'}.
+        </p>
+      )}
       {outcome.rejected.length > 0 && (
         <>
           <p className="error">

@@ -1,5 +1,6 @@
 /**
- * Sends a chosen file to the background in chunks and commits it in one go. The file is checked as
+ * Sends a chosen file to the background in chunks, then commits it step by step (each step is one
+ * short request; the background applies batches in their own transactions). The file is checked as
  * a whole first (JSON? a bundle?) so a wrong file is refused before anything is sent.
  */
 import { RECORD_TYPES, type RecordType } from '../model/bundle';
@@ -16,8 +17,13 @@ export interface ImportProgress {
   total: number;
 }
 
+/** A stopped background (Chrome ended the worker) restarts on the next request and carries on. */
+const COMMIT_RETRIES = 3;
+const RETRY_WAIT_MS = 1000;
+const UNREACHABLE = /could not be reached|did not answer/;
+
 export type ImportOutcome =
-  | { ok: true; fileName: string; counts: RecordCounts; rejected: Rejection[] }
+  | { ok: true; fileName: string; counts: RecordCounts; rejected: Rejection[]; kept: number }
   | { ok: false; fileName: string; error: string };
 
 export function readImportText(fileName: string, text: string): EnvelopeResult {
@@ -28,7 +34,7 @@ export async function importFile(
   file: { name: string; text(): Promise<string> },
   call: typeof callBackground,
   onProgress: (progress: ImportProgress) => void = () => undefined,
-  watchWrite: (importId: string, listener: (written: number, total: number) => void) => () => void = () => () => undefined,
+  wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 ): Promise<ImportOutcome> {
   onProgress({ phase: 'reading', done: 0, total: 1 });
   let text: string;
@@ -44,7 +50,7 @@ export async function importFile(
   const rejected: Rejection[] = [];
   let importId: string | undefined;
   try {
-    importId = (await call('import.begin', { name: file.name })).importId;
+    importId = (await call('import.begin', { name: file.name, ...(envelope.generatedAt ? { generatedAt: envelope.generatedAt } : {}) })).importId;
     let done = 0;
     for (const type of RECORD_TYPES as readonly RecordType[]) {
       const list = envelope.records[type] ?? [];
@@ -57,14 +63,42 @@ export async function importFile(
       }
     }
     onProgress({ phase: 'writing', done: 0, total });
-    const unwatch = watchWrite(importId, (written, all) => onProgress({ phase: 'writing', done: written, total: all }));
-    const { counts } = await call('import.commit', { importId }).finally(unwatch);
-    return { ok: true, fileName: file.name, counts, rejected };
+    const { counts, kept } = await commitInSteps(importId, call, onProgress, wait);
+    return { ok: true, fileName: file.name, counts, rejected, kept };
   } catch (error) {
-    if (importId) await call('import.abort', { importId }).catch(() => undefined);
+    const aborted = importId ? await call('import.abort', { importId }).catch(() => undefined) : undefined;
     const message = (error as Error).message;
+    if (aborted?.state === 'rolling-back') {
+      return { ok: false, fileName: file.name, error: `Import failed: ${message} The records already saved from this file are being taken out again.` };
+    }
     // The background's own refusals may already say so; the user should read it once.
     const tail = /nothing was changed/i.test(message) ? '' : ' Nothing was changed.';
     return { ok: false, fileName: file.name, error: `Import failed: ${message}${tail}` };
+  }
+}
+
+async function commitInSteps(
+  importId: string,
+  call: typeof callBackground,
+  onProgress: (progress: ImportProgress) => void,
+  wait: (ms: number) => Promise<void>,
+) {
+  let failures = 0;
+  let written = -1;
+  for (;;) {
+    let step: Awaited<ReturnType<typeof callBackground<'import.commit'>>>;
+    try {
+      step = await call('import.commit', { importId });
+      failures = 0;
+    } catch (error) {
+      if (!UNREACHABLE.test((error as Error).message) || ++failures > COMMIT_RETRIES) throw error;
+      await wait(RETRY_WAIT_MS);
+      continue;
+    }
+    onProgress({ phase: 'writing', done: step.written, total: step.total });
+    if (step.done) return step;
+    // The background is finishing it on its own (after a restart): ask less often.
+    if (step.written === written) await wait(RETRY_WAIT_MS / 4);
+    written = step.written;
   }
 }
