@@ -22,6 +22,7 @@ export type ExportOutcome =
 export async function exportBookFile(
   call: typeof callBackground,
   onProgress: (progress: ExportProgress) => void = () => undefined,
+  pageLimit?: number,
 ): Promise<ExportOutcome> {
   let begun: Awaited<ReturnType<typeof callBackground<'export.begin'>>>;
   try {
@@ -41,7 +42,7 @@ export async function exportBookFile(
     for (;;) {
       let page: Awaited<ReturnType<typeof callBackground<'export.page'>>>;
       try {
-        page = await call('export.page', { exportId, type, afterKey });
+        page = await call('export.page', { exportId, type, afterKey, ...(pageLimit ? { limit: pageLimit } : {}) });
       } catch (error) {
         const where = `${type} (${counts[type].toLocaleString()} of ${begun.counts[type].toLocaleString()} written)`;
         return { ok: false, error: `Export failed while reading ${where}: ${(error as Error).message} No file was saved.` };
