@@ -15,7 +15,10 @@ export function createStoreHandlers({ db }: ServiceDeps): Pick<Handlers, 'store.
         db.outbox.where('status').equals('pending').count(),
         lastRecoveredJob(db),
       ]);
-      const interruptedImport = recovered && {
+      // Told until the next import: an older interruption is history by then.
+      const current =
+        recovered && (!lastImport || recovered.touchedAt > lastImport.at || (recovered.state === 'committed' && lastImport.recovery === 'resumed'));
+      const interruptedImport = current && {
         name: recovered.name,
         state: recovered.state,
         recovery: recovered.recovery,

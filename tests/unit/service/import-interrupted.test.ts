@@ -12,8 +12,10 @@ import { bookRecords, freshDbName, NOW, startService } from './harness';
 
 const services: ReturnType<typeof startService>[] = [];
 afterEach(() => services.splice(0).forEach((s) => s.db.close()));
-const start = (dbName: string) => {
-  const service = startService(NOW, { dbName, commitStepMs: 0 });
+/** A minute later: when a stopped worker starts again. */
+const LATER = new Date(NOW.getTime() + 60_000);
+const start = (dbName: string, now = NOW) => {
+  const service = startService(now, { dbName, commitStepMs: 0 });
   services.push(service);
   return service;
 };
@@ -38,7 +40,7 @@ describe('an import interrupted part-way', () => {
     expect(await first.db.accounts.count()).toBe(3 + STAGED_CHUNK);
     first.db.close(); // the worker is stopped here
 
-    const restarted = start(dbName);
+    const restarted = start(dbName, LATER);
     await restarted.recoverImports();
     expect(await restarted.db.accounts.count()).toBe(3 + STAGED_CHUNK + 10);
     expect((await restarted.db.accounts.get('acc-harbor'))?.name).toBe('Harbor Freight (renamed)');
@@ -79,7 +81,7 @@ describe('an import interrupted part-way', () => {
     await first.db.importJobs.update(importId, { state: 'rolling-back' });
     first.db.close();
 
-    const restarted = start(dbName);
+    const restarted = start(dbName, LATER);
     await restarted.recoverImports();
     expect(await exportBundle(restarted.db, NOW)).toEqual(before);
     expect((await restarted.run('store.summary', {})).interruptedImport).toMatchObject({ name: 'big.json', state: 'rolled-back', recovery: 'rolled-back' });
@@ -91,11 +93,14 @@ describe('an import interrupted part-way', () => {
     await first.stageRecords('half.json', { accounts: bigFile().accounts.slice(0, 5) });
     first.db.close();
 
-    const restarted = start(dbName);
+    const restarted = start(dbName, LATER);
     await restarted.recoverImports();
     expect(await restarted.db.accounts.count()).toBe(0);
     expect(await restarted.db.importStaged.count()).toBe(0);
     expect((await restarted.run('store.summary', {})).interruptedImport).toMatchObject({ name: 'half.json', state: 'discarded', recovery: 'discarded' });
+    // Told until the next import is saved.
+    await restarted.importRecords('again.json', { accounts: bigFile().accounts.slice(0, 5) });
+    expect((await restarted.run('store.summary', {})).interruptedImport).toBeUndefined();
   });
 
   it('lets look-ups through between batches: each commit request is one batch here, and the book answers in between', async () => {
