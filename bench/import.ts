@@ -12,8 +12,11 @@ export interface ImportTiming {
   readMs: number;
   /** Chunks sent to the background and validated there. */
   checkMs: number;
-  /** The background's single write transaction (commit). */
+  /** The commit: staged batches applied by the background, one transaction each. */
   writeMs: number;
+  /** When the commit ran, on the clock all pages share (timeOrigin + now), to place other samples in it. */
+  writeFrom: number;
+  writeTo: number;
   status: string;
 }
 
@@ -54,5 +57,14 @@ export async function timeImport(page: Page, filePath: string, timeoutMs: number
   const checking = at(/^Checking/) ?? started;
   const saving = at(/^Saving/) ?? checking;
   const done = at(/^done$/) ?? (await page.evaluate(() => performance.now()));
-  return { totalMs: done - started, readMs: checking - started, checkMs: saving - checking, writeMs: done - saving, status: text };
+  const origin = await page.evaluate(() => performance.timeOrigin);
+  return {
+    totalMs: done - started,
+    readMs: checking - started,
+    checkMs: saving - checking,
+    writeMs: done - saving,
+    writeFrom: origin + saving,
+    writeTo: origin + done,
+    status: text,
+  };
 }

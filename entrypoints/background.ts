@@ -3,9 +3,9 @@ import { browser } from 'wxt/browser';
 import { SidebarRegistry } from '@/lib/access/sidebar-registry';
 import { hostOf } from '@/lib/hosts';
 import { createMessageServer } from '@/lib/messages/server';
-import type { ChangeEvent, ImportProgressEvent } from '@/lib/messages/protocol';
+import type { ChangeEvent } from '@/lib/messages/protocol';
 import type { ToTab } from '@/lib/messages/frame';
-import { createHandlers } from '@/lib/service/handlers';
+import { createService } from '@/lib/service/handlers';
 import { GlanceDB } from '@/lib/store/db';
 import { HOST_MATCHES } from '@/lib/hosts/matches';
 import { createReminders } from '@/lib/reminders';
@@ -27,9 +27,6 @@ export default defineBackground(() => {
     browser.runtime.sendMessage(event).catch(() => undefined);
     reminders.onChange(event);
   };
-  const progress = (event: ImportProgressEvent) => {
-    browser.runtime.sendMessage(event).catch(() => undefined);
-  };
   const sessionStorage = browser.storage.session;
   const sidebars = new SidebarRegistry({
     get: async (key) => (await sessionStorage.get(key))[key],
@@ -37,7 +34,11 @@ export default defineBackground(() => {
     remove: (key) => sessionStorage.remove(key),
   });
   browser.tabs.onRemoved.addListener((tabId) => void sidebars.forgetTab(tabId));
-  const handlers = createHandlers({ db, now: () => new Date(), broadcast, progress, sidebars });
+  // An import the worker was stopped in the middle of is finished now; calling an extension API per
+  // batch keeps the worker alive while it runs with no page asking.
+  const keepAlive = () => browser.runtime.getPlatformInfo();
+  const { handlers, recoverImports } = createService({ db, now: () => new Date(), broadcast, keepAlive, sidebars });
+  recoverImports().catch((error) => console.warn('Glance: finishing an interrupted import', error));
   browser.runtime.onMessage.addListener(
     createMessageServer(handlers, {
       extensionId: browser.runtime.id,

@@ -1,7 +1,9 @@
-/** The book in the store: counts, the sample book (load / remove), and export. */
+/** The book in the store: counts, the sample book (load / remove), export, and an import Glance had to finish. */
 import { useState } from 'react';
 import { call } from '@/lib/messages/client';
+import type { StoreSummary } from '@/lib/messages/protocol';
 import { RECORD_TYPES } from '@/lib/model/bundle';
+import { exportBookFile, type ExportProgress } from '@/lib/export/bundle-file';
 import { useGlanceMutation, useStoreSummary } from '../data/hooks';
 
 export function BookPanel() {
@@ -9,26 +11,28 @@ export function BookPanel() {
   const loadSample = useGlanceMutation('sample.load');
   const removeSample = useGlanceMutation('sample.remove');
   const [exportError, setExportError] = useState<string | null>(null);
+  const [exportProgress, setExportProgress] = useState<ExportProgress | null>(null);
 
   async function exportBundle() {
     setExportError(null);
-    try {
-      const bundle = await call('export.bundle', {});
-      const blob = new Blob([JSON.stringify(bundle, null, 1)], { type: 'application/json' });
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `glance-export-${bundle.generatedAt?.slice(0, 10) ?? 'book'}.json`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (error) {
-      setExportError((error as Error).message);
+    setExportProgress({ type: 'accounts', done: 0, total: 0 });
+    const outcome = await exportBookFile(call, setExportProgress);
+    setExportProgress(null);
+    if (!outcome.ok) {
+      setExportError(outcome.error);
+      return;
     }
+    const url = URL.createObjectURL(outcome.file);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = outcome.fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
 
   if (summary.isPending) return <section className="card" aria-busy="true">Loading your book…</section>;
   if (summary.isError) return <section className="card error">Could not read the local store: {summary.error.message}</section>;
-  const { counts, sampleAccounts, lastImport, outboxPending } = summary.data;
+  const { counts, sampleAccounts, lastImport, outboxPending, interruptedImport } = summary.data;
   const empty = counts.accounts === 0;
 
   return (
@@ -73,13 +77,41 @@ export function BookPanel() {
           {outboxPending > 0 && ` · ${outboxPending} change${outboxPending === 1 ? '' : 's'} waiting to sync`}
         </p>
       )}
+      {interruptedImport && <InterruptedImport job={interruptedImport} />}
       <div className="row">
-        <button type="button" className="button" onClick={() => void exportBundle()} disabled={empty}>
+        <button type="button" className="button" onClick={() => void exportBundle()} disabled={empty || exportProgress !== null}>
           Export
         </button>
         <span className="muted">Downloads the whole local store as a Glance bundle.</span>
       </div>
-      {exportError && <p className="error" role="alert">Export failed: {exportError}</p>}
+      {exportProgress && (
+        <div className="progress">
+          <progress aria-label="Export progress" max={exportProgress.total || 1} value={exportProgress.done} />
+          <span>
+            Exporting {exportProgress.type}: {exportProgress.done.toLocaleString()} of {exportProgress.total.toLocaleString()} records
+          </span>
+        </div>
+      )}
+      {exportError && <p className="error" role="alert">{exportError}</p>}
     </section>
+  );
+}
+
+function InterruptedImport({ job }: { job: NonNullable<StoreSummary['interruptedImport']> }) {
+  const progress = `${job.written.toLocaleString()} of ${job.total.toLocaleString()} records`;
+  const text =
+    job.recovery === 'discarded'
+      ? 'was interrupted before it was saved: nothing of it was kept. Import the file again.'
+      : job.recovery === 'rolled-back'
+        ? job.state === 'rolled-back'
+          ? 'was interrupted and has been rolled back: your book is as it was before it.'
+          : `was interrupted and is being rolled back (${progress} left).`
+        : job.state === 'committed'
+          ? 'was interrupted and has been resumed: all of it is saved.'
+          : `was interrupted and is being resumed (${progress} saved).`;
+  return (
+    <p className="muted" data-interrupted-import={job.recovery}>
+      An import of <strong>{job.name}</strong> {text}
+    </p>
   );
 }

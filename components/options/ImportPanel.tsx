@@ -1,7 +1,7 @@
 /** "Import": a file input and a drop zone; progress while it runs; the outcome in a status region. */
 import { useRef, useState, type DragEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { call, onImportProgress } from '@/lib/messages/client';
+import { call } from '@/lib/messages/client';
 import { importFile, type ImportOutcome, type ImportProgress } from '@/lib/import/upload';
 import { formatRejection, type Duplicate } from '@/lib/import/validate';
 import { RECORD_TYPES } from '@/lib/model/bundle';
@@ -18,7 +18,7 @@ export function ImportPanel() {
   async function run(file: File) {
     setOutcome(null);
     try {
-      setOutcome(await importFile(file, call, setProgress, onImportProgress));
+      setOutcome(await importFile(file, call, setProgress));
     } catch (error) {
       // importFile answers every failure it knows of; this is the last guard, so that whatever
       // happens the user reads an outcome and can pick a file again without reloading the page.
@@ -151,6 +151,12 @@ function OutcomeReport({ outcome }: { outcome: ImportOutcome }) {
           )}
         </p>
       ))}
+      {outcome.kept > 0 && (
+        <p data-kept={outcome.kept}>
+          {outcome.kept.toLocaleString()} {outcome.kept === 1 ? 'commitment' : 'commitments'} changed here since that file was made{' '}
+          {outcome.kept === 1 ? 'was' : 'were'} kept as {outcome.kept === 1 ? 'it is' : 'they are'}.
+        </p>
+      )}
       {outcome.rejected.length > 0 && (
         <>
           <p className="error">

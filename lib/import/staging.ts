@@ -1,59 +1,40 @@
 /**
- * Imports arrive in chunks (a 100,000-contact file is too big for one message and the user wants
- * progress). Chunks are validated and held here, in memory, until commit writes them all in one
- * transaction: if the service worker dies mid-import, nothing has been written.
+ * Imports arrive in chunks (a 1,000,000-contact file is far too big for one message and the user wants
+ * progress). Each chunk is validated and its valid records are staged in IndexedDB, in the import's
+ * journal (lib/store/import-journal.ts): nothing reaches the book before commit, and a staged import
+ * survives the service worker being stopped between two chunks.
  */
-import { RECORD_TYPES, type RecordType, type RecordsByType } from '../model/bundle';
+import type { RecordType } from '../model/bundle';
+import type { GlanceDB } from '../store/db';
+import { createImportJob, pruneFinishedJobs, stageRecords, startRollback, STAGING_TTL_MS } from '../store/import-journal';
 import { validateRecords, type Rejection } from './validate';
 
-interface StagedImport {
-  name: string;
-  startedAt: number;
-  records: { [T in RecordType]: RecordsByType[T] };
-  rejected: number;
-}
-
-const MAX_AGE_MS = 15 * 60 * 1000;
-
 export class ImportStaging {
-  private imports = new Map<string, StagedImport>();
   private nextId = 1;
 
-  begin(name: string, now = Date.now()): string {
-    this.expire(now);
-    const id = `import-${now}-${this.nextId++}`;
-    const records = Object.fromEntries(RECORD_TYPES.map((t) => [t, []])) as unknown as StagedImport['records'];
-    this.imports.set(id, { name, startedAt: now, records, rejected: 0 });
+  constructor(private readonly db: GlanceDB) {}
+
+  async begin(name: string, generatedAt: string | undefined, now = new Date()): Promise<string> {
+    await this.expire(now);
+    const id = `import-${now.getTime()}-${this.nextId++}-${Math.random().toString(36).slice(2, 8)}`;
+    await createImportJob(this.db, { id, name, generatedAt, at: now.toISOString() });
     return id;
   }
 
-  add(importId: string, type: RecordType, offset: number, raw: unknown[]): { accepted: number; rejected: Rejection[] } {
-    const staged = this.get(importId);
+  async add(importId: string, type: RecordType, offset: number, raw: unknown[], now = new Date()): Promise<{ accepted: number; rejected: Rejection[] }> {
     const { valid, rejected } = validateRecords(type, raw, offset);
-    for (const record of valid) (staged.records[type] as unknown[]).push(record);
-    staged.rejected += rejected.length;
+    await stageRecords(this.db, importId, type, valid, rejected.length, now.toISOString());
     return { accepted: valid.length, rejected };
   }
 
-  take(importId: string): StagedImport {
-    const staged = this.get(importId);
-    this.imports.delete(importId);
-    return staged;
-  }
-
-  abort(importId: string): void {
-    this.imports.delete(importId);
-  }
-
-  private get(importId: string): StagedImport {
-    const staged = this.imports.get(importId);
-    if (!staged) {
-      throw new Error('This import was interrupted (Glance restarted in the meantime). Nothing was changed: please import the file again.');
-    }
-    return staged;
-  }
-
-  private expire(now: number): void {
-    for (const [id, staged] of this.imports) if (now - staged.startedAt > MAX_AGE_MS) this.imports.delete(id);
+  /** Abandoned uploads (the page was closed) are dropped when the next import begins. */
+  private async expire(now: Date): Promise<void> {
+    const stale = await this.db.importJobs
+      .where('state')
+      .equals('staging')
+      .filter((job) => now.getTime() - Date.parse(job.touchedAt) > STAGING_TTL_MS)
+      .toArray();
+    for (const job of stale) await startRollback(this.db, job.id, now.toISOString(), 'discarded');
+    await pruneFinishedJobs(this.db);
   }
 }

@@ -1,5 +1,6 @@
 /**
- * Sends a chosen file to the background in chunks and commits it in one go. The file is checked as
+ * Sends a chosen file to the background in chunks, then commits it step by step (each step is one
+ * short request; the background applies batches in their own transactions). The file is checked as
  * a whole first (JSON? a bundle?) so a wrong file is refused before anything is sent; records too
  * big to send and all but the last copy of a repeated id are held back here, on the page, which is
  * the only place that sees the whole file.
@@ -20,8 +21,13 @@ export interface ImportProgress {
   total: number;
 }
 
+/** A stopped background (Chrome ended the worker) restarts on the next request and carries on. */
+const COMMIT_RETRIES = 3;
+const RETRY_WAIT_MS = 1000;
+const UNREACHABLE = /could not be reached|did not answer/;
+
 export type ImportOutcome =
-  | { ok: true; fileName: string; counts: RecordCounts; rejected: Rejection[]; duplicates: Duplicate[]; notes: string[] }
+  | { ok: true; fileName: string; counts: RecordCounts; rejected: Rejection[]; duplicates: Duplicate[]; notes: string[]; kept: number }
   | { ok: false; fileName: string; error: string; notes?: string[] };
 
 export interface ImportableFile {
@@ -52,7 +58,7 @@ export async function importFile(
   file: ImportableFile,
   call: typeof callBackground,
   onProgress: (progress: ImportProgress) => void = () => undefined,
-  watchWrite: (importId: string, listener: (written: number, total: number) => void) => () => void = () => () => undefined,
+  wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 ): Promise<ImportOutcome> {
   onProgress({ phase: 'reading', done: 0, total: 1 });
   let bytes: ArrayBuffer;
@@ -89,7 +95,7 @@ export async function importFile(
     });
     const total = plans.reduce((n, p) => n + p.chunks.reduce((m, c) => m + c.end - c.offset, 0), 0);
 
-    importId = (await call('import.begin', { name: file.name.slice(0, 500) })).importId;
+    importId = (await call('import.begin', { name: file.name.slice(0, 500), ...(envelope.generatedAt ? { generatedAt: envelope.generatedAt } : {}) })).importId;
     let done = 0;
     for (const { type, list, chunks } of plans) {
       for (const { offset, end } of chunks) {
@@ -101,15 +107,17 @@ export async function importFile(
       }
     }
     onProgress({ phase: 'writing', done: 0, total });
-    const unwatch = watchWrite(importId, (written, all) => onProgress({ phase: 'writing', done: written, total: all }));
-    const { counts } = await call('import.commit', { importId }).finally(unwatch);
+    const { counts, kept } = await commitInSteps(importId, call, onProgress, wait);
     rejected.sort((a, b) => RECORD_TYPES.indexOf(typeOf(a)) - RECORD_TYPES.indexOf(typeOf(b)) || positionOf(a) - positionOf(b));
-    return { ok: true, fileName: file.name, counts, rejected, duplicates, notes };
+    return { ok: true, fileName: file.name, counts, rejected, duplicates, notes, kept };
   } catch (error) {
     // Whatever failed (the background, the message channel, or reading the file here), the page
-    // gets an outcome it can show: the import is dropped and nothing stored has changed.
-    if (importId) await call('import.abort', { importId }).catch(() => undefined);
+    // gets an outcome it can show: the import is dropped, or what it wrote is being taken out again.
+    const aborted = importId ? await call('import.abort', { importId }).catch(() => undefined) : undefined;
     const message = error instanceof Error ? error.message : String(error);
+    if (aborted?.state === 'rolling-back') {
+      return refuse(`Import failed: ${message} The records already saved from this file are being taken out again.`);
+    }
     // The background's own refusals may already say so; the user should read it once.
     const tail = /nothing was changed/i.test(message) ? '' : ' Nothing was changed.';
     return refuse(`Import failed: ${message}${/[.!?]$/.test(message) ? '' : '.'}${tail}`);
@@ -118,3 +126,29 @@ export async function importFile(
 
 const typeOf = (r: Rejection) => r.path.slice(0, r.path.indexOf('[')) as RecordType;
 const positionOf = (r: Rejection) => Number(r.path.slice(r.path.indexOf('[') + 1, -1));
+
+async function commitInSteps(
+  importId: string,
+  call: typeof callBackground,
+  onProgress: (progress: ImportProgress) => void,
+  wait: (ms: number) => Promise<void>,
+) {
+  let failures = 0;
+  let written = -1;
+  for (;;) {
+    let step: Awaited<ReturnType<typeof callBackground<'import.commit'>>>;
+    try {
+      step = await call('import.commit', { importId });
+      failures = 0;
+    } catch (error) {
+      if (!UNREACHABLE.test((error as Error).message) || ++failures > COMMIT_RETRIES) throw error;
+      await wait(RETRY_WAIT_MS);
+      continue;
+    }
+    onProgress({ phase: 'writing', done: step.written, total: step.total });
+    if (step.done) return step;
+    // The background is finishing it on its own (after a restart): ask less often.
+    if (step.written === written) await wait(RETRY_WAIT_MS / 4);
+    written = step.written;
+  }
+}

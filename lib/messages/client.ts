@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { PageContext } from '../hosts/types';
 import type { ToTab } from './frame';
-import type { ChangeEvent, ImportProgressEvent, PayloadOf, RequestEnvelope, RequestType, ResponseEnvelope, ResponseOf } from './protocol';
+import type { ChangeEvent, PayloadOf, RequestEnvelope, RequestType, ResponseEnvelope, ResponseOf } from './protocol';
 
 export class BackgroundError extends Error {}
 
@@ -42,16 +42,6 @@ export function isChangeEvent(message: unknown): message is ChangeEvent {
 export function onDataChanged(listener: (event: ChangeEvent) => void): () => void {
   const handler = (message: unknown) => {
     if (isChangeEvent(message)) listener(message);
-  };
-  browser.runtime.onMessage.addListener(handler);
-  return () => browser.runtime.onMessage.removeListener(handler);
-}
-
-/** Calls `listener` as the background writes an import; returns the unsubscribe. */
-export function onImportProgress(importId: string, listener: (written: number, total: number) => void): () => void {
-  const handler = (message: unknown) => {
-    const event = message as ImportProgressEvent | null;
-    if (event?.glance === 'event' && event.event === 'import-progress' && event.importId === importId) listener(event.written, event.total);
   };
   browser.runtime.onMessage.addListener(handler);
   return () => browser.runtime.onMessage.removeListener(handler);

@@ -4,11 +4,11 @@
  * and the type of its response. Nothing else invents message strings.
  */
 import { z } from '../schema/zod';
-import { RECORD_TYPES, commitmentSchema, isoDate, type Bundle, type Commitment } from '../model/bundle';
+import { RECORD_TYPES, commitmentSchema, isoDate, type Commitment } from '../model/bundle';
 import type { MatchResult } from '../match/types';
 import type { Rejection } from '../import/validate';
 import type { RecordCounts } from '../store/records';
-import type { ImportLogRow } from '../store/db';
+import type { ImportJob, ImportLogRow } from '../store/db';
 import type { AccountView, AccountSummary, UpcomingMeeting } from '../account-view/types';
 import type { PlaybookSettings } from '../settings';
 import { pageContextSchema } from './page-context-schema';
@@ -38,7 +38,40 @@ export interface StoreSummary {
   sampleAccounts: number;
   lastImport?: ImportLogRow;
   outboxPending: number;
+  /** The newest import Glance found interrupted and resumed or rolled back on its own. */
+  interruptedImport?: Pick<ImportJob, 'name' | 'state' | 'recovery' | 'written' | 'total' | 'touchedAt'>;
 }
+
+/** One step of an import's commit: the page asks again until `done`. */
+export interface ImportCommitStep {
+  done: boolean;
+  written: number;
+  total: number;
+  counts: RecordCounts;
+  /** Commitments of the file left as they are because they changed here since the file was made. */
+  kept: number;
+}
+
+/** What an export will hold: counts per record type, and the time written into the file. */
+export interface ExportStart {
+  exportId: string;
+  generatedAt: string;
+  counts: RecordCounts;
+}
+
+/** Primary key of a record: an id, or [accountId, date] for usage points. */
+const recordKey = z.union([z.string().max(400), z.array(z.string().max(400)).max(2)]);
+export type RecordKey = z.infer<typeof recordKey>;
+
+/** A page of one record type in key order; `lastKey` is where the next page starts after. */
+export interface ExportPage {
+  records: unknown[];
+  lastKey?: RecordKey;
+  done: boolean;
+}
+
+/** Most records an export page holds (pages are also cut at EXPORT_PAGE_BYTES of JSON). */
+export const EXPORT_PAGE_LIMIT = 5000;
 
 export interface PageMatch {
   match: MatchResult;
@@ -53,7 +86,7 @@ export const api = {
   'sidebar.register': endpoint<{ token: string }>()(z.object({})),
   'sidebar.redeem': endpoint<{ session: string }>()(z.object({ token: z.string().min(1).max(200) })),
   'store.summary': endpoint<StoreSummary>()(z.object({})),
-  'import.begin': endpoint<{ importId: string }>()(z.object({ name: z.string().max(500) })),
+  'import.begin': endpoint<{ importId: string }>()(z.object({ name: z.string().max(500), generatedAt: z.string().max(64).optional() })),
   'import.chunk': endpoint<{ accepted: number; rejected: Rejection[] }>()(
     z.object({
       importId: id,
@@ -62,9 +95,17 @@ export const api = {
       records: z.array(z.unknown()).max(20000),
     }),
   ),
-  'import.commit': endpoint<{ counts: RecordCounts }>()(z.object({ importId: id })),
-  'import.abort': endpoint<null>()(z.object({ importId: id })),
-  'export.bundle': endpoint<Bundle>()(z.object({})),
+  'import.commit': endpoint<ImportCommitStep>()(z.object({ importId: id })),
+  'import.abort': endpoint<{ state: ImportJob['state'] | 'unknown' }>()(z.object({ importId: id })),
+  'export.begin': endpoint<ExportStart>()(z.object({})),
+  'export.page': endpoint<ExportPage>()(
+    z.object({
+      exportId: id,
+      type: z.enum(RECORD_TYPES),
+      afterKey: recordKey.optional(),
+      limit: z.number().int().min(1).max(EXPORT_PAGE_LIMIT).optional(),
+    }),
+  ),
   'sample.load': endpoint<{ counts: RecordCounts }>()(z.object({})),
   'sample.remove': endpoint<{ removedAccounts: number }>()(z.object({})),
   'page.match': endpoint<PageMatch>()(z.object({ context: pageContextSchema })),
@@ -114,15 +155,6 @@ export interface ChangeEvent {
   event: 'data-changed';
   topics: ChangedTopic[];
   accountIds?: string[];
-}
-
-/** How far the background is in writing an import (the one long write a user waits for). */
-export interface ImportProgressEvent {
-  glance: 'event';
-  event: 'import-progress';
-  importId: string;
-  written: number;
-  total: number;
 }
 
 export const requestEnvelopeSchema = z.object({

@@ -121,6 +121,8 @@ export const commitmentSchema = z.looseObject({
   madeAt: isoDate.optional(),
   dueDate: isoDate.optional(),
   status: z.enum(['open', 'done', 'cancelled']),
+  /** When it was last changed (set by Glance on every local change): a re-import of an older file keeps the newer one. */
+  updatedAt: isoDate.optional(),
   source: z
     .looseObject({
       type: z.enum(['email', 'meeting', 'crm', 'manual']),

@@ -1,15 +1,19 @@
 /** Saving commitments: the record and its outbox entry together, in one transaction. */
 import { applyPatch, type CommitmentPatch } from '../commitments/patch';
 import type { Commitment } from '../model/bundle';
+import type { Handlers } from '../messages/server';
+import { changeEvent } from '../messages/server';
 import { enqueue } from '../outbox/outbox';
 import type { GlanceDB } from '../store/db';
+import type { ServiceDeps } from './handlers';
 
-/** Same fields with the same values, whatever their order. */
+/** Same fields with the same values, whatever their order; when each was stamped does not count. */
 function sameRecord(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  const keysOf = (o: object) => Object.keys(o).filter((k) => k !== 'updatedAt' && (o as Record<string, unknown>)[k] !== undefined);
+  const keysA = keysOf(a);
+  const keysB = keysOf(b);
   return keysA.length === keysB.length && keysA.every((k) => sameRecord((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
@@ -31,13 +35,17 @@ export async function saveCommitment(db: GlanceDB, commitment: Commitment, now =
   });
 }
 
-/** Applies the changed fields to the commitment as stored now, so changes made elsewhere meanwhile survive. */
+/**
+ * Applies the changed fields to the commitment as stored now, so changes made elsewhere meanwhile
+ * survive; stamps the change, so that re-importing an older file does not revert it.
+ */
 export async function updateCommitment(db: GlanceDB, id: string, patch: CommitmentPatch, now = new Date()): Promise<Commitment> {
   return db.transaction('rw', [db.commitments, db.outbox], async () => {
     const current = await db.commitments.get(id);
     if (!current) throw new Error(`No commitment "${id}" in Glance.`);
-    const updated = applyPatch(current, patch);
-    if (sameRecord(current, updated)) return current;
+    const patched = applyPatch(current, patch);
+    if (sameRecord(current, patched)) return current;
+    const updated: Commitment = { ...patched, updatedAt: now.toISOString() };
     await db.commitments.put(updated);
     await enqueue(db, { entity: 'commitment', entityId: id, accountId: updated.accountId, op: 'upsert', record: updated }, now);
     return updated;
@@ -46,4 +54,30 @@ export async function updateCommitment(db: GlanceDB, id: string, patch: Commitme
 
 export function setCommitmentStatus(db: GlanceDB, id: string, status: Commitment['status'], now = new Date()): Promise<Commitment> {
   return updateCommitment(db, id, { status }, now);
+}
+
+/** Every local change is stamped, so that re-importing an older file does not revert it. */
+export function createCommitmentHandlers({
+  db,
+  now,
+  broadcast,
+}: ServiceDeps): Pick<Handlers, 'commitment.save' | 'commitment.update' | 'commitment.setStatus'> {
+  return {
+    'commitment.save': async ({ commitment }) => {
+      const at = now();
+      const saved = await saveCommitment(db, { ...commitment, updatedAt: at.toISOString() }, at);
+      broadcast(changeEvent(['commitments'], [saved.accountId]));
+      return saved;
+    },
+    'commitment.update': async ({ id, patch }) => {
+      const saved = await updateCommitment(db, id, patch, now());
+      broadcast(changeEvent(['commitments'], [saved.accountId]));
+      return saved;
+    },
+    'commitment.setStatus': async ({ id, status }) => {
+      const saved = await setCommitmentStatus(db, id, status, now());
+      broadcast(changeEvent(['commitments'], [saved.accountId]));
+      return saved;
+    },
+  };
 }

@@ -32,6 +32,10 @@ export interface ImportLogRow {
   name: string;
   counts: Record<string, number>;
   rejected: number;
+  /** Commitments of the file left as they were because they changed here since the file was made. */
+  kept?: number;
+  /** The import was interrupted and Glance finished it on its own: how. */
+  recovery?: 'resumed';
 }
 
 /** A change waiting to be written to the CRMs (drained by the connectors). */
@@ -84,6 +88,59 @@ export const SCHEMA_V2 = {
   actionPrefs: '[accountId+actionId], accountId',
 };
 
+/**
+ * v3: imports are staged and journalled in IndexedDB so that a commit runs as a sequence of small
+ * transactions and survives the service worker being stopped half-way (see lib/store/import-journal.ts).
+ * Only new tables: every v2 row is kept as it is.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  importJobs: 'id, state',
+  importStaged: '++seq, importId',
+  importUndo: '++seq, importId',
+};
+
+/** Where an import is: staged while the file is uploaded, then committed batch by batch, or rolled back. */
+export type ImportJobState = 'staging' | 'committing' | 'committed' | 'rolling-back' | 'rolled-back' | 'discarded';
+
+export interface ImportJob {
+  id: string;
+  name: string;
+  /** The file's generatedAt: how old its records are, for the commitments changed here since. */
+  generatedAt?: string;
+  state: ImportJobState;
+  startedAt: string;
+  /** Last staging or commit step: a staging import untouched for long was abandoned. */
+  touchedAt: string;
+  finishedAt?: string;
+  /** Valid records staged, records applied so far, and the file's refused records. */
+  total: number;
+  written: number;
+  rejected: number;
+  counts: Record<string, number>;
+  /** Commitments in the file that were left alone because they changed here after the file was made. */
+  kept: number;
+  /** Set when Glance found this import interrupted (service worker stopped, page closed) and finished it on its own. */
+  recovery?: 'resumed' | 'rolled-back' | 'discarded';
+  error?: string;
+}
+
+/** One uploaded chunk of valid records of one type, waiting for commit. */
+export interface StagedChunk {
+  seq?: number;
+  importId: string;
+  type: (typeof RECORD_TABLES)[number];
+  records: unknown[];
+}
+
+/** What one committed batch replaced: each key with the record stored before (absent: there was none). */
+export interface UndoBatch {
+  seq?: number;
+  importId: string;
+  type: (typeof RECORD_TABLES)[number];
+  entries: { key: unknown; before?: unknown }[];
+}
+
 export const DB_NAME = 'glance';
 
 export class GlanceDB extends Dexie {
@@ -98,11 +155,15 @@ export class GlanceDB extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   matchChoices!: EntityTable<MatchChoice, 'pageKey'>;
   actionPrefs!: Table<ActionPref, [string, string]>;
+  importJobs!: EntityTable<ImportJob, 'id'>;
+  importStaged!: EntityTable<StagedChunk, 'seq'>;
+  importUndo!: EntityTable<UndoBatch, 'seq'>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeLargeBook } from '../../lib/sample/large-book';
 import { FIXTURES, importThroughOptions, launchGlance, type Glance } from './harness.mjs';
 
 const bundlePath = (name: string) => join(FIXTURES, 'bundles', name);
@@ -111,6 +112,50 @@ describe('options page: import and export in real Chromium', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('exports a book bigger than one export page into one file that holds every record', async () => {
+    const book = makeLargeBook({ accounts: 600, contactsPerAccount: 10, now: new Date() });
+    const dir = mkdtempSync(join(tmpdir(), 'glance-export-'));
+    const file = join(dir, 'book-600.json');
+    writeFileSync(file, JSON.stringify(book));
+    const page = await importThroughOptions(glance, file);
+    await page.locator('[role="status"][data-outcome="imported"]', { hasText: '6,000 contacts' }).waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^glance-export-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(exported).toMatchObject({ format: 'glance.bundle', version: 1 });
+    const ids = (list: { id: string }[]) => list.map((r) => r.id).sort();
+    expect(ids(exported.accounts)).toEqual(ids(book.accounts));
+    expect(ids(exported.contacts)).toEqual(ids(book.contacts!));
+    expect(exported.usage).toHaveLength(book.usage?.length ?? 0);
+    // Nothing went wrong on the way, and the button is back for the next export.
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Export' }).and(page.locator(':enabled')).waitFor();
+  });
+
+  it('keeps a commitment changed here when an older export of the book is imported again, and says so', async () => {
+    const page = await importThroughOptions(glance, bundlePath('small-book.json'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    const olderFile = join(mkdtempSync(join(tmpdir(), 'glance-reimport-')), 'older-export.json');
+    writeFileSync(olderFile, readFileSync(await download.path(), 'utf8'));
+
+    // Marked done here (as the sidebar does it) after the export was made.
+    const reply = await page.evaluate(() =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ glance: 'request', type: 'commitment.setStatus', payload: { id: 'cm-1', status: 'done' } }),
+    );
+    expect(reply).toMatchObject({ ok: true, data: { id: 'cm-1', status: 'done' } });
+
+    await page.reload();
+    await page.getByLabel('Import').setInputFiles(olderFile);
+    const status = page.locator('[role="status"][data-outcome="imported"]', { hasText: 'older-export.json' });
+    await status.getByText('1 commitment changed here since that file was made was kept as it is.').waitFor();
+
+    const [after] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    const book = JSON.parse(readFileSync(await after.path(), 'utf8'));
+    expect(book.commitments.find((c: { id: string }) => c.id === 'cm-1')).toMatchObject({ status: 'done' });
+    expect(book.commitments.find((c: { id: string }) => c.id === 'cm-2')).toMatchObject({ status: 'open' });
   });
 
   it('loads the sample book, marks it as sample data, and removes it in one click', async () => {

@@ -11,9 +11,10 @@ const depthOf = (value: unknown): number =>
   typeof value === 'object' && value !== null ? 1 + Math.max(0, ...Object.values(value).map(depthOf)) : 0;
 
 /** Stands in for the background: records what was sent and answers like the import handlers. */
-export function fakeBackground(opts: { failChunk?: number; error?: string } = {}) {
+export function fakeBackground(opts: { failChunk?: number; error?: string; commitSteps?: number[]; failCommits?: number; abortState?: string } = {}) {
   const sent: Sent[] = [];
   let chunks = 0;
+  let commits = 0;
   const accepted = { accounts: 0, contacts: 0, usage: 0, tickets: 0, commitments: 0, activities: 0 };
   const call = (async (type: RequestType, payload: PayloadOf<RequestType>) => {
     if (depthOf({ glance: 'request', type, payload }) > CHANNEL_DEPTH) {
@@ -33,10 +34,16 @@ export function fakeBackground(opts: { failChunk?: number; error?: string } = {}
         accepted[recordType] += records.length - rejected.length;
         return { accepted: records.length - rejected.length, rejected };
       }
-      case 'import.commit':
-        return { counts: accepted };
+      case 'import.commit': {
+        if (++commits <= (opts.failCommits ?? 0)) throw new BackgroundError("Glance's background could not be reached (worker stopped).");
+        // The background applies batches a step at a time: `written` after each request.
+        const steps = opts.commitSteps ?? [1];
+        const written = steps[Math.min(commits - (opts.failCommits ?? 0), steps.length) - 1];
+        const total = steps.at(-1)!;
+        return { done: written === total, written, total, counts: accepted, kept: 2 };
+      }
       case 'import.abort':
-        return null;
+        return { state: opts.abortState ?? 'discarded' };
       default:
         throw new Error(`unexpected ${type}`);
     }

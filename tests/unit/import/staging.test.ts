@@ -1,62 +1,62 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ImportStaging } from '../../../lib/import/staging';
+import { GlanceDB } from '../../../lib/store/db';
 
 const INTERRUPTED = 'This import was interrupted (Glance restarted in the meantime). Nothing was changed: please import the file again.';
 const account = (id: string) => ({ id, name: `Account ${id}` });
+const at = (minutes: number) => new Date(Date.UTC(2026, 10, 1, 9, minutes));
+
+let n = 0;
+let db: GlanceDB;
+afterEach(() => db?.close());
+function open() {
+  db = new GlanceDB(`glance-staging-${++n}`);
+  return new ImportStaging(db);
+}
+const stagedIds = async (importId: string) =>
+  (await db.importStaged.where('importId').equals(importId).toArray()).flatMap((c) => c.records.map((r) => `${c.type}:${(r as { id: string }).id}`));
 
 describe('ImportStaging', () => {
-  it('collects valid records across chunks and hands them over once', () => {
-    const staging = new ImportStaging();
-    const id = staging.begin('book.json', 1_000);
-    expect(staging.add(id, 'accounts', 0, [account('a'), account('b')])).toEqual({ accepted: 2, rejected: [] });
-    const second = staging.add(id, 'accounts', 2, [account('c'), { id: 'd' }]);
+  it('stages the valid records of every chunk in IndexedDB, outside the book, and counts the refused ones', async () => {
+    const staging = open();
+    const id = await staging.begin('book.json', '2026-10-01T00:00:00.000Z', at(0));
+    expect(await staging.add(id, 'accounts', 0, [account('a'), account('b')], at(1))).toEqual({ accepted: 2, rejected: [] });
+    const second = await staging.add(id, 'accounts', 2, [account('c'), { id: 'd' }], at(1));
     expect(second.accepted).toBe(1);
     // The path counts from the chunk's offset in the file, not from the chunk.
     expect(second.rejected).toEqual([{ path: 'accounts[3]', id: 'd', reason: 'name: required (expected a string)' }]);
-    staging.add(id, 'contacts', 0, [{ id: 'c1', accountId: 'a', name: 'Ann', email: 'ann@a.io' }]);
+    await staging.add(id, 'contacts', 0, [{ id: 'c1', accountId: 'a', name: 'Ann', email: 'ann@a.io' }], at(2));
 
-    const taken = staging.take(id);
-    expect(taken.name).toBe('book.json');
-    expect(taken.rejected).toBe(1);
-    expect(taken.records.accounts.map((a) => a.id)).toEqual(['a', 'b', 'c']);
-    expect(taken.records.contacts.map((c) => c.id)).toEqual(['c1']);
-    expect(taken.records.usage).toEqual([]);
-    // Taken means gone: a second commit of the same import cannot write it twice.
-    expect(() => staging.take(id)).toThrow(INTERRUPTED);
+    expect(await stagedIds(id)).toEqual(['accounts:a', 'accounts:b', 'accounts:c', 'contacts:c1']);
+    expect(await db.importJobs.get(id)).toMatchObject({ name: 'book.json', generatedAt: '2026-10-01T00:00:00.000Z', state: 'staging', total: 4, rejected: 1 });
+    expect(await db.accounts.count()).toBe(0);
   });
 
-  it('keeps concurrent imports apart', () => {
-    const staging = new ImportStaging();
-    const one = staging.begin('one.json', 1_000);
-    const two = staging.begin('two.json', 1_000);
+  it('keeps concurrent imports apart', async () => {
+    const staging = open();
+    const one = await staging.begin('one.json', undefined, at(0));
+    const two = await staging.begin('two.json', undefined, at(0));
     expect(one).not.toBe(two);
-    staging.add(one, 'accounts', 0, [account('a')]);
-    staging.add(two, 'accounts', 0, [account('b')]);
-    expect(staging.take(two).records.accounts.map((a) => a.id)).toEqual(['b']);
-    expect(staging.take(one).records.accounts.map((a) => a.id)).toEqual(['a']);
+    await staging.add(one, 'accounts', 0, [account('a')], at(0));
+    await staging.add(two, 'accounts', 0, [account('b')], at(0));
+    expect(await stagedIds(one)).toEqual(['accounts:a']);
+    expect(await stagedIds(two)).toEqual(['accounts:b']);
   });
 
-  it('refuses an unknown import (the background restarted) with a message saying nothing changed', () => {
-    const staging = new ImportStaging();
-    expect(() => staging.add('import-1-1', 'accounts', 0, [account('a')])).toThrow(INTERRUPTED);
-    expect(() => staging.take('import-1-1')).toThrow(INTERRUPTED);
+  it('refuses a chunk for an unknown import with a message saying nothing changed', async () => {
+    const staging = open();
+    await expect(staging.add('import-1-1', 'accounts', 0, [account('a')])).rejects.toThrow(INTERRUPTED);
   });
 
-  it('drops an aborted import', () => {
-    const staging = new ImportStaging();
-    const id = staging.begin('book.json', 1_000);
-    staging.abort(id);
-    expect(() => staging.add(id, 'accounts', 0, [account('a')])).toThrow(INTERRUPTED);
-  });
-
-  it('forgets imports left unfinished for more than 15 minutes', () => {
-    const staging = new ImportStaging();
-    const start = Date.UTC(2026, 10, 1, 9, 0);
-    const stale = staging.begin('stale.json', start);
-    const recent = staging.begin('recent.json', start + 10 * 60_000);
-    staging.add(stale, 'accounts', 0, [account('a')]);
-    staging.begin('next.json', start + 15 * 60_000 + 1);
-    expect(() => staging.take(stale)).toThrow(INTERRUPTED);
-    expect(staging.take(recent).name).toBe('recent.json');
+  it('discards imports left unstaged for more than 15 minutes when the next one begins', async () => {
+    const staging = open();
+    const stale = await staging.begin('stale.json', undefined, at(0));
+    await staging.add(stale, 'accounts', 0, [account('a')], at(0));
+    const recent = await staging.begin('recent.json', undefined, at(10));
+    await staging.begin('next.json', undefined, at(16));
+    expect(await db.importJobs.get(stale)).toMatchObject({ state: 'discarded', recovery: 'discarded' });
+    expect(await stagedIds(stale)).toEqual([]);
+    await expect(staging.add(stale, 'accounts', 1, [account('b')])).rejects.toThrow(INTERRUPTED);
+    expect(await db.importJobs.get(recent)).toMatchObject({ state: 'staging' });
   });
 });

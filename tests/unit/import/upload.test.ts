@@ -4,20 +4,15 @@ import type { PayloadOf } from '../../../lib/messages/protocol';
 import { accounts, bundleFile, fakeBackground, file } from './fake-background';
 
 describe('importFile', () => {
-  it(`sends records in chunks of ${CHUNK_SIZE} with their offsets, reports progress, then commits`, async () => {
-    const bg = fakeBackground();
+  it(`sends records in chunks of ${CHUNK_SIZE} with their offsets, reports progress, then commits step by step`, async () => {
+    const total = 2 * CHUNK_SIZE + 501;
+    const bg = fakeBackground({ commitSteps: [CHUNK_SIZE, total] });
     const progress: ImportProgress[] = [];
     const contacts = [{ id: 'c1', accountId: 'acc-0', name: 'Ann', email: 'ann@a.io' }];
-    // The background reports its write in steps while it commits.
-    const watchWrite = (_importId: string, listener: (written: number, total: number) => void) => {
-      listener(CHUNK_SIZE, 2 * CHUNK_SIZE + 501);
-      listener(2 * CHUNK_SIZE + 501, 2 * CHUNK_SIZE + 501);
-      return () => undefined;
-    };
-    const outcome = await importFile(bundleFile(accounts(2 * CHUNK_SIZE + 500), contacts), bg.call, (p) => progress.push(p), watchWrite);
+    const outcome = await importFile(bundleFile(accounts(2 * CHUNK_SIZE + 500), contacts), bg.call, (p) => progress.push(p));
 
-    expect(outcome.ok).toBe(true);
-    expect(bg.types()).toEqual(['import.begin', 'import.chunk', 'import.chunk', 'import.chunk', 'import.chunk', 'import.commit']);
+    expect(outcome).toMatchObject({ ok: true, kept: 2 });
+    expect(bg.types()).toEqual(['import.begin', 'import.chunk', 'import.chunk', 'import.chunk', 'import.chunk', 'import.commit', 'import.commit']);
     const chunks = bg.sent.filter((s) => s.type === 'import.chunk').map((s) => s.payload as PayloadOf<'import.chunk'>);
     expect(chunks.map((c) => [c.type, c.offset, c.records.length])).toEqual([
       ['accounts', 0, CHUNK_SIZE],
@@ -26,7 +21,6 @@ describe('importFile', () => {
       ['contacts', 0, 1],
     ]);
     expect(chunks.every((c) => c.importId === 'import-1')).toBe(true);
-    const total = 2 * CHUNK_SIZE + 501;
     expect(progress).toEqual([
       { phase: 'reading', done: 0, total: 1 },
       { phase: 'checking', done: CHUNK_SIZE, total },
@@ -59,6 +53,32 @@ describe('importFile', () => {
     });
     expect(bg.types()).toEqual(['import.begin', 'import.chunk', 'import.chunk', 'import.abort']);
     expect(bg.sent.at(-1)?.payload).toEqual({ importId: 'import-1' });
+  });
+
+  it("tells the background the file's date, so changes made here since are kept", async () => {
+    const bg = fakeBackground();
+    await importFile(file('book.json', JSON.stringify({ format: 'glance.bundle', version: 1, generatedAt: '2026-10-01T08:00:00Z', accounts: accounts(1) })), bg.call);
+    expect(bg.sent[0]).toEqual({ type: 'import.begin', payload: { name: 'book.json', generatedAt: '2026-10-01T08:00:00Z' } });
+  });
+
+  it('asks again when the background was stopped during the commit (it resumes the import on restart)', async () => {
+    const bg = fakeBackground({ failCommits: 2, commitSteps: [1] });
+    const waits: number[] = [];
+    const outcome = await importFile(bundleFile(accounts(1)), bg.call, undefined, async (ms) => void waits.push(ms));
+    expect(outcome.ok).toBe(true);
+    expect(bg.types().filter((t) => t === 'import.commit')).toHaveLength(3);
+    expect(waits).toHaveLength(2);
+  });
+
+  it('gives up after repeated failures, rolls back what was saved, and says so', async () => {
+    const bg = fakeBackground({ failCommits: 10, abortState: 'rolling-back' });
+    const outcome = await importFile(bundleFile(accounts(1)), bg.call, undefined, async () => undefined);
+    expect(outcome).toEqual({
+      ok: false,
+      fileName: 'book.json',
+      error: "Import failed: Glance's background could not be reached (worker stopped). The records already saved from this file are being taken out again.",
+    });
+    expect(bg.types().at(-1)).toBe('import.abort');
   });
 
   it('says "nothing was changed" once when the background lost the import', async () => {

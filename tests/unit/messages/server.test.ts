@@ -153,7 +153,7 @@ describe('sidebars on host pages', () => {
     const inItsOwnTab = { id: EXTENSION_ID, url: `${ORIGIN}/sidebar.html?account=acc-1#health`, tab: { id: 11 } as Runtime.MessageSender['tab'], frameId: 0 };
     expect(await listen(request('account.view', { accountId: 'acc-1' }), inItsOwnTab)).toEqual({ ok: true, data: { id: 'acc-1' } });
     // Still a sidebar: no import, export or settings writes.
-    expect(await listen(request('export.bundle'), inItsOwnTab)).toMatchObject({ ok: false });
+    expect(await listen(request('export.begin'), inItsOwnTab)).toMatchObject({ ok: false });
   });
 
   it('redeem a token once, for the tab it was issued to', async () => {
@@ -179,7 +179,8 @@ describe('sidebars on host pages', () => {
     const { session } = await registerSidebar();
     for (const [type, payload] of [
       ['import.begin', { name: 'x.json' }],
-      ['export.bundle', {}],
+      ['export.begin', {}],
+      ['import.commit', { importId: 'import-1' }],
       ['sample.load', {}],
       ['sample.remove', {}],
       ['settings.save', { settings: {} }],

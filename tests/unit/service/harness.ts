@@ -6,7 +6,7 @@ import type { Bundle } from '../../../lib/model/bundle';
 import type { PayloadOf, RequestType, ResponseOf } from '../../../lib/messages/protocol';
 import { SidebarRegistry } from '../../../lib/access/sidebar-registry';
 import type { Caller } from '../../../lib/messages/server';
-import { createHandlers } from '../../../lib/service/handlers';
+import { createService } from '../../../lib/service/handlers';
 import { GlanceDB } from '../../../lib/store/db';
 
 export const NOW = new Date('2026-11-05T10:00:00.000Z');
@@ -14,23 +14,42 @@ export const smallBook = JSON.parse(readFileSync(join(__dirname, '../../fixtures
 
 let n = 0;
 
-export function startService(now = NOW) {
-  const db = new GlanceDB(`glance-service-${++n}-${Math.random().toString(36).slice(2)}`);
+export const freshDbName = () => `glance-service-${++n}-${Math.random().toString(36).slice(2)}`;
+
+/**
+ * `dbName` reopens an existing database: a restarted service worker. `commitStepMs: 0` makes every
+ * import.commit request apply exactly one batch, so a test can stop between two batches.
+ */
+export function startService(now = NOW, options: { dbName?: string; commitStepMs?: number } = {}) {
+  const db = new GlanceDB(options.dbName ?? freshDbName());
   const broadcast = vi.fn();
-  const handlers = createHandlers({ db, now: () => now, broadcast, sidebars: new SidebarRegistry(memoryStorage()) });
+  const sidebars = new SidebarRegistry(memoryStorage());
+  const { handlers, recoverImports } = createService({ db, now: () => now, broadcast, commitStepMs: options.commitStepMs, sidebars });
   const caller: Caller = { role: 'page', sender: {} };
   const run = async <K extends RequestType>(type: K, payload: PayloadOf<K>): Promise<ResponseOf<K>> =>
     (handlers[type] as (p: PayloadOf<K>, c: Caller) => Promise<ResponseOf<K>>)(payload, caller);
 
-  /** Imports records the way the options page does: begin, one chunk per type, commit. */
-  async function importRecords(name: string, records: Partial<Record<string, unknown[]>>) {
-    const { importId } = await run('import.begin', { name });
+  /** Stages records the way the options page does: begin, then one chunk per type. */
+  async function stageRecords(name: string, records: Partial<Record<string, unknown[]>>, generatedAt?: string) {
+    const { importId } = await run('import.begin', { name, ...(generatedAt ? { generatedAt } : {}) });
     for (const [type, list] of Object.entries(records)) {
       if (list) await run('import.chunk', { importId, type: type as PayloadOf<'import.chunk'>['type'], offset: 0, records: list });
     }
-    return run('import.commit', { importId });
+    return importId;
   }
-  return { db, broadcast, run, importRecords };
+
+  /** Commits step by step, as the options page does, until the background says it is done. */
+  async function commit(importId: string) {
+    for (;;) {
+      const step = await run('import.commit', { importId });
+      if (step.done) return step;
+    }
+  }
+
+  async function importRecords(name: string, records: Partial<Record<string, unknown[]>>, generatedAt?: string) {
+    return commit(await stageRecords(name, records, generatedAt));
+  }
+  return { db, broadcast, run, stageRecords, commit, importRecords, recoverImports };
 }
 
 /** storage.session as a Map: what the background keeps for the browser session. */

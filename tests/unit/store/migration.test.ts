@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { GlanceDB, SCHEMA_V1 } from '../../../lib/store/db';
+import { GlanceDB, SCHEMA_V1, SCHEMA_V2 } from '../../../lib/store/db';
 import { withAccountKeys, withContactKeys } from '../../../lib/store/keys';
 
 let n = 0;
@@ -39,7 +39,7 @@ function v1Rows() {
   };
 }
 
-describe('schema migration v1 -> v2', () => {
+describe('schema migration v1 -> current', () => {
   it('keeps every v1 record unchanged and makes the v2 tables and indexes usable', async () => {
     const name = freshName();
     const rows = v1Rows();
@@ -51,7 +51,7 @@ describe('schema migration v1 -> v2', () => {
 
     const db = new GlanceDB(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
 
     expect(await db.accounts.orderBy('id').toArray()).toEqual(rows.accounts);
     expect(await db.contacts.toArray()).toEqual(rows.contacts);
@@ -92,13 +92,42 @@ describe('schema migration v1 -> v2', () => {
     db.close();
   });
 
-  it('opens a fresh database straight at v2', async () => {
+  it('opens a fresh database straight at v3', async () => {
     const db = new GlanceDB(freshName());
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['accounts', 'actionPrefs', 'activities', 'commitments', 'contacts', 'importLog', 'matchChoices', 'outbox', 'settings', 'tickets', 'usage'],
-    );
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'accounts', 'actionPrefs', 'activities', 'commitments', 'contacts', 'importJobs', 'importLog', 'importStaged', 'importUndo',
+      'matchChoices', 'outbox', 'settings', 'tickets', 'usage',
+    ]);
+    db.close();
+  });
+});
+
+describe('schema migration v2 -> v3 (the import journal)', () => {
+  it('keeps every v2 row, and the journal tables start empty and work', async () => {
+    const name = freshName();
+    const rows = {
+      ...v1Rows(),
+      outbox: [{ createdAt: '2026-11-02T00:00:00.000Z', entity: 'commitment', entityId: 'cm-1', accountId: 'acc-1', op: 'upsert', record: {}, status: 'pending', attempts: 0 }],
+      matchChoices: [{ pageKey: 'gmail:thread:abc', accountId: 'acc-2', at: '2026-11-02T00:00:00.000Z' }],
+      actionPrefs: [{ accountId: 'acc-1', actionId: 'qbr-due', at: '2026-11-02T00:00:00.000Z' }],
+    };
+    const v2 = new Dexie(name);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.open();
+    for (const [table, records] of Object.entries(rows)) await v2.table(table).bulkAdd(records);
+    const before = Object.fromEntries(await Promise.all(Object.keys(rows).map(async (t) => [t, await v2.table(t).toArray()] as const)));
+    v2.close();
+
+    const db = new GlanceDB(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    for (const table of Object.keys(rows)) expect(await db.table(table).toArray()).toEqual(before[table]);
+    expect(await db.importJobs.count()).toBe(0);
+    await db.importStaged.add({ importId: 'import-1', type: 'accounts', records: [{ id: 'acc-3', name: 'Three' }] });
+    expect(await db.importStaged.where('importId').equals('import-1').count()).toBe(1);
+    expect(await db.importUndo.where('importId').equals('import-1').count()).toBe(0);
     db.close();
   });
 });
