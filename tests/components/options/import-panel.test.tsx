@@ -6,7 +6,7 @@ import { ImportPanel } from '@/components/options/ImportPanel';
 import { call } from '@/lib/messages/client';
 import type { PayloadOf } from '@/lib/messages/protocol';
 
-vi.mock('@/lib/messages/client', () => ({ call: vi.fn(), onDataChanged: () => () => {}, onImportProgress: () => () => {} }));
+vi.mock('@/lib/messages/client', () => ({ call: vi.fn(), onDataChanged: () => () => {} }));
 
 const callMock = vi.mocked(call);
 let chunks: PayloadOf<'import.chunk'>[];
@@ -22,7 +22,7 @@ function backgroundAccepting() {
     }
     if (type === 'import.commit') {
       const accounts = chunks.reduce((n, c) => n + c.records.length, 0);
-      return { counts: { accounts, contacts: 0, usage: 0, tickets: 0, commitments: 0, activities: 0 } };
+      return { done: true, written: accounts, total: accounts, kept: 0, counts: { accounts, contacts: 0, usage: 0, tickets: 0, commitments: 0, activities: 0 } };
     }
     return null;
   }) as typeof call);

@@ -108,7 +108,7 @@ describe('commitment.update', () => {
     await run('commitment.update', { id: tabA.id, patch: { text: 'Send the security questionnaire and the SOC 2 report' } });
     await run('commitment.update', { id: tabB.id, patch: { status: 'done' } });
 
-    expect(await db.commitments.get('cm-1')).toEqual({ ...stored, text: 'Send the security questionnaire and the SOC 2 report', status: 'done' });
+    expect(await db.commitments.get('cm-1')).toEqual({ ...stored, text: 'Send the security questionnaire and the SOC 2 report', status: 'done', updatedAt: NOW.toISOString() });
     const outbox = await db.outbox.toArray();
     expect(outbox.map((e) => (e.record as Commitment).status)).toEqual(['open', 'done']);
     expect(outbox[1]).toMatchObject({ entityId: 'cm-1', op: 'upsert', record: await db.commitments.get('cm-1') });
@@ -119,7 +119,9 @@ describe('commitment.update', () => {
     const { run, db, broadcast, importRecords } = service;
     await importRecords('book.json', bookRecords());
     broadcast.mockClear();
-    const { dueDate: _due, ...rest } = (await db.commitments.get('cm-1'))!;
+    const { dueDate: _due, ...others } = (await db.commitments.get('cm-1'))!;
+    // The change is stamped, so that re-importing an older file does not revert it.
+    const rest = { ...others, updatedAt: NOW.toISOString() };
     expect(await run('commitment.update', { id: 'cm-1', patch: { dueDate: null } })).toEqual(rest);
     expect(await db.commitments.get('cm-1')).toEqual(rest);
     expect(broadcast).toHaveBeenCalledExactlyOnceWith(changeEvent(['commitments'], ['acc-harbor']));
@@ -148,7 +150,7 @@ describe('commitment.save, sent again', () => {
     await importRecords('book.json', bookRecords());
     const before = await db.commitments.count();
     await run('commitment.save', { commitment: promise });
-    expect(await run('commitment.save', { commitment: { ...promise } })).toEqual(promise);
+    expect(await run('commitment.save', { commitment: { ...promise } })).toEqual({ ...promise, updatedAt: NOW.toISOString() });
     expect(await db.commitments.count()).toBe(before + 1);
     expect(await db.commitments.where('accountId').equals('acc-lumen').filter((c) => c.text === promise.text).count()).toBe(1);
     expect(await db.outbox.count()).toBe(1);
@@ -160,7 +162,7 @@ describe('commitment.save, sent again', () => {
     await importRecords('book.json', bookRecords());
     await run('commitment.save', { commitment: promise });
     await run('commitment.save', { commitment: { ...promise, dueDate: '2026-11-19' } });
-    expect(await db.commitments.get('cm-new')).toEqual({ ...promise, dueDate: '2026-11-19' });
+    expect(await db.commitments.get('cm-new')).toEqual({ ...promise, dueDate: '2026-11-19', updatedAt: NOW.toISOString() });
     expect((await db.outbox.toArray()).map((e) => (e.record as Commitment).dueDate)).toEqual(['2026-11-12', '2026-11-19']);
   });
 });

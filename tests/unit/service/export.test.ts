@@ -68,8 +68,10 @@ describe('exporting the book to a file', () => {
 
   it('cuts a page at a few MiB of JSON whatever its record count, and always moves on', async () => {
     const service = start();
-    const notes = 'x'.repeat(Math.ceil(EXPORT_PAGE_BYTES * 0.4));
-    await service.importRecords('big-notes.json', { accounts: ['a', 'b', 'c'].map((id) => ({ id, name: id, notes })) });
+    // Each account carries 40% of a page in notes fields, each within the import's per-string cap.
+    const fieldChars = 9000;
+    const notes = Object.fromEntries(Array.from({ length: Math.ceil((EXPORT_PAGE_BYTES * 0.4) / fieldChars) }, (_, i) => [`note${i}`, 'x'.repeat(fieldChars)]));
+    await service.importRecords('big-notes.json', { accounts: ['a', 'b', 'c'].map((id) => ({ id, name: id, ...notes })) });
     const { exportId } = await service.run('export.begin', {});
     const first = await service.run('export.page', { exportId, type: 'accounts' });
     expect(first.records.map((r) => (r as { id: string }).id)).toEqual(['a', 'b']);
