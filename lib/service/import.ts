@@ -7,7 +7,7 @@
 import type { ImportCommitStep } from '../messages/protocol';
 import type { Handlers } from '../messages/server';
 import { changeEvent } from '../messages/server';
-import { ImportStaging } from '../import/staging';
+import { ImportStaging } from './import-staging';
 import type { ImportJob } from '../store/db';
 import {
   applyNextBatch,

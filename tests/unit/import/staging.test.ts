@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ImportStaging } from '../../../lib/import/staging';
+import { ImportStaging } from '../../../lib/service/import-staging';
 import { GlanceDB } from '../../../lib/store/db';
 
 const INTERRUPTED = 'This import was interrupted (Glance restarted in the meantime). Nothing was changed: please import the file again.';

@@ -7,7 +7,7 @@
 import type { RecordType } from '../model/bundle';
 import type { GlanceDB } from '../store/db';
 import { createImportJob, pruneFinishedJobs, stageRecords, startRollback, STAGING_TTL_MS } from '../store/import-journal';
-import { validateRecords, type Rejection } from './validate';
+import { validateRecords, type Rejection } from '../import/validate';
 
 export class ImportStaging {
   private nextId = 1;
