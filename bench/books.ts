@@ -17,5 +17,11 @@ export function writeBook(dir: string, accounts: number, contactsPerAccount: num
   const text = JSON.stringify(book);
   const path = join(dir, `book-${accounts}x${contactsPerAccount}.json`);
   writeFileSync(path, text);
-  return { accounts: book.accounts.length, contacts: book.contacts?.length ?? 0, path, bytes: Buffer.byteLength(text), generateMs: performance.now() - started };
+  return {
+    accounts: book.accounts.length,
+    contacts: book.contacts?.length ?? 0,
+    path,
+    bytes: Buffer.byteLength(text),
+    generateMs: performance.now() - started,
+  };
 }

@@ -53,7 +53,11 @@ function runLookups(page: Page, context: PageContext): Promise<{ samples: [numbe
       while (!w.__stopLookups) {
         const at = performance.timeOrigin + performance.now();
         const started = performance.now();
-        const reply = await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok?: boolean; data?: { match?: { status?: string } } } | undefined> } } }).chrome.runtime.sendMessage({ glance: 'request', type: 'page.match', payload: { context } });
+        const reply = await (
+          globalThis as unknown as {
+            chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok?: boolean; data?: { match?: { status?: string } } } | undefined> } };
+          }
+        ).chrome.runtime.sendMessage({ glance: 'request', type: 'page.match', payload: { context } });
         samples.push([at, performance.now() - started]);
         if (!reply?.ok || reply.data?.match?.status !== 'matched') errors++;
         await new Promise((resolve) => setTimeout(resolve, pause));

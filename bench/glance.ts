@@ -122,7 +122,10 @@ async function captureContext(frame: Frame, page: Page, hash: string): Promise<u
 
 /** Arms the probe for the next account; the returned promise settles once the sidebar shows it. */
 async function expectAccount(frame: Frame, accountId: string): Promise<{ shown: Promise<SidebarProbe> }> {
-  await frame.evaluate((want) => Object.assign(window.__glanceBench!, { want, at: null, sent: null, answered: null, done: undefined }), accountId);
+  await frame.evaluate(
+    (want) => Object.assign(window.__glanceBench!, { want, at: null, sent: null, answered: null, done: undefined }),
+    accountId,
+  );
   const shown = inPage(
     frame,
     () =>
@@ -159,7 +162,12 @@ export interface SwapSample {
  * never seen (a `?n` suffix the fixture and the Gmail adapter ignore for the thread), so every
  * swap asks the background; otherwise alternating threads are answered from the sidebar's cache.
  */
-export async function measureSwaps(session: GmailSession, count: number, fresh: boolean, settleMs = 60): Promise<{ samples: SwapSample[]; summary: Summary }> {
+export async function measureSwaps(
+  session: GmailSession,
+  count: number,
+  fresh: boolean,
+  settleMs = 60,
+): Promise<{ samples: SwapSample[]; summary: Summary }> {
   const { page, frame } = session;
   const samples: SwapSample[] = [];
   for (let i = 0; i < count; i++) {
@@ -232,7 +240,10 @@ export async function measureContentCost(session: GmailSession, scriptUrl: strin
 }
 
 /** The content script's cost while a Gmail thread page loads (injection, first read, mounting the sidebar). */
-export async function measureContentStartup(glance: Glance, scriptUrl: string): Promise<{ totalMs: number; cpuMs: number; evaluateMs: number }> {
+export async function measureContentStartup(
+  glance: Glance,
+  scriptUrl: string,
+): Promise<{ totalMs: number; cpuMs: number; evaluateMs: number }> {
   const page = await glance.context.newPage();
   const tracer = await startTrace(page);
   await page.goto(`${GMAIL_URL}#inbox/${ACME_THREAD}`);

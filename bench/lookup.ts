@@ -27,13 +27,17 @@ export async function timeRequests(page: Page, request: RequestCase, calls: numb
       const times: number[] = [];
       for (let i = 0; i < warmup + calls; i++) {
         const started = performance.now();
-        const reply = (await (globalThis as unknown as { chrome: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } } }).chrome.runtime.sendMessage({ glance: 'request', type: request.type, payload: request.payload })) as Reply;
+        const reply = (await (
+          globalThis as unknown as { chrome: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } } }
+        ).chrome.runtime.sendMessage({ glance: 'request', type: request.type, payload: request.payload })) as Reply;
         const elapsed = performance.now() - started;
         if (!reply?.ok) throw new Error(`${request.type}: ${reply?.error ?? 'no reply'}`);
         const { matchedAccountId, matchStatus, viewAccountId } = request.expect;
         const match = reply.data?.match;
-        if (matchStatus && match?.status !== matchStatus) throw new Error(`${request.label}: expected ${matchStatus}, got ${JSON.stringify(match)}`);
-        if (matchedAccountId && match?.accountId !== matchedAccountId) throw new Error(`${request.label}: matched ${JSON.stringify(match)}`);
+        if (matchStatus && match?.status !== matchStatus)
+          throw new Error(`${request.label}: expected ${matchStatus}, got ${JSON.stringify(match)}`);
+        if (matchedAccountId && match?.accountId !== matchedAccountId)
+          throw new Error(`${request.label}: matched ${JSON.stringify(match)}`);
         if (viewAccountId && reply.data?.account?.id !== viewAccountId) throw new Error(`${request.label}: wrong view`);
         if (i >= warmup) times.push(elapsed);
       }

@@ -21,7 +21,11 @@ export function describeMachine(): Machine {
   }
   let chromium = 'unknown';
   try {
-    chromium = execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    chromium = execFileSync(chromiumPath(), ['--version'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     // reported as unknown
   }

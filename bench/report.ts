@@ -89,7 +89,9 @@ export function renderMarkdown(r: BenchResults): string {
   );
   lines.push(
     `- Extension built from commit ${r.build.commit}` +
-      (r.build.dirty.length ? ` plus uncommitted changes to ${r.build.dirty.join(', ')} (the tree is shared; the build takes what is there)` : ''),
+      (r.build.dirty.length
+        ? ` plus uncommitted changes to ${r.build.dirty.join(', ')} (the tree is shared; the build takes what is there)`
+        : ''),
   );
   lines.push(`- Whole run: ${seconds(r.durationMs)}`, '');
 
@@ -136,12 +138,21 @@ export function renderMarkdown(r: BenchResults): string {
 
   lines.push('## (b) Content script on the host page', '');
   for (const script of r.contentScripts) {
-    lines.push(`- Size of .output/chrome-mv3/${script.file} (${script.host}): ${kib(script.raw)} raw, ${kib(script.gzip)} gzip, ${kib(script.brotli)} brotli`);
+    lines.push(
+      `- Size of .output/chrome-mv3/${script.file} (${script.host}): ${kib(script.raw)} raw, ${kib(script.gzip)} gzip, ${kib(script.brotli)} brotli`,
+    );
   }
-  lines.push(`- Main-thread time per thread swap (${r.content.swaps} swaps; ${r.content.slicesPerSwap.toFixed(1)} entries into the script per swap):`, '');
+  lines.push(
+    `- Main-thread time per thread swap (${r.content.swaps} swaps; ${r.content.slicesPerSwap.toFixed(1)} entries into the script per swap):`,
+    '',
+  );
   lines.push('| Per swap | mean | p50 | p95 | max |', '|---|---|---|---|---|');
   const row3 = (label: string, x: Summary) => `| ${label} | ${ms(x.mean, 3)} | ${ms(x.p50, 3)} | ${ms(x.p95, 3)} | ${ms(x.max, 3)} |`;
-  lines.push(row3('Thread CPU time', r.content.cpuPerSwap), row3('Wall time (includes time descheduled by other load)', r.content.perSwap), '');
+  lines.push(
+    row3('Thread CPU time', r.content.cpuPerSwap),
+    row3('Wall time (includes time descheduled by other load)', r.content.perSwap),
+    '',
+  );
   lines.push(
     `- On page load (once per tab): ${ms(r.startup.totalMs, 2)} wall (${ms(r.startup.cpuMs, 2)} CPU), of which ${ms(r.startup.evaluateMs, 2)} evaluating the script`,
     '',
@@ -151,11 +162,16 @@ export function renderMarkdown(r: BenchResults): string {
   lines.push(`| Request | ${r.sizes.map((n) => `${sizeLabel(n)} accounts p50 / p95`).join(' | ')} |`);
   lines.push(`|---|${r.sizes.map(() => '---').join('|')}|`);
   for (const l of r.lookups) {
-    lines.push(`| ${l.label} | ${r.sizes.map((n) => (l.bySize.has(n) ? `${ms(l.bySize.get(n)!.p50, 2)} / ${ms(l.bySize.get(n)!.p95, 2)}` : 'n/a')).join(' | ')} |`);
+    lines.push(
+      `| ${l.label} | ${r.sizes.map((n) => (l.bySize.has(n) ? `${ms(l.bySize.get(n)!.p50, 2)} / ${ms(l.bySize.get(n)!.p95, 2)}` : 'n/a')).join(' | ')} |`,
+    );
   }
   lines.push('');
   lines.push('Imports through the options page (fresh profile each):', '');
-  lines.push('| Book | File | Total | Read + parse | Send, check and stage chunks | Commit (batches, one transaction each) |', '|---|---|---|---|---|---|');
+  lines.push(
+    '| Book | File | Total | Read + parse | Send, check and stage chunks | Commit (batches, one transaction each) |',
+    '|---|---|---|---|---|---|',
+  );
   for (const i of r.imports) {
     lines.push(
       `| ${i.accounts.toLocaleString('en')} accounts, ${i.contacts.toLocaleString('en')} contacts | ${(i.bytes / 2 ** 20).toFixed(0)} MiB | ${seconds(i.timing.totalMs)} | ` +
@@ -180,10 +196,15 @@ export function renderMarkdown(r: BenchResults): string {
     lines.push('');
   }
   if (r.exports.length) {
-    lines.push('Export through the options page\'s "Export" button, until the download starts (the file is built in the page from paged requests):', '');
+    lines.push(
+      'Export through the options page\'s "Export" button, until the download starts (the file is built in the page from paged requests):',
+      '',
+    );
     lines.push('| Book in the store | Time | File | Check |', '|---|---|---|---|');
     for (const e of r.exports) {
-      lines.push(`| ${e.accounts.toLocaleString('en')} accounts, ${e.contacts.toLocaleString('en')} contacts | ${seconds(e.totalMs)} | ${(e.bytes / 2 ** 20).toFixed(0)} MiB | ${e.check} |`);
+      lines.push(
+        `| ${e.accounts.toLocaleString('en')} accounts, ${e.contacts.toLocaleString('en')} contacts | ${seconds(e.totalMs)} | ${(e.bytes / 2 ** 20).toFixed(0)} MiB | ${e.check} |`,
+      );
     }
     lines.push('');
   }
@@ -193,7 +214,7 @@ export function renderMarkdown(r: BenchResults): string {
     '- `npm run bench` builds the extension, writes books with `makeLargeBook` (10 contacts per account), and drives Debian Chromium (headless, fresh profile per book) with the built extension through playwright-core, reusing tests/e2e/harness.mjs.',
     '- Imports: the book file is set on the options page\'s "Import" input and timed until the status reports it imported; the phases come from the page\'s progress text.',
     '- (a) The page takes `performance.timeOrigin + performance.now()` right before it changes `location.hash`; a MutationObserver in the sidebar frame takes the same clock when `[data-match="matched"] [data-account-id=…]` of the new account is in the DOM (DOM commit, before paint). The two frames run in different processes; this clock is the one they share. The split of a new thread\'s time comes from wrapping `runtime.sendMessage` in the sidebar frame. A short pause follows each swap. "New threads" append `?bench=<n>` to the hash: the fixture and the Gmail adapter ignore it for the thread, but the sidebar sees a new page context.',
-    '- (b) A CDP trace (category devtools.timeline) of the host page over the swaps, with a `console.timeStamp` before each; the top-level FunctionCall/EvaluateScript slices whose URL is the content script are summed between marks, both as wall time (`dur`) and as thread CPU time (`tdur`); the target is judged on CPU time because on a shared machine the wall time includes time the renderer waited for a core. Slices include the DOM and style work the script\'s own calls cause, not the host page\'s own re-render.',
+    "- (b) A CDP trace (category devtools.timeline) of the host page over the swaps, with a `console.timeStamp` before each; the top-level FunctionCall/EvaluateScript slices whose URL is the content script are summed between marks, both as wall time (`dur`) and as thread CPU time (`tdur`); the target is judged on CPU time because on a shared machine the wall time includes time the renderer waited for a core. Slices include the DOM and style work the script's own calls cause, not the host page's own re-render.",
     '- (c) An options page calls `chrome.runtime.sendMessage({glance: "request", type, payload})` in a loop, awaiting each reply; the clock is the page\'s. page.match answers include the matched account\'s view (built from its records); "unknown domain" runs every index look-up and finds nothing, so it is the look-up alone; account.view is the view alone; settings.get (one row read and checked) is the nearest thing to a bare message round trip.',
     '',
   );

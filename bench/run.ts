@@ -27,7 +27,10 @@ import type { PageContext } from '../lib/hosts/types';
 
 const MAIN_BOOK = Number(process.env.BENCH_MAIN_BOOK ?? 10_000);
 const CONTACTS_PER_ACCOUNT = 10;
-const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number).sort((a, b) => a - b);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000')
+  .split(',')
+  .map(Number)
+  .sort((a, b) => a - b);
 const BUSY_BOOK = Number(process.env.BENCH_BUSY_BOOK ?? SIZES[SIZES.length - 1]);
 const SWAPS = 60;
 const CONTENT_SWAPS = 50;
@@ -45,9 +48,17 @@ const log = (message: string) => console.log(`[bench ${seconds(Date.now() - star
 function requestCases(gmailContext: PageContext): RequestCase[] {
   return [
     matchCase('page.match Gmail thread (Acme)', gmailContext, { matchStatus: 'matched', matchedAccountId: 'sample-acme' }),
-    matchCase('page.match Salesforce Account record (Acme)', ACME_SALESFORCE_CONTEXT, { matchStatus: 'matched', matchedAccountId: 'sample-acme' }),
+    matchCase('page.match Salesforce Account record (Acme)', ACME_SALESFORCE_CONTEXT, {
+      matchStatus: 'matched',
+      matchedAccountId: 'sample-acme',
+    }),
     matchCase('page.match Gmail thread, unknown domain (look-up only)', UNKNOWN_GMAIL_CONTEXT, { matchStatus: 'none' }),
-    { label: 'account.view (Acme; the view alone)', type: 'account.view', payload: { accountId: 'sample-acme' }, expect: { viewAccountId: 'sample-acme' } },
+    {
+      label: 'account.view (Acme; the view alone)',
+      type: 'account.view',
+      payload: { accountId: 'sample-acme' },
+      expect: { viewAccountId: 'sample-acme' },
+    },
     { label: 'settings.get (round trip + one small IDB read)', type: 'settings.get', payload: {}, expect: {} },
   ];
 }
@@ -62,7 +73,8 @@ async function withGlance<T>(extensionDir: string, run: (glance: Glance) => Prom
 }
 
 async function main() {
-  if (!existsSync(join(EXTENSION_DIR, CONTENT_SCRIPT))) throw new Error(`${EXTENSION_DIR} has no ${CONTENT_SCRIPT}: run \`npx wxt build\` first (npm run bench does).`);
+  if (!existsSync(join(EXTENSION_DIR, CONTENT_SCRIPT)))
+    throw new Error(`${EXTENSION_DIR} has no ${CONTENT_SCRIPT}: run \`npx wxt build\` first (npm run bench does).`);
   const dir = mkdtempSync(join(tmpdir(), 'glance-bench-'));
   const extensionDir = snapshotExtension(dir);
   const contentScripts = Object.entries(CONTENT_SCRIPTS).map(([host, file]) => {
@@ -105,14 +117,18 @@ async function main() {
         const during = await lookupsDuringImport(glance, book.path, gmailContext, 30 * 60_000);
         timing = during.timing;
         busy.push({ accounts: book.accounts, contacts: book.contacts, ...during });
-        log(`  page.match while importing ${size}: p50 ${ms(during.whole.p50)}, p95 ${ms(during.whole.p95)}, max ${ms(during.whole.max)} (${during.whole.n} look-ups, ${during.errors} errors); during the commit p95 ${ms(during.duringWrite.p95)}, max ${ms(during.duringWrite.max)}`);
+        log(
+          `  page.match while importing ${size}: p50 ${ms(during.whole.p50)}, p95 ${ms(during.whole.p95)}, max ${ms(during.whole.max)} (${during.whole.n} look-ups, ${during.errors} errors); during the commit p95 ${ms(during.duringWrite.p95)}, max ${ms(during.duringWrite.max)}`,
+        );
       } else {
         const page = await openOptions(glance);
         timing = await timeImport(page, book.path, 20 * 60_000);
         await page.close();
       }
       imports.push({ accounts: book.accounts, contacts: book.contacts, bytes: book.bytes, timing });
-      log(`import ${size}: ${seconds(timing.totalMs)} (read ${seconds(timing.readMs)}, check ${seconds(timing.checkMs)}, write ${seconds(timing.writeMs)}) — ${timing.status}`);
+      log(
+        `import ${size}: ${seconds(timing.totalMs)} (read ${seconds(timing.readMs)}, check ${seconds(timing.checkMs)}, write ${seconds(timing.writeMs)}) — ${timing.status}`,
+      );
     };
     const exportBook = async (glance: Glance, size: number) => {
       const book = books.get(size)!;
@@ -122,7 +138,13 @@ async function main() {
         exports.push({ accounts: book.accounts, contacts: book.contacts, ...timing });
         log(`export ${size}: ${seconds(timing.totalMs)}, ${(timing.bytes / 2 ** 20).toFixed(0)} MiB; ${timing.check}`);
       } catch (error) {
-        exports.push({ accounts: book.accounts, contacts: book.contacts, totalMs: NaN, bytes: 0, check: `failed: ${(error as Error).message}` });
+        exports.push({
+          accounts: book.accounts,
+          contacts: book.contacts,
+          totalMs: NaN,
+          bytes: 0,
+          check: `failed: ${(error as Error).message}`,
+        });
         log(`export ${size} failed: ${(error as Error).message}`);
       } finally {
         await page.close();
@@ -143,7 +165,9 @@ async function main() {
       log(`glance, new threads: p50 ${ms(fresh.summary.p50)}, p95 ${ms(fresh.summary.p95)}`);
       const scriptUrl = glance.url(CONTENT_SCRIPT);
       const content = await measureContentCost(session, scriptUrl, CONTENT_SWAPS);
-      log(`content script per swap: CPU mean ${ms(content.cpuPerSwap.mean, 3)}, p95 ${ms(content.cpuPerSwap.p95, 3)}; wall mean ${ms(content.perSwap.mean, 3)}, p95 ${ms(content.perSwap.p95, 3)}`);
+      log(
+        `content script per swap: CPU mean ${ms(content.cpuPerSwap.mean, 3)}, p95 ${ms(content.cpuPerSwap.p95, 3)}; wall mean ${ms(content.perSwap.mean, 3)}, p95 ${ms(content.perSwap.p95, 3)}`,
+      );
       await session.page.close();
       const startup = await measureContentStartup(glance, scriptUrl);
       log(`content script on page load: ${ms(startup.totalMs, 2)} wall, ${ms(startup.cpuMs, 2)} CPU`);
@@ -164,7 +188,10 @@ async function main() {
 
     const mainBook = books.get(MAIN_BOOK)!;
     const results: BenchResults = {
-      date: new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC'),
+      date: new Date()
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC'),
       machine,
       loadBefore,
       loadAfter: load(),
@@ -199,7 +226,18 @@ function buildSource(): BenchResults['build'] {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' });
   try {
     const commit = git('rev-parse', '--short', 'HEAD').trim();
-    const dirty = git('status', '--porcelain', '--', 'entrypoints', 'components', 'lib', 'assets', 'public', 'wxt.config.ts', 'package.json')
+    const dirty = git(
+      'status',
+      '--porcelain',
+      '--',
+      'entrypoints',
+      'components',
+      'lib',
+      'assets',
+      'public',
+      'wxt.config.ts',
+      'package.json',
+    )
       .split('\n')
       .filter(Boolean)
       .map((line) => line.slice(3));

@@ -13,7 +13,11 @@ mkdirSync(out, { recursive: true });
 
 const DEMO_PAGES = [
   ['mail.google.com', 'hosts/gmail-app.html', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT'],
-  ['northpeak.lightning.force.com', 'hosts/salesforce-app.html', 'https://northpeak.lightning.force.com/lightning/r/Account/001Dn00000Xk1ABIAZ/view'],
+  [
+    'northpeak.lightning.force.com',
+    'hosts/salesforce-app.html',
+    'https://northpeak.lightning.force.com/lightning/r/Account/001Dn00000Xk1ABIAZ/view',
+  ],
   ['app.hubspot.com', 'hosts/hubspot-app.html', 'https://app.hubspot.com/contacts/4417291/record/0-2/9001'],
 ];
 

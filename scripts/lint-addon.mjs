@@ -26,7 +26,8 @@ function sourceFiles(dir) {
   });
 }
 
-const glanceUsesRawHtml = () => SOURCE_DIRS.flatMap(sourceFiles).some((file) => readFileSync(file, 'utf8').includes('dangerouslySetInnerHTML'));
+const glanceUsesRawHtml = () =>
+  SOURCE_DIRS.flatMap(sourceFiles).some((file) => readFileSync(file, 'utf8').includes('dangerouslySetInnerHTML'));
 
 /** Known false positives, each explained in docs/store-readiness.md. */
 const FALSE_POSITIVES = [
@@ -43,12 +44,26 @@ if (!existsSync(join(BUILD, 'manifest.json'))) {
 }
 
 const linter = addonsLinter.createInstance({
-  config: { _: [BUILD], logLevel: 'fatal', stack: false, pretty: false, warningsAsErrors: false, metadata: false, output: 'none', boring: true, selfHosted: false },
+  config: {
+    _: [BUILD],
+    logLevel: 'fatal',
+    stack: false,
+    pretty: false,
+    warningsAsErrors: false,
+    metadata: false,
+    output: 'none',
+    boring: true,
+    selfHosted: false,
+  },
   runAsBinary: false,
 });
 const { errors, warnings, notices } = await linter.run();
 
-const findings = [...errors.map((m) => ({ ...m, level: 'error' })), ...warnings.map((m) => ({ ...m, level: 'warning' })), ...notices.map((m) => ({ ...m, level: 'notice' }))];
+const findings = [
+  ...errors.map((m) => ({ ...m, level: 'error' })),
+  ...warnings.map((m) => ({ ...m, level: 'warning' })),
+  ...notices.map((m) => ({ ...m, level: 'notice' })),
+];
 let failed = 0;
 for (const finding of findings) {
   const where = `${finding.file ?? ''}${finding.line ? `:${finding.line}:${finding.column}` : ''}`;
@@ -57,8 +72,12 @@ for (const finding of findings) {
     console.log(`known   ${finding.code} ${where}: ${known.why}`);
   } else {
     failed += 1;
-    console.error(`${finding.level.padEnd(7)} ${finding.code} ${where}: ${finding.message}${finding.description ? `\n        ${finding.description}` : ''}`);
+    console.error(
+      `${finding.level.padEnd(7)} ${finding.code} ${where}: ${finding.message}${finding.description ? `\n        ${finding.description}` : ''}`,
+    );
   }
 }
-console.log(`addons-linter: ${errors.length} errors, ${warnings.length} warnings, ${notices.length} notices; ${failed} not known false positives.`);
+console.log(
+  `addons-linter: ${errors.length} errors, ${warnings.length} warnings, ${notices.length} notices; ${failed} not known false positives.`,
+);
 process.exit(failed > 0 ? 1 : 0);

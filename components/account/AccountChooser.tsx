@@ -2,7 +2,15 @@
 import type { MatchCandidate } from '@/lib/match/types';
 import { AccountSearch } from './AccountSearch';
 
-export function AccountChooser({ candidates, onPick, headingLevel = 2 }: { candidates: MatchCandidate[]; onPick: (accountId: string) => void; headingLevel?: 1 | 2 }) {
+export function AccountChooser({
+  candidates,
+  onPick,
+  headingLevel = 2,
+}: {
+  candidates: MatchCandidate[];
+  onPick: (accountId: string) => void;
+  headingLevel?: 1 | 2;
+}) {
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   return (
     <section className="card" aria-labelledby="ambiguous-heading">

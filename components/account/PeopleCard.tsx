@@ -30,9 +30,7 @@ export function PeopleCard({ contacts, asOf, limit = 6 }: { contacts: Contact[];
                 {c.role && <span className="badge">{ROLE_LABEL[c.role]}</span>}
                 {departed && <span className="badge badge--red">Departed</span>}
                 {quiet && <span className="badge badge--yellow">Quiet {silentDays} days</span>}
-                <div className="muted person__meta">
-                  {[c.title, c.email].filter(Boolean).join(' · ')}
-                </div>
+                <div className="muted person__meta">{[c.title, c.email].filter(Boolean).join(' · ')}</div>
               </li>
             );
           })}

@@ -72,7 +72,9 @@ export function PopupApp() {
         </div>
       )}
       {state === 'matched' && view.data && <Briefing view={view.data} />}
-      {state === 'ambiguous' && tabMatch?.status === 'ambiguous' && <AccountChooser candidates={tabMatch.candidates} onPick={pick} headingLevel={1} />}
+      {state === 'ambiguous' && tabMatch?.status === 'ambiguous' && (
+        <AccountChooser candidates={tabMatch.candidates} onPick={pick} headingLevel={1} />
+      )}
       {state === 'none' && (
         <section className="card" aria-labelledby="popup-none">
           <h1 id="popup-none">Which account?</h1>

@@ -46,7 +46,9 @@ function useCommitmentChange(accountId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (change: CommitmentChange) =>
-      'create' in change ? call('commitment.save', { commitment: change.create }) : call('commitment.update', { id: change.id, patch: change.patch }),
+      'create' in change
+        ? call('commitment.save', { commitment: change.create })
+        : call('commitment.update', { id: change.id, patch: change.patch }),
     onMutate: (change) => {
       client.setQueryData<AccountView | null>(queryKeys.account(accountId), (view) => {
         if (!view) return view;
@@ -162,9 +164,7 @@ export function CommitmentsCard({ view, draft, source, userEmail, onOpenDraft, o
         <>
           <h3 className="subheading">Done and cancelled</h3>
           <ul className="commitments">{closedShown.map(item)}</ul>
-          {closedItems.length > closedShown.length && (
-            <p className="muted">+{closedItems.length - closedShown.length} more</p>
-          )}
+          {closedItems.length > closedShown.length && <p className="muted">+{closedItems.length - closedShown.length} more</p>}
         </>
       )}
       <h3 className="subheading">Sales promises</h3>

@@ -69,7 +69,11 @@ export function PromiseForm(props: PromiseFormProps) {
       madeAt,
       ...(dueDate ? { dueDate } : { dueDate: undefined }),
       ...(existing ? {} : { promisedBy: owner === 'us' ? props.userEmail : undefined }),
-      source: existing?.source ?? { type: props.source.type === 'crm' ? 'crm' : props.source.type, url: props.source.url, threadId: props.source.threadId },
+      source: existing?.source ?? {
+        type: props.source.type === 'crm' ? 'crm' : props.source.type,
+        url: props.source.url,
+        threadId: props.source.threadId,
+      },
     });
   }
 
@@ -85,7 +89,15 @@ export function PromiseForm(props: PromiseFormProps) {
     <form className="promise-form card" aria-label={existing ? 'Edit commitment' : 'New commitment'} onSubmit={submit}>
       <div className="field">
         <label htmlFor={ids.text}>Promise</label>
-        <textarea id={ids.text} ref={textRef} value={text} rows={3} onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown} required />
+        <textarea
+          id={ids.text}
+          ref={textRef}
+          value={text}
+          rows={3}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+          required
+        />
       </div>
       <div className="row">
         <div className="field">

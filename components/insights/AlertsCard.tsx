@@ -15,9 +15,7 @@ export function AlertsCard({ signals }: AlertsCardProps) {
   const headingId = useId();
   return (
     <section className="card insights-card alerts-card" aria-labelledby={headingId}>
-      <h2 id={headingId}>
-        Risk signals {signals.length > 0 && <span className="badge">{signals.length}</span>}
-      </h2>
+      <h2 id={headingId}>Risk signals {signals.length > 0 && <span className="badge">{signals.length}</span>}</h2>
       {signals.length === 0 ? (
         <p className="muted">No risk signals</p>
       ) : (

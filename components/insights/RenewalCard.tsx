@@ -31,8 +31,8 @@ export function RenewalCard({ renewal }: RenewalCardProps) {
           {renewal.ninetyDayRule.breached && (
             <p className="insights-warning" data-rule="ninety-day">
               <span aria-hidden="true">⚠ </span>
-              <strong>90-day rule:</strong> {renewal.ninetyDayRule.detail}. A customer must never first hear of
-              renewal less than 90 days out.
+              <strong>90-day rule:</strong> {renewal.ninetyDayRule.detail}. A customer must never first hear of renewal less than 90 days
+              out.
             </p>
           )}
           {renewal.stage ? (

@@ -15,7 +15,6 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-
 export const LEVEL_LABELS: Record<SignalLevel, string> = {
   escalation: 'Escalation',
   red: 'Red',

@@ -30,7 +30,12 @@ export function BookPanel() {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
 
-  if (summary.isPending) return <section className="card" aria-busy="true">Loading your book…</section>;
+  if (summary.isPending)
+    return (
+      <section className="card" aria-busy="true">
+        Loading your book…
+      </section>
+    );
   if (summary.isError) return <section className="card error">Could not read the local store: {summary.error.message}</section>;
   const { counts, sampleAccounts, lastImport, outboxPending, interruptedImport } = summary.data;
   const empty = counts.accounts === 0;
@@ -69,7 +74,9 @@ export function BookPanel() {
         </button>
       )}
       {(loadSample.error || removeSample.error) && (
-        <p className="error" role="alert">{(loadSample.error ?? removeSample.error)?.message}</p>
+        <p className="error" role="alert">
+          {(loadSample.error ?? removeSample.error)?.message}
+        </p>
       )}
       {lastImport && (
         <p className="muted">
@@ -92,7 +99,11 @@ export function BookPanel() {
           </span>
         </div>
       )}
-      {exportError && <p className="error" role="alert">{exportError}</p>}
+      {exportError && (
+        <p className="error" role="alert">
+          {exportError}
+        </p>
+      )}
     </section>
   );
 }

@@ -41,7 +41,9 @@ export function ImportPanel() {
   return (
     <section className="card">
       <h2>Bring in your book</h2>
-      <p className="muted">A Glance bundle (.json) or a CSV export of accounts or contacts. Records merge by id; nothing else is removed.</p>
+      <p className="muted">
+        A Glance bundle (.json) or a CSV export of accounts or contacts. Records merge by id; nothing else is removed.
+      </p>
       <div
         className={`dropzone${dragging ? ' dropzone--active' : ''}`}
         onDragOver={(e) => {
@@ -70,11 +72,7 @@ export function ImportPanel() {
       </div>
       {progress && (
         <div className="progress">
-          <progress
-            aria-label="Progress"
-            max={progress.total || 1}
-            value={progress.phase === 'reading' ? undefined : progress.done}
-          />
+          <progress aria-label="Progress" max={progress.total || 1} value={progress.phase === 'reading' ? undefined : progress.done} />
           <span>
             {progress.phase === 'reading' && 'Reading the file…'}
             {progress.phase === 'checking' && `Checking records: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`}
@@ -82,7 +80,12 @@ export function ImportPanel() {
           </span>
         </div>
       )}
-      <div role="status" aria-live="polite" className="import-status" data-outcome={outcome ? (outcome.ok ? 'imported' : 'refused') : undefined}>
+      <div
+        role="status"
+        aria-live="polite"
+        className="import-status"
+        data-outcome={outcome ? (outcome.ok ? 'imported' : 'refused') : undefined}
+      >
         {outcome && <OutcomeReport outcome={outcome} />}
       </div>
     </section>
@@ -107,7 +110,8 @@ const SHOWN_DUPLICATES = 20;
 /** "2 duplicate account ids in the file: acme-1 (accounts[0], accounts[3]), …; the last one of each was kept." */
 function describeDuplicates(type: (typeof RECORD_TYPES)[number], duplicates: Duplicate[]): string {
   const one = duplicates.length === 1;
-  const noun = type === 'usage' ? `usage ${one ? 'point' : 'points'} (same account and date)` : `${RECORD_NOUNS[type][0]} ${one ? 'id' : 'ids'}`;
+  const noun =
+    type === 'usage' ? `usage ${one ? 'point' : 'points'} (same account and date)` : `${RECORD_NOUNS[type][0]} ${one ? 'id' : 'ids'}`;
   const listed = duplicates
     .slice(0, SHOWN_DUPLICATES)
     .map((d) => `${d.key} (${d.paths.join(', ')})`)

@@ -17,7 +17,10 @@ export function ProfilePanel() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const ownDomains = text.split(/[\s,;]+/).map((d) => d.trim().replace(/^@/, '')).filter(Boolean);
+    const ownDomains = text
+      .split(/[\s,;]+/)
+      .map((d) => d.trim().replace(/^@/, ''))
+      .filter(Boolean);
     save.mutate({ profile: { ownDomains } });
   };
 
@@ -33,7 +36,9 @@ export function ProfilePanel() {
           Save domains
         </button>
       </form>
-      <p className="muted">People at these domains are your colleagues: Glance never matches an account through them. Your own address is always left out.</p>
+      <p className="muted">
+        People at these domains are your colleagues: Glance never matches an account through them. Your own address is always left out.
+      </p>
       <div aria-live="polite">{save.isSuccess && !save.isPending ? 'Saved.' : null}</div>
       {save.isError && (
         <p className="error" role="alert">

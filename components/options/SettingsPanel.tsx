@@ -75,10 +75,7 @@ function SettingsForm({ saved }: { saved: PlaybookSettings }) {
   }
 
   const labels = new Map(allFields(sections).map((f) => [f.key, f.label]));
-  const problems = [
-    ...(check.weightsOk ? [] : ['Health weights']),
-    ...Object.keys(check.fieldErrors).map((k) => labels.get(k) ?? k),
-  ];
+  const problems = [...(check.weightsOk ? [] : ['Health weights']), ...Object.keys(check.fieldErrors).map((k) => labels.get(k) ?? k)];
 
   return (
     <form className="settings-form" noValidate onSubmit={submit}>
@@ -96,9 +93,7 @@ function SettingsForm({ saved }: { saved: PlaybookSettings }) {
           {status}
         </p>
       </div>
-      {problems.length > 0 && (
-        <p className="settings-blocked muted">To save, fix: {problems.join(', ')}.</p>
-      )}
+      {problems.length > 0 && <p className="settings-blocked muted">To save, fix: {problems.join(', ')}.</p>}
       {!problems.length && dirty && !save.isPending && <p className="settings-blocked muted">Unsaved changes.</p>}
       {save.isError && (
         <p className="error" role="alert">

@@ -24,8 +24,7 @@ export function SidebarApp({ standalone }: { standalone: boolean }) {
   const direct = useMemo(() => new URLSearchParams(location.search).get('account'), []);
 
   const result = match.data?.match;
-  const accountId =
-    pickedAccountId ?? (result?.status === 'matched' ? result.accountId : null) ?? (standalone ? direct : null);
+  const accountId = pickedAccountId ?? (result?.status === 'matched' ? result.accountId : null) ?? (standalone ? direct : null);
   const view = useAccountView(accountId ?? undefined);
 
   let state: MatchState = 'loading';
@@ -47,7 +46,12 @@ export function SidebarApp({ standalone }: { standalone: boolean }) {
   if (collapsed) {
     return (
       <div className="sidebar sidebar--collapsed" data-match={state}>
-        <button type="button" className="handle" aria-label="Open Glance sidebar" onClick={() => postToHost({ type: 'set-collapsed', collapsed: false })}>
+        <button
+          type="button"
+          className="handle"
+          aria-label="Open Glance sidebar"
+          onClick={() => postToHost({ type: 'set-collapsed', collapsed: false })}
+        >
           <span aria-hidden="true">G</span>
         </button>
       </div>
@@ -59,7 +63,12 @@ export function SidebarApp({ standalone }: { standalone: boolean }) {
       <div className="sidebar__bar">
         <span className="sidebar__brand">Glance</span>
         {!standalone && (
-          <button type="button" className="button button--small button--quiet" aria-label="Collapse Glance sidebar" onClick={() => postToHost({ type: 'set-collapsed', collapsed: true })}>
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            aria-label="Collapse Glance sidebar"
+            onClick={() => postToHost({ type: 'set-collapsed', collapsed: true })}
+          >
             »
           </button>
         )}

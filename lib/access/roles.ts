@@ -67,6 +67,7 @@ export function roleOf(facts: CallerFacts, ownId: string, isGlanceHost: (url: UR
   }
   if (url.pathname === SIDEBAR_PATH) return 'sidebar';
   // The options page and the popup are never web-accessible: framed, one is not ours to trust.
-  if (facts.tabId !== undefined && facts.frameId !== undefined && facts.frameId !== 0) return { refused: 'Refused: a Glance page inside another page.' };
+  if (facts.tabId !== undefined && facts.frameId !== undefined && facts.frameId !== 0)
+    return { refused: 'Refused: a Glance page inside another page.' };
   return 'page';
 }

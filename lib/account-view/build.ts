@@ -14,7 +14,10 @@ export function buildAccountView(
   prefs: { actionId: string; until?: string }[] = [],
 ): AccountView {
   const nowMs = now.getTime();
-  const byDateDesc = <T>(dateOf: (t: T) => string) => (a: T, b: T) => toMs(dateOf(b)) - toMs(dateOf(a));
+  const byDateDesc =
+    <T>(dateOf: (t: T) => string) =>
+    (a: T, b: T) =>
+      toMs(dateOf(b)) - toMs(dateOf(a));
   const actionPrefs = Object.fromEntries(prefs.map((p) => [p.actionId, { until: p.until }]));
   return {
     account: data.account,

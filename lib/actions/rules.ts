@@ -36,19 +36,11 @@ const championDeparture: ActionRule = ({ data, now, settings }) => {
 const saveEscalate: ActionRule = ({ health, signals }) => {
   const red = signals.filter((s) => isRedLevel(s.level));
   if (health.band !== 'red' && red.length === 0) return null;
-  const reasons = [
-    ...(health.band === 'red' ? [`Health ${health.score} (red)`] : []),
-    ...red.map((s) => s.detail),
-  ];
+  const reasons = [...(health.band === 'red' ? [`Health ${health.score} (red)`] : []), ...red.map((s) => s.detail)];
   return {
     title: 'Escalate: run the save play',
     reason: reasons.join('; '),
-    steps: [
-      'Escalate to your manager and the AE today',
-      'Executive call this week',
-      'Recovery plan with milestones',
-      'Weekly check-ins',
-    ],
+    steps: ['Escalate to your manager and the AE today', 'Executive call this week', 'Recovery plan with milestones', 'Weekly check-ins'],
   };
 };
 
@@ -76,11 +68,7 @@ const renewalAtRisk: ActionRule = ({ renewal, health }) => {
   return {
     title: 'Renewal at risk: start the save play',
     reason: `Renewal in ${plural(renewal.daysToGo, 'day')} (${renewal.renewalDate.slice(0, 10)}) with ${healthWords(health.score, health.band)}`,
-    steps: [
-      'Start the save play before the renewal conversation',
-      'Find the root cause of the health gap',
-      'Plan the renewal with the AE',
-    ],
+    steps: ['Start the save play before the renewal conversation', 'Find the root cause of the health gap', 'Plan the renewal with the AE'],
   };
 };
 
@@ -98,18 +86,11 @@ const renewalStage: ActionRule = ({ renewal }) => {
 const saveReachOut: ActionRule = ({ health, signals }) => {
   const warn = signals.filter((s) => s.level === 'orange' || s.level === 'yellow');
   if (health.band !== 'yellow' && warn.length === 0) return null;
-  const reasons = [
-    ...(health.band === 'yellow' ? [`Health ${health.score} (yellow)`] : []),
-    ...warn.map((s) => s.detail),
-  ];
+  const reasons = [...(health.band === 'yellow' ? [`Health ${health.score} (yellow)`] : []), ...warn.map((s) => s.detail)];
   return {
     title: 'Reach out: personal check-in',
     reason: reasons.join('; '),
-    steps: [
-      'Personal outreach within 24 hours, framed as a check-in',
-      'Find the root cause',
-      'Weekly touches until health is green',
-    ],
+    steps: ['Personal outreach within 24 hours, framed as a check-in', 'Find the root cause', 'Weekly touches until health is green'],
   };
 };
 

@@ -37,13 +37,11 @@ export function openCommitments(view: AccountView) {
   const overdue = new Set(view.insights.overdueCommitmentIds);
   const open = view.commitments
     .filter((c) => c.status === 'open')
-    .map(
-      (c): BriefingCommitment => ({
-        commitment: c,
-        status: overdue.has(c.id) ? 'overdue' : 'open',
-        theirsLate: c.owner === 'customer' && c.dueDate !== undefined && isBeforeToday(c.dueDate, view.asOf),
-      }),
-    )
+    .map((c): BriefingCommitment => ({
+      commitment: c,
+      status: overdue.has(c.id) ? 'overdue' : 'open',
+      theirsLate: c.owner === 'customer' && c.dueDate !== undefined && isBeforeToday(c.dueDate, view.asOf),
+    }))
     .sort(byDue);
   return {
     ours: open.filter((b) => b.commitment.kind === 'commitment' && b.commitment.owner === 'us'),
@@ -52,7 +50,12 @@ export function openCommitments(view: AccountView) {
   };
 }
 
-export function people(view: AccountView): { key: BriefingPerson[]; departed: BriefingPerson[]; quiet: BriefingPerson[]; missingRoles: string[] } {
+export function people(view: AccountView): {
+  key: BriefingPerson[];
+  departed: BriefingPerson[];
+  quiet: BriefingPerson[];
+  missingRoles: string[];
+} {
   const rows = view.contacts.map((c): BriefingPerson => {
     const departed = c.status === 'departed';
     const silent = c.lastResponseAt ? -calendarDaysUntil(c.lastResponseAt, view.asOf) : undefined;

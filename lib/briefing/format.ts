@@ -23,7 +23,10 @@ export function fullDate(iso: string): string {
 export function meetingTime(iso: string, timeZone?: string): string {
   const d = new Date(toMs(iso));
   if (Number.isNaN(d.getTime())) return iso;
-  return formatter(`time|${timeZone ?? ''}`, () => new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone })).format(d);
+  return formatter(
+    `time|${timeZone ?? ''}`,
+    () => new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone }),
+  ).format(d);
 }
 
 /** "today", "tomorrow", "in 12 days", "3 days ago". */
@@ -55,8 +58,15 @@ function formatter(key: string, make: () => { format(value: number | Date): stri
 export function money(amount: number | undefined, currency = 'USD', compact = false): string {
   if (amount === undefined) return '—';
   try {
-    return formatter(`money|${currency}|${compact}`, () =>
-      new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0, notation: compact ? 'compact' : 'standard' }),
+    return formatter(
+      `money|${currency}|${compact}`,
+      () =>
+        new Intl.NumberFormat('en-US', {
+          style: 'currency',
+          currency,
+          maximumFractionDigits: 0,
+          notation: compact ? 'compact' : 'standard',
+        }),
     ).format(amount);
   } catch {
     return `${amount.toLocaleString('en-US')} ${currency}`;

@@ -18,7 +18,10 @@ const TOUCH_NAMES: Record<string, string> = { email: 'Email', meeting: 'Meeting'
 
 /** Keeps record text from breaking the Markdown around it. */
 function inline(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>|])/g, '\\$1').trim();
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/([\\`*_[\]<>|])/g, '\\$1')
+    .trim();
 }
 
 function header(view: AccountView): string[] {
@@ -72,7 +75,9 @@ function commitmentLine(b: BriefingCommitment, asOf: string): string {
     c.kind === 'sales-promise' && isRoadmapPromise(c.text) ? '**Roadmap risk**' : null,
   ].filter(Boolean);
   const due = c.dueDate ? `due ${fullDate(c.dueDate)} (${relative(c.dueDate, asOf)})` : 'no due date';
-  const who = [c.promisedBy ? `by ${inline(c.promisedBy)}` : '', c.promisedTo ? `to ${inline(c.promisedTo)}` : ''].filter(Boolean).join(' ');
+  const who = [c.promisedBy ? `by ${inline(c.promisedBy)}` : '', c.promisedTo ? `to ${inline(c.promisedTo)}` : '']
+    .filter(Boolean)
+    .join(' ');
   return `- [ ] ${flags.length ? `${flags.join(' ')} ` : ''}${inline(c.text)} · ${due}${who ? ` · ${who}` : ''}`;
 }
 

@@ -15,87 +15,87 @@ const COLLAPSED_KEY = 'sidebar.collapsed';
 const UNREADABLE_GRACE_MS = 1500;
 
 export async function startGlance(adapter: HostAdapter): Promise<void> {
-    // The matches are coarse (*.my.salesforce.com): nothing is mounted, and no room taken, where no reader applies.
-    if (!adapter.isHost(new URL(location.href))) return;
-    // Asked at once, in parallel with the rest: the sidebar cannot load an account before it redeems this.
-    const register: RequestEnvelope<'sidebar.register'> = { glance: 'request', type: 'sidebar.register', payload: {} };
-    const registration = browser.runtime.sendMessage(register).then(
-      (reply) => {
-        const answer = reply as ResponseEnvelope<ResponseOf<'sidebar.register'>> | undefined;
-        return answer?.ok
-          ? ({ type: 'registration', token: answer.data.token } satisfies ToSidebar)
-          : ({ type: 'registration-failed', reason: answer?.error ?? 'no answer' } satisfies ToSidebar);
-      },
-      (error: unknown) => ({ type: 'registration-failed', reason: String(error) }) satisfies ToSidebar,
-    );
-    const stored = await browser.storage.local.get(COLLAPSED_KEY);
-    const selectionSeed = (): PromiseDraftSeed => {
-      const selection = window.getSelection();
-      const text = (selection?.toString() ?? '').trim().slice(0, 2000);
-      let sentAt: string | undefined;
-      try {
-        sentAt = text ? adapter.sentAtOfNode?.(selection?.anchorNode ?? null) : undefined;
-      } catch {
-        // an odd page: the form counts "by Friday" from today instead
-      }
-      return { text, sentAt };
-    };
-
-    const onMessage = (message: ToContent) => {
-      if (message.type === 'get-selection') sidebar.post({ type: 'selection', requestId: message.requestId, seed: selectionSeed() });
-      if (message.type === 'set-collapsed') setCollapsed(message.collapsed);
-    };
-
-    const sidebar: SidebarFrame = mountSidebar(document, {
-      sidebarUrl: browser.runtime.getURL('/sidebar.html'),
-      extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
-      collapsed: stored[COLLAPSED_KEY] === true,
-      onMessage,
-    });
-    // Only over the private channel to the frame we made: a copy the page frames itself never sees it.
-    void registration.then((message) => sidebar.post(message));
-
-    const setCollapsed = (collapsed: boolean) => {
-      sidebar.setCollapsed(collapsed);
-      sidebar.post({ type: 'collapsed', collapsed });
-      void browser.storage.local.set({ [COLLAPSED_KEY]: collapsed });
-    };
-    sidebar.post({ type: 'collapsed', collapsed: sidebar.isCollapsed() });
-
-    const read = () => readSafely(adapter, new URL(location.href), document);
-    // Gmail changes the route before it draws the thread: an unreadable page is only reported once
-    // it stays unreadable, and meanwhile the sidebar shows it is loading rather than the last account.
-    let unreadableTimer: number | undefined;
-    const watch = watchPage(window, read, (context) => {
-      window.clearTimeout(unreadableTimer);
-      // The extension was updated or removed: this script is orphaned, so take the sidebar off the page.
-      if (!browser.runtime?.id) return stop();
-      if (!context) return;
-      if (context.kind !== 'unreadable') return sidebar.post({ type: 'context', context });
-      sidebar.post({ type: 'navigating' });
-      unreadableTimer = window.setTimeout(() => sidebar.post({ type: 'context', context }), UNREADABLE_GRACE_MS);
-    });
-    watch.check();
-
-    // sendResponse rather than a returned promise: Chrome's own onMessage does not take promises.
-    const onTabMessage = (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void) => {
-      if (sender.id !== browser.runtime.id || !isToTab(message)) return false;
-      if (message.type === 'toggle-sidebar') setCollapsed(!sidebar.isCollapsed());
-      else if (message.type === 'log-promise') {
-        if (sidebar.isCollapsed()) setCollapsed(false);
-        const seed = selectionSeed();
-        sidebar.post({ type: 'open-promise-form', seed: message.text ? { ...seed, text: message.text } : seed });
-        // The user asked through the browser (shortcut or menu), not the page: the form may take the keyboard.
-        sidebar.focus();
-      } else if (message.type === 'get-context') {
-        sendResponse(read());
-      }
-      return false;
-    };
-    browser.runtime.onMessage.addListener(onTabMessage as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
-
-    function stop() {
-      watch.stop();
-      sidebar.destroy();
+  // The matches are coarse (*.my.salesforce.com): nothing is mounted, and no room taken, where no reader applies.
+  if (!adapter.isHost(new URL(location.href))) return;
+  // Asked at once, in parallel with the rest: the sidebar cannot load an account before it redeems this.
+  const register: RequestEnvelope<'sidebar.register'> = { glance: 'request', type: 'sidebar.register', payload: {} };
+  const registration = browser.runtime.sendMessage(register).then(
+    (reply) => {
+      const answer = reply as ResponseEnvelope<ResponseOf<'sidebar.register'>> | undefined;
+      return answer?.ok
+        ? ({ type: 'registration', token: answer.data.token } satisfies ToSidebar)
+        : ({ type: 'registration-failed', reason: answer?.error ?? 'no answer' } satisfies ToSidebar);
+    },
+    (error: unknown) => ({ type: 'registration-failed', reason: String(error) }) satisfies ToSidebar,
+  );
+  const stored = await browser.storage.local.get(COLLAPSED_KEY);
+  const selectionSeed = (): PromiseDraftSeed => {
+    const selection = window.getSelection();
+    const text = (selection?.toString() ?? '').trim().slice(0, 2000);
+    let sentAt: string | undefined;
+    try {
+      sentAt = text ? adapter.sentAtOfNode?.(selection?.anchorNode ?? null) : undefined;
+    } catch {
+      // an odd page: the form counts "by Friday" from today instead
     }
+    return { text, sentAt };
+  };
+
+  const onMessage = (message: ToContent) => {
+    if (message.type === 'get-selection') sidebar.post({ type: 'selection', requestId: message.requestId, seed: selectionSeed() });
+    if (message.type === 'set-collapsed') setCollapsed(message.collapsed);
+  };
+
+  const sidebar: SidebarFrame = mountSidebar(document, {
+    sidebarUrl: browser.runtime.getURL('/sidebar.html'),
+    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+    collapsed: stored[COLLAPSED_KEY] === true,
+    onMessage,
+  });
+  // Only over the private channel to the frame we made: a copy the page frames itself never sees it.
+  void registration.then((message) => sidebar.post(message));
+
+  const setCollapsed = (collapsed: boolean) => {
+    sidebar.setCollapsed(collapsed);
+    sidebar.post({ type: 'collapsed', collapsed });
+    void browser.storage.local.set({ [COLLAPSED_KEY]: collapsed });
+  };
+  sidebar.post({ type: 'collapsed', collapsed: sidebar.isCollapsed() });
+
+  const read = () => readSafely(adapter, new URL(location.href), document);
+  // Gmail changes the route before it draws the thread: an unreadable page is only reported once
+  // it stays unreadable, and meanwhile the sidebar shows it is loading rather than the last account.
+  let unreadableTimer: number | undefined;
+  const watch = watchPage(window, read, (context) => {
+    window.clearTimeout(unreadableTimer);
+    // The extension was updated or removed: this script is orphaned, so take the sidebar off the page.
+    if (!browser.runtime?.id) return stop();
+    if (!context) return;
+    if (context.kind !== 'unreadable') return sidebar.post({ type: 'context', context });
+    sidebar.post({ type: 'navigating' });
+    unreadableTimer = window.setTimeout(() => sidebar.post({ type: 'context', context }), UNREADABLE_GRACE_MS);
+  });
+  watch.check();
+
+  // sendResponse rather than a returned promise: Chrome's own onMessage does not take promises.
+  const onTabMessage = (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void) => {
+    if (sender.id !== browser.runtime.id || !isToTab(message)) return false;
+    if (message.type === 'toggle-sidebar') setCollapsed(!sidebar.isCollapsed());
+    else if (message.type === 'log-promise') {
+      if (sidebar.isCollapsed()) setCollapsed(false);
+      const seed = selectionSeed();
+      sidebar.post({ type: 'open-promise-form', seed: message.text ? { ...seed, text: message.text } : seed });
+      // The user asked through the browser (shortcut or menu), not the page: the form may take the keyboard.
+      sidebar.focus();
+    } else if (message.type === 'get-context') {
+      sendResponse(read());
+    }
+    return false;
+  };
+  browser.runtime.onMessage.addListener(onTabMessage as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+
+  function stop() {
+    watch.stop();
+    sidebar.destroy();
+  }
 }

@@ -4,13 +4,7 @@
  */
 
 export type CueCategory =
-  | 'competitive-evaluation'
-  | 'internal-pushback'
-  | 'roi-not-proven'
-  | 'stalling'
-  | 'not-fine'
-  | 'champion-departure'
-  | 'expansion-trigger';
+  'competitive-evaluation' | 'internal-pushback' | 'roi-not-proven' | 'stalling' | 'not-fine' | 'champion-departure' | 'expansion-trigger';
 
 export interface CueMatch {
   category: CueCategory;
@@ -46,27 +40,51 @@ const S = '\\s+';
 
 const PATTERNS: { category: CueCategory; source: string; caseSensitive?: boolean }[] = [
   // Competitive evaluation
-  { category: 'competitive-evaluation', source: `(?:re-?)?evaluat(?:e|es|ed|ing)${S}(?:(?:our|the|their|your|a|its)${S})?(?:(?:tech(?:nology)?|software|tool(?:ing)?|martech|data|whole|entire|current)${S}){0,2}stack` },
-  { category: 'competitive-evaluation', source: `(?:looking${S}at|exploring|considering|evaluating|reviewing|talking${S}to)${S}(?:some${S})?(?:other|alternative|different|competing)${S}(?:options|vendors|providers|tools|solutions|platforms|products)` },
-  { category: 'competitive-evaluation', source: `(?:looking${S}at|exploring|considering|evaluating)${S}(?:some${S}|other${S})?alternatives` },
+  {
+    category: 'competitive-evaluation',
+    source: `(?:re-?)?evaluat(?:e|es|ed|ing)${S}(?:(?:our|the|their|your|a|its)${S})?(?:(?:tech(?:nology)?|software|tool(?:ing)?|martech|data|whole|entire|current)${S}){0,2}stack`,
+  },
+  {
+    category: 'competitive-evaluation',
+    source: `(?:looking${S}at|exploring|considering|evaluating|reviewing|talking${S}to)${S}(?:some${S})?(?:other|alternative|different|competing)${S}(?:options|vendors|providers|tools|solutions|platforms|products)`,
+  },
+  {
+    category: 'competitive-evaluation',
+    source: `(?:looking${S}at|exploring|considering|evaluating)${S}(?:some${S}|other${S})?alternatives`,
+  },
   { category: 'competitive-evaluation', source: `(?:shopping${S}around|an?${S}rfp|request${S}for${S}proposals?)` },
   // Internal pushback
-  { category: 'internal-pushback', source: `(?:we|i)${S}(?:need|have|want|would${S}like)${S}to${S}think${S}(?:about${S}(?:it|this|that)|it${S}over|this${S}over)` },
+  {
+    category: 'internal-pushback',
+    source: `(?:we|i)${S}(?:need|have|want|would${S}like)${S}to${S}think${S}(?:about${S}(?:it|this|that)|it${S}over|this${S}over)`,
+  },
   { category: 'internal-pushback', source: `(?:need|needs)${S}(?:some${S}|more${S})?time${S}to${S}think` },
   // ROI not proven
-  { category: 'roi-not-proven', source: `budgets?(?:${S}is|${S}are|${APOS}s|${S}has${S}been|${S}was)?${S}(?:really${S}|very${S}|pretty${S}|quite${S}|super${S}|extremely${S})?(?:tight|limited|constrained|being${S}cut|frozen)` },
+  {
+    category: 'roi-not-proven',
+    source: `budgets?(?:${S}is|${S}are|${APOS}s|${S}has${S}been|${S}was)?${S}(?:really${S}|very${S}|pretty${S}|quite${S}|super${S}|extremely${S})?(?:tight|limited|constrained|being${S}cut|frozen)`,
+  },
   { category: 'roi-not-proven', source: `(?:tight|limited|reduced)${S}budgets?|budget${S}(?:cuts?|constraints?|freeze)` },
   // Stalling
   { category: 'stalling', source: `circle${S}back${S}(?:after|in|next|later|once|when|at|on)\\b[^.!?\\n]{0,40}` },
-  { category: 'stalling', source: `(?:revisit|pick${S}(?:this|it)${S}(?:back${S})?up|come${S}back${S}to${S}(?:this|it))${S}(?:after|in|next|later|once|when)\\b[^.!?\\n]{0,40}` },
+  {
+    category: 'stalling',
+    source: `(?:revisit|pick${S}(?:this|it)${S}(?:back${S})?up|come${S}back${S}to${S}(?:this|it))${S}(?:after|in|next|later|once|when)\\b[^.!?\\n]{0,40}`,
+  },
   // Not fine (only when disengaged)
-  { category: 'not-fine', source: `every(?:thing|thing${APOS}s)${S}(?:is${S})?(?:fine|good|great|ok(?:ay)?)|all${S}good${S}(?:here|on${S}our${S}end)` },
+  {
+    category: 'not-fine',
+    source: `every(?:thing|thing${APOS}s)${S}(?:is${S})?(?:fine|good|great|ok(?:ay)?)|all${S}good${S}(?:here|on${S}our${S}end)`,
+  },
   // Champion departure
   { category: 'champion-departure', source: `leaving${S}(?:the${S}(?:company|team|business|organi[sz]ation|firm))\\b` },
   // "leaving Acme": a capitalised name only, so this one is matched with case.
   { category: 'champion-departure', source: `[Ll]eaving${S}(?!${CALENDAR_WORDS}\\b)[A-Z][\\w&-]+`, caseSensitive: true },
   { category: 'champion-departure', source: `my${S}last${S}day` },
-  { category: 'champion-departure', source: `(?:moving${S}on${S}to${S}(?:a${S})?|starting${S}(?:a${S})?|taking${S}(?:on${S})?(?:a${S})?|accepted${S}(?:a${S})?)new${S}(?:role|position|job|opportunity|challenge)` },
+  {
+    category: 'champion-departure',
+    source: `(?:moving${S}on${S}to${S}(?:a${S})?|starting${S}(?:a${S})?|taking${S}(?:on${S})?(?:a${S})?|accepted${S}(?:a${S})?)new${S}(?:role|position|job|opportunity|challenge)`,
+  },
   { category: 'champion-departure', source: `(?:a|my|her|his|their)${S}new${S}role|new${S}position|moving${S}on${S}from|stepping${S}down` },
   // Expansion trigger
   { category: 'expansion-trigger', source: `new${S}(?:team|teams|department|business${S}unit|division|office)` },

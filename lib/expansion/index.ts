@@ -101,12 +101,7 @@ function desireOrTrigger(data: AccountData, now: DateInput, settings: PlaybookSe
   return { ...base, met: false, reason: `No expansion conversation or trigger event in the last ${window} days` };
 }
 
-export function expansionReadiness(
-  data: AccountData,
-  now: DateInput,
-  band: HealthBand,
-  settings: PlaybookSettings,
-): ExpansionReadiness {
+export function expansionReadiness(data: AccountData, now: DateInput, band: HealthBand, settings: PlaybookSettings): ExpansionReadiness {
   const conditions = [
     roiDocumented(data),
     seatUtilisation(data, settings),

@@ -15,9 +15,7 @@ export interface ExportProgress {
   total: number;
 }
 
-export type ExportOutcome =
-  | { ok: true; file: Blob; fileName: string; counts: RecordCounts }
-  | { ok: false; error: string };
+export type ExportOutcome = { ok: true; file: Blob; fileName: string; counts: RecordCounts } | { ok: false; error: string };
 
 export async function exportBookFile(
   call: typeof callBackground,
@@ -59,5 +57,10 @@ export async function exportBookFile(
     parts.push(']');
   }
   parts.push('}\n');
-  return { ok: true, file: new Blob(parts, { type: 'application/json' }), fileName: `glance-export-${generatedAt.slice(0, 10)}.json`, counts };
+  return {
+    ok: true,
+    file: new Blob(parts, { type: 'application/json' }),
+    fileName: `glance-export-${generatedAt.slice(0, 10)}.json`,
+    counts,
+  };
 }

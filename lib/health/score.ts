@@ -5,13 +5,7 @@
 import type { AccountData } from '../model/bundle';
 import { DIMENSION_IDS, type PlaybookSettings } from '../settings';
 import { MS_PER_DAY, sortByDate, toMs, type DateInput } from '../time';
-import {
-  adoptionSubScores,
-  commercialSubScores,
-  outcomeSubScores,
-  relationshipSubScores,
-  supportSubScores,
-} from './subscores';
+import { adoptionSubScores, commercialSubScores, outcomeSubScores, relationshipSubScores, supportSubScores } from './subscores';
 import type { DimensionId, DimensionScore, HealthBand, HealthDriver, HealthResult, HealthTrend, SubScore } from './types';
 
 export const DIMENSION_LABELS: Record<DimensionId, string> = {

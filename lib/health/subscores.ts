@@ -5,15 +5,7 @@
 import type { AccountData } from '../model/bundle';
 import type { PlaybookSettings } from '../settings';
 import { ageInDays, type DateInput } from '../time';
-import {
-  activityTrend,
-  formatNumber,
-  npsByDate,
-  npsCategory,
-  pastMeetings,
-  percent,
-  weeklyLogins,
-} from './facts';
+import { activityTrend, formatNumber, npsByDate, npsCategory, pastMeetings, percent, weeklyLogins } from './facts';
 import type { DimensionId, SubScore } from './types';
 
 const LOGIN_FREQUENCY = { daily: 10, weekly: 7, monthly: 4, rarely: 1 } as const;
@@ -40,28 +32,45 @@ export function adoptionSubScores(data: AccountData, now: DateInput, settings: P
   const a = data.account;
   const out: SubScore[] = [];
   if (a.loginFrequency) {
-    out.push(sub('adoption', 'login-frequency', 'Login frequency', LOGIN_FREQUENCY[a.loginFrequency], `Login frequency: ${a.loginFrequency}`));
+    out.push(
+      sub('adoption', 'login-frequency', 'Login frequency', LOGIN_FREQUENCY[a.loginFrequency], `Login frequency: ${a.loginFrequency}`),
+    );
   }
   if ((a.featuresPurchased ?? 0) > 0 && a.featuresUsed !== undefined) {
     const ratio = a.featuresUsed / a.featuresPurchased!;
     out.push(
-      sub('adoption', 'feature-breadth', 'Feature breadth', ratioScore(ratio),
-        `Feature breadth: ${formatNumber(a.featuresUsed)} of ${formatNumber(a.featuresPurchased!)} purchased features in use`),
+      sub(
+        'adoption',
+        'feature-breadth',
+        'Feature breadth',
+        ratioScore(ratio),
+        `Feature breadth: ${formatNumber(a.featuresUsed)} of ${formatNumber(a.featuresPurchased!)} purchased features in use`,
+      ),
     );
   }
   if ((a.licensedSeats ?? 0) > 0 && a.activeSeats !== undefined) {
     const ratio = a.activeSeats / a.licensedSeats!;
     out.push(
-      sub('adoption', 'seat-adoption', 'Seat adoption', ratioScore(ratio),
-        `Seat adoption ${percent(ratio)} of ${formatNumber(a.licensedSeats!)} licensed`),
+      sub(
+        'adoption',
+        'seat-adoption',
+        'Seat adoption',
+        ratioScore(ratio),
+        `Seat adoption ${percent(ratio)} of ${formatNumber(a.licensedSeats!)} licensed`,
+      ),
     );
   }
   if (data.usage.length > 0) {
     const w = weeklyLogins(data.usage, now);
     const trend = activityTrend(w, settings.activityTrendPct);
     out.push(
-      sub('adoption', 'activity-trend', 'Activity trend', ACTIVITY_TREND[trend],
-        `Activity trend: ${trend} (${formatNumber(w.last)} logins in the last 7 days, ${formatNumber(w.previous)} the week before)`),
+      sub(
+        'adoption',
+        'activity-trend',
+        'Activity trend',
+        ACTIVITY_TREND[trend],
+        `Activity trend: ${trend} (${formatNumber(w.last)} logins in the last 7 days, ${formatNumber(w.previous)} the week before)`,
+      ),
     );
   }
   return out;
@@ -81,8 +90,13 @@ export function outcomeSubScores(data: AccountData): SubScore[] {
   if (a.roi && a.roi.expected > 0) {
     const ratio = a.roi.documented / a.roi.expected;
     out.push(
-      sub('outcomes', 'roi-realised', 'ROI realised', ratioScore(ratio),
-        `ROI realised: ${formatNumber(a.roi.documented)} of ${formatNumber(a.roi.expected)} expected (${percent(ratio)})`),
+      sub(
+        'outcomes',
+        'roi-realised',
+        'ROI realised',
+        ratioScore(ratio),
+        `ROI realised: ${formatNumber(a.roi.documented)} of ${formatNumber(a.roi.expected)} expected (${percent(ratio)})`,
+      ),
     );
   }
   if (a.milestone) {
@@ -99,16 +113,26 @@ export function relationshipSubScores(data: AccountData, now: DateInput): SubSco
   }
   if (a.meetingAttendance !== undefined) {
     out.push(
-      sub('relationship', 'meeting-attendance', 'Meeting attendance', ratioScore(a.meetingAttendance),
-        `Meeting attendance: ${percent(a.meetingAttendance)}`),
+      sub(
+        'relationship',
+        'meeting-attendance',
+        'Meeting attendance',
+        ratioScore(a.meetingAttendance),
+        `Meeting attendance: ${percent(a.meetingAttendance)}`,
+      ),
     );
   } else {
     const meetings = pastMeetings(data.activities, now);
     if (meetings.length > 0) {
       const attended = meetings.filter((m) => m.attended).length;
       out.push(
-        sub('relationship', 'meeting-attendance', 'Meeting attendance', ratioScore(attended / meetings.length),
-          `Meeting attendance: ${attended} of ${meetings.length} past meetings attended`),
+        sub(
+          'relationship',
+          'meeting-attendance',
+          'Meeting attendance',
+          ratioScore(attended / meetings.length),
+          `Meeting attendance: ${attended} of ${meetings.length} past meetings attended`,
+        ),
       );
     }
   }
@@ -132,22 +156,33 @@ export function supportSubScores(data: AccountData, now: DateInput, settings: Pl
   const open = data.tickets.filter((t) => t.status === 'open');
   const openValue = open.length === 0 ? 10 : open.length <= 2 ? 7 : 3;
   const out: SubScore[] = [
-    sub('support', 'open-tickets', 'Open tickets', openValue,
-      `Open tickets: ${open.length === 0 ? 'none' : open.length}`),
+    sub('support', 'open-tickets', 'Open tickets', openValue, `Open tickets: ${open.length === 0 ? 'none' : open.length}`),
   ];
-  const recent =
-    a.lastEscalationDate !== undefined && ageInDays(a.lastEscalationDate, now) <= settings.escalationWindowDays;
+  const recent = a.lastEscalationDate !== undefined && ageInDays(a.lastEscalationDate, now) <= settings.escalationWindowDays;
   out.push(
-    sub('support', 'escalation', 'Escalation', recent ? 4 : 10,
+    sub(
+      'support',
+      'escalation',
+      'Escalation',
+      recent ? 4 : 10,
       recent
         ? `Escalation on ${a.lastEscalationDate!.slice(0, 10)}, within ${settings.escalationWindowDays} days`
-        : `No escalation in the last ${settings.escalationWindowDays} days`),
+        : `No escalation in the last ${settings.escalationWindowDays} days`,
+    ),
   );
   const severe = open.filter((t) => t.priority === 'P1' || t.priority === 'P2');
   if (severe.length > 0) {
     out.push(
-      sub('support', 'open-p1-p2', 'Open P1/P2', 2,
-        `Open ${severe.map((t) => t.priority).sort().join('/')} ticket${severe.length > 1 ? 's' : ''}: ${severe.length}`),
+      sub(
+        'support',
+        'open-p1-p2',
+        'Open P1/P2',
+        2,
+        `Open ${severe
+          .map((t) => t.priority)
+          .sort()
+          .join('/')} ticket${severe.length > 1 ? 's' : ''}: ${severe.length}`,
+      ),
     );
   }
   return out;
@@ -158,14 +193,24 @@ export function commercialSubScores(data: AccountData): SubScore[] {
   const out: SubScore[] = [];
   if (a.renewalProbability) {
     out.push(
-      sub('commercial', 'renewal-probability', 'Renewal probability', RENEWAL[a.renewalProbability],
-        `Renewal probability: ${a.renewalProbability}`),
+      sub(
+        'commercial',
+        'renewal-probability',
+        'Renewal probability',
+        RENEWAL[a.renewalProbability],
+        `Renewal probability: ${a.renewalProbability}`,
+      ),
     );
   }
   if (a.expansionConversation !== undefined) {
     out.push(
-      sub('commercial', 'expansion-conversation', 'Expansion conversation', a.expansionConversation ? 10 : 5,
-        `Expansion conversation: ${a.expansionConversation ? 'active' : 'none'}`),
+      sub(
+        'commercial',
+        'expansion-conversation',
+        'Expansion conversation',
+        a.expansionConversation ? 10 : 5,
+        `Expansion conversation: ${a.expansionConversation ? 'active' : 'none'}`,
+      ),
     );
   }
   if (a.invoice?.status) {

@@ -67,11 +67,7 @@ export const GMAIL = {
   personHooks: ['span.gD[email], span.g2[email], img.ajn[jid]'],
 
   /** The account button in the top bar: aria-label "Google Account: Casey Morgan (casey@…)". */
-  accountButton: [
-    'a[aria-label^="Google Account"]',
-    'a[href*="accounts.google.com/SignOutOptions"][aria-label]',
-    '[data-email]',
-  ],
+  accountButton: ['a[aria-label^="Google Account"]', 'a[href*="accounts.google.com/SignOutOptions"][aria-label]', '[data-email]'],
 
   /** Any participant hovercard or avatar in the thread: catches people whose messages are collapsed. */
   participant: '[email], img.ajn[jid]',

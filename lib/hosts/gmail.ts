@@ -46,7 +46,9 @@ export function readGmail(url: URL, doc: Document): PageContext {
     to.forEach((p) => people.add(p));
     if (i < messageEls.length - GMAIL_LIMITS.messages) return;
     // A collapsed message shows a one-line preview instead of its body.
-    const text = body ? blockText(body, GMAIL_LIMITS.bodyChars, GMAIL.bodySkip) : shortText(queryFirst(el, GMAIL.snippet), GMAIL_LIMITS.bodyChars);
+    const text = body
+      ? blockText(body, GMAIL_LIMITS.bodyChars, GMAIL.bodySkip)
+      : shortText(queryFirst(el, GMAIL.snippet), GMAIL_LIMITS.bodyChars);
     const message: ThreadMessage = { text };
     if (from) message.from = from;
     if (to.length) message.to = to;
@@ -119,7 +121,9 @@ export function parseGmailDate(title: string): string | undefined {
   let year: number, month: number, day: number, hour: number, minute: number;
   let pm: boolean | undefined;
   if (us || dayFirst) {
-    const [name, d, y, h, min, ampm] = us ? [us[1], us[2], us[3], us[4], us[5], us[6]] : [dayFirst![2], dayFirst![1], dayFirst![3], dayFirst![4], dayFirst![5], dayFirst![6]];
+    const [name, d, y, h, min, ampm] = us
+      ? [us[1], us[2], us[3], us[4], us[5], us[6]]
+      : [dayFirst![2], dayFirst![1], dayFirst![3], dayFirst![4], dayFirst![5], dayFirst![6]];
     [year, month, day, hour, minute] = [Number(y), monthIndex(name), Number(d), Number(h), Number(min)];
     pm = ampm ? ampm.toUpperCase() === 'PM' : undefined;
   } else if (cjk) {

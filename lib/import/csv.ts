@@ -14,26 +14,51 @@ type ValueKind = 'string' | 'number' | 'list';
  * a header named "constructor" or "__proto__" must never reach an object's inherited members.
  */
 /** squashed column name -> [field path, value kind] */
-const ACCOUNT_COLUMNS = new Map<string, [string, ValueKind]>(Object.entries({
-  id: ['id', 'string'], accountid: ['id', 'string'],
-  name: ['name', 'string'], accountname: ['name', 'string'], company: ['name', 'string'], companyname: ['name', 'string'],
-  domain: ['domains', 'list'], domains: ['domains', 'list'], website: ['domains', 'list'],
-  arr: ['arr', 'number'], annualrecurringrevenue: ['arr', 'number'],
-  currency: ['currency', 'string'], tier: ['tier', 'string'],
-  renewaldate: ['renewalDate', 'string'], contractstart: ['contractStart', 'string'],
-  owner: ['owner', 'string'], csm: ['owner', 'string'], ae: ['ae', 'string'],
-  licensedseats: ['licensedSeats', 'number'], activeseats: ['activeSeats', 'number'],
-  salesforceid: ['crm.salesforceId', 'string'], hubspotid: ['crm.hubspotId', 'string'],
-} satisfies Record<string, [string, ValueKind]>));
+const ACCOUNT_COLUMNS = new Map<string, [string, ValueKind]>(
+  Object.entries({
+    id: ['id', 'string'],
+    accountid: ['id', 'string'],
+    name: ['name', 'string'],
+    accountname: ['name', 'string'],
+    company: ['name', 'string'],
+    companyname: ['name', 'string'],
+    domain: ['domains', 'list'],
+    domains: ['domains', 'list'],
+    website: ['domains', 'list'],
+    arr: ['arr', 'number'],
+    annualrecurringrevenue: ['arr', 'number'],
+    currency: ['currency', 'string'],
+    tier: ['tier', 'string'],
+    renewaldate: ['renewalDate', 'string'],
+    contractstart: ['contractStart', 'string'],
+    owner: ['owner', 'string'],
+    csm: ['owner', 'string'],
+    ae: ['ae', 'string'],
+    licensedseats: ['licensedSeats', 'number'],
+    activeseats: ['activeSeats', 'number'],
+    salesforceid: ['crm.salesforceId', 'string'],
+    hubspotid: ['crm.hubspotId', 'string'],
+  } satisfies Record<string, [string, ValueKind]>),
+);
 
-const CONTACT_COLUMNS = new Map<string, [string, ValueKind]>(Object.entries({
-  id: ['id', 'string'], contactid: ['id', 'string'],
-  accountid: ['accountId', 'string'], account: ['accountId', 'string'],
-  name: ['name', 'string'], fullname: ['name', 'string'],
-  email: ['email', 'string'], emailaddress: ['email', 'string'],
-  title: ['title', 'string'], jobtitle: ['title', 'string'], role: ['role', 'string'], status: ['status', 'string'],
-  salesforceid: ['crm.salesforceId', 'string'], hubspotid: ['crm.hubspotId', 'string'],
-} satisfies Record<string, [string, ValueKind]>));
+const CONTACT_COLUMNS = new Map<string, [string, ValueKind]>(
+  Object.entries({
+    id: ['id', 'string'],
+    contactid: ['id', 'string'],
+    accountid: ['accountId', 'string'],
+    account: ['accountId', 'string'],
+    name: ['name', 'string'],
+    fullname: ['name', 'string'],
+    email: ['email', 'string'],
+    emailaddress: ['email', 'string'],
+    title: ['title', 'string'],
+    jobtitle: ['title', 'string'],
+    role: ['role', 'string'],
+    status: ['status', 'string'],
+    salesforceid: ['crm.salesforceId', 'string'],
+    hubspotid: ['crm.hubspotId', 'string'],
+  } satisfies Record<string, [string, ValueKind]>),
+);
 
 /** An own, ordinary property whatever the key (an assignment to `__proto__` would change the prototype instead). */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown) {
@@ -62,7 +87,11 @@ function convert(raw: string, kind: ValueKind): unknown {
     const n = Number(raw.replace(/[$,\s]/g, ''));
     return Number.isFinite(n) ? n : raw; // left as text so validation names the field
   }
-  if (kind === 'list') return raw.split(/[;,\s]+/).map((d) => d.replace(/^https?:\/\//i, '').replace(/\/.*$/, '')).filter(Boolean);
+  if (kind === 'list')
+    return raw
+      .split(/[;,\s]+/)
+      .map((d) => d.replace(/^https?:\/\//i, '').replace(/\/.*$/, ''))
+      .filter(Boolean);
   return raw;
 }
 
@@ -77,7 +106,11 @@ export function readCsvText(text: string): EnvelopeResult {
   const squashed = headers.map(squash);
   const isContacts = squashed.includes('email') || squashed.includes('emailaddress');
   if (!isContacts && !squashed.some((h) => ACCOUNT_COLUMNS.get(h)?.[0] === 'name')) {
-    return { ok: false, error: 'This CSV file is neither an accounts export (needs a "Name" column) nor a contacts export (needs an "Email" column). Nothing was imported.' };
+    return {
+      ok: false,
+      error:
+        'This CSV file is neither an accounts export (needs a "Name" column) nor a contacts export (needs an "Email" column). Nothing was imported.',
+    };
   }
   const columns = isContacts ? CONTACT_COLUMNS : ACCOUNT_COLUMNS;
   const records = rows.map((row) => {

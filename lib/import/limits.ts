@@ -30,7 +30,8 @@ export function shapeProblem(value: unknown, path = '', depth = 0): string | nul
   if (typeof value !== 'object' || value === null) return null;
   if (depth + 1 > SHAPE_LIMITS.depth) return `${where(path)}nested more than ${SHAPE_LIMITS.depth} levels deep`;
   if (Array.isArray(value)) {
-    if (value.length > SHAPE_LIMITS.list) return `${where(path)}more than ${SHAPE_LIMITS.list.toLocaleString('en')} items (${value.length.toLocaleString('en')})`;
+    if (value.length > SHAPE_LIMITS.list)
+      return `${where(path)}more than ${SHAPE_LIMITS.list.toLocaleString('en')} items (${value.length.toLocaleString('en')})`;
     for (let i = 0; i < value.length; i++) {
       const problem = shapeProblem(value[i], fieldPath(path, i), depth + 1);
       if (problem) return problem;
@@ -38,7 +39,8 @@ export function shapeProblem(value: unknown, path = '', depth = 0): string | nul
     return null;
   }
   const keys = Object.keys(value);
-  if (keys.length > SHAPE_LIMITS.fields) return `${where(path)}more than ${SHAPE_LIMITS.fields} fields (${keys.length.toLocaleString('en')})`;
+  if (keys.length > SHAPE_LIMITS.fields)
+    return `${where(path)}more than ${SHAPE_LIMITS.fields} fields (${keys.length.toLocaleString('en')})`;
   for (const key of keys) {
     const problem = shapeProblem((value as Record<string, unknown>)[key], fieldPath(path, key), depth + 1);
     if (problem) return problem;

@@ -95,7 +95,9 @@ export async function importFile(
     });
     const total = plans.reduce((n, p) => n + p.chunks.reduce((m, c) => m + c.end - c.offset, 0), 0);
 
-    importId = (await call('import.begin', { name: file.name.slice(0, 500), ...(envelope.generatedAt ? { generatedAt: envelope.generatedAt } : {}) })).importId;
+    importId = (
+      await call('import.begin', { name: file.name.slice(0, 500), ...(envelope.generatedAt ? { generatedAt: envelope.generatedAt } : {}) })
+    ).importId;
     let done = 0;
     for (const { type, list, chunks } of plans) {
       for (const { offset, end } of chunks) {

@@ -52,7 +52,10 @@ const ARTICLE: Record<string, string> = { array: 'an array', object: 'an object'
 
 /** zod's issue in the words of the spec: `arr: expected a number`. */
 export function describeIssue(issue: z.core.$ZodIssue): string {
-  const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  const field = issue.path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
   let message = issue.message;
   if (issue.code === 'invalid_type') {
     const expected = String(issue.expected);

@@ -13,15 +13,7 @@ import { MS_PER_DAY, sortByDate, toIso, toMs } from '../time';
 
 export type { ActionPrefs, ActionsResult, HiddenAction, NextAction, ActionId, TierInfo, Tier } from '../actions';
 export type { ExpansionReadiness, ExpansionCondition, ExpansionConditionId } from '../expansion';
-export type {
-  HealthResult,
-  HealthBand,
-  HealthTrend,
-  HealthDriver,
-  DimensionScore,
-  DimensionId,
-  SubScore,
-} from '../health';
+export type { HealthResult, HealthBand, HealthTrend, HealthDriver, DimensionScore, DimensionId, SubScore } from '../health';
 export type { RenewalStatus, RenewalStage, NinetyDayRule } from '../renewal';
 export type { Signal, SignalId, SignalLevel } from '../signals';
 export type { PlaybookSettings } from '../settings';
@@ -85,12 +77,7 @@ function scoreSeries(data: AccountData, nowMs: number): ScorePoint[] {
     .map((p) => ({ date: p.date, score: p.score }));
 }
 
-export function computeInsights(
-  data: AccountData,
-  now: Date,
-  settings: PlaybookSettings,
-  actionPrefs?: ActionPrefs,
-): Insights {
+export function computeInsights(data: AccountData, now: Date, settings: PlaybookSettings, actionPrefs?: ActionPrefs): Insights {
   const nowMs = now.getTime();
   const health = scoreHealth(data, nowMs, settings);
   const signals = evaluateSignals(data, nowMs, settings);

@@ -85,12 +85,15 @@ export function decideMatch(ctx: PageContext, keys: LookupKeys, results: LookupR
     const chosen = accountsById[opts.remembered.accountId];
     if (chosen) return { status: 'matched', accountId: chosen.id, via: 'manual', reason: `you chose ${chosen.name} for this page` };
   }
-  if (ctx.kind === 'record') return byCrmId(ctx.record, results).conclude('crm-id') ?? { status: 'none', reason: noRecordReason(ctx.record) };
-  if (ctx.kind !== 'thread') return { status: 'none', reason: ctx.kind === 'unreadable' ? ctx.reason : 'no single record or thread on this page' };
+  if (ctx.kind === 'record')
+    return byCrmId(ctx.record, results).conclude('crm-id') ?? { status: 'none', reason: noRecordReason(ctx.record) };
+  if (ctx.kind !== 'thread')
+    return { status: 'none', reason: ctx.kind === 'unreadable' ? ctx.reason : 'no single record or thread on this page' };
 
   const byEmail = new Found();
   for (const email of keys.emails) {
-    for (const c of listAt(results.contactsByEmail, email)) byEmail.add(accountsById[c.accountId], `${email} is a contact of ${accountsById[c.accountId]?.name}`);
+    for (const c of listAt(results.contactsByEmail, email))
+      byEmail.add(accountsById[c.accountId], `${email} is a contact of ${accountsById[c.accountId]?.name}`);
   }
   const emailResult = byEmail.conclude('email');
   if (emailResult) return emailResult;
@@ -123,7 +126,8 @@ function byCrmId(record: CrmRecordRef, results: LookupResults): Found {
     }
   }
   if (record.relatedAccountId) {
-    for (const a of accounts(record.relatedAccountId)) found.add(a, `this ${object}'s ${sf ? 'Account' : 'company'} on the page is ${a.name}`);
+    for (const a of accounts(record.relatedAccountId))
+      found.add(a, `this ${object}'s ${sf ? 'Account' : 'company'} on the page is ${a.name}`);
   }
   return found;
 }
@@ -150,7 +154,11 @@ function listAt<T>(map: Record<string, T[]> | undefined, key: string): T[] {
 }
 
 /** Entries under any spelling of the key (15- or 18-character Salesforce ids, stray spaces). */
-function listAtNormalised<T extends Account | Contact>(map: Record<string, T[]> | undefined, key: string, norm: (id: string) => string): T[] {
+function listAtNormalised<T extends Account | Contact>(
+  map: Record<string, T[]> | undefined,
+  key: string,
+  norm: (id: string) => string,
+): T[] {
   if (!map) return [];
   const out = [...(map[key] ?? [])];
   for (const k of Object.keys(map)) if (k !== key && norm(k) === key) out.push(...map[k]);

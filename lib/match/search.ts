@@ -38,7 +38,17 @@ const cache = new WeakMap<readonly SearchableAccount[], (Folded | undefined)[]>(
 function foldedAt(book: (Folded | undefined)[], i: number, a: SearchableAccount): Folded {
   let f = book[i];
   if (!f || f.source !== a || f.rawName !== a.name) {
-    f = { source: a, rawName: a.name, name: foldText(a.name), domains: (a.domains ?? []).map((d) => d.trim().toLowerCase().replace(/^www\./, '')) };
+    f = {
+      source: a,
+      rawName: a.name,
+      name: foldText(a.name),
+      domains: (a.domains ?? []).map((d) =>
+        d
+          .trim()
+          .toLowerCase()
+          .replace(/^www\./, ''),
+      ),
+    };
     book[i] = f;
   }
   return f;

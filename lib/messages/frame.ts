@@ -23,10 +23,7 @@ export type ToSidebar =
   /** Registration failed (the background refused or could not be reached): say so rather than spin. */
   | { type: 'registration-failed'; reason: string };
 
-export type ToContent =
-  | { type: 'ready' }
-  | { type: 'get-selection'; requestId: number }
-  | { type: 'set-collapsed'; collapsed: boolean };
+export type ToContent = { type: 'ready' } | { type: 'get-selection'; requestId: number } | { type: 'set-collapsed'; collapsed: boolean };
 
 export const CONNECT = 'glance:connect';
 export interface ConnectMessage {

@@ -117,12 +117,8 @@ export const api = {
   'commitment.save': endpoint<Commitment>()(z.object({ commitment: commitmentSchema })),
   /** Changes only the given fields of the commitment as stored now. */
   'commitment.update': endpoint<Commitment>()(z.object({ id, patch: commitmentPatchSchema })),
-  'commitment.setStatus': endpoint<Commitment>()(
-    z.object({ id, status: z.enum(['open', 'done', 'cancelled']) }),
-  ),
-  'action.snooze': endpoint<null>()(
-    z.object({ accountId: id, actionId: id, until: z.string().max(64).optional() }),
-  ),
+  'commitment.setStatus': endpoint<Commitment>()(z.object({ id, status: z.enum(['open', 'done', 'cancelled']) })),
+  'action.snooze': endpoint<null>()(z.object({ accountId: id, actionId: id, until: z.string().max(64).optional() })),
   'action.restore': endpoint<null>()(z.object({ accountId: id, actionId: id })),
   'settings.get': endpoint<PlaybookSettings>()(z.object({})),
   'settings.save': endpoint<PlaybookSettings>()(z.object({ settings: z.unknown() })),

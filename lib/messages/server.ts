@@ -2,7 +2,15 @@
 import type { Runtime } from 'webextension-polyfill';
 import { mayAsk, roleOf, type CallerRole } from '../access/roles';
 import type { SidebarRegistry } from '../access/sidebar-registry';
-import { api, requestEnvelopeSchema, type ChangeEvent, type PayloadOf, type RequestType, type ResponseEnvelope, type ResponseOf } from './protocol';
+import {
+  api,
+  requestEnvelopeSchema,
+  type ChangeEvent,
+  type PayloadOf,
+  type RequestType,
+  type ResponseEnvelope,
+  type ResponseOf,
+} from './protocol';
 
 /** Who asked, as the browser told it, for the handlers that bind state to a tab or frame. */
 export interface Caller {

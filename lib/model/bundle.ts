@@ -12,7 +12,8 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  */
 export function isoDateProblem(s: string): string | null {
   const shape = /^(\d{4})-(\d{2})-(\d{2})(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
-  if (!shape || Number.isNaN(Date.parse(`${shape[1]}-01-01${shape[4] ?? ''}`))) return 'expected an ISO 8601 date (YYYY-MM-DD or timestamp)';
+  if (!shape || Number.isNaN(Date.parse(`${shape[1]}-01-01${shape[4] ?? ''}`)))
+    return 'expected an ISO 8601 date (YYYY-MM-DD or timestamp)';
   const [year, month, day] = [Number(shape[1]), Number(shape[2]), Number(shape[3])];
   if (month < 1 || month > 12) return `${s.slice(0, 10)} is not a calendar date (there is no month ${month})`;
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -37,7 +38,10 @@ const longText = z.string().max(FIELD_CAPS.longText);
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(FIELD_CAPS.list);
 
 const crmIds = z.looseObject({
-  salesforceId: z.string().regex(/^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/, 'expected a 15 or 18 character Salesforce id').optional(),
+  salesforceId: z
+    .string()
+    .regex(/^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/, 'expected a 15 or 18 character Salesforce id')
+    .optional(),
   hubspotId: z.string().min(1).max(FIELD_CAPS.id).optional(),
 });
 
@@ -127,7 +131,11 @@ export const commitmentSchema = z.looseObject({
     .looseObject({
       type: z.enum(['email', 'meeting', 'crm', 'manual']),
       // Shown as a link: only web addresses, never javascript: or data: URLs.
-      url: z.string().max(FIELD_CAPS.url).regex(/^https?:\/\//i, 'expected an http(s) address').optional(),
+      url: z
+        .string()
+        .max(FIELD_CAPS.url)
+        .regex(/^https?:\/\//i, 'expected an http(s) address')
+        .optional(),
       threadId: shortText.optional(),
     })
     .optional(),

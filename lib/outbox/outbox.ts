@@ -21,9 +21,12 @@ export async function markDelivered(db: GlanceDB, seq: number): Promise<void> {
 }
 
 export async function markFailed(db: GlanceDB, seq: number, error: string): Promise<void> {
-  await db.outbox.where('seq').equals(seq).modify((e) => {
-    e.attempts += 1;
-    e.lastError = error;
-    e.status = e.attempts >= 5 ? 'failed' : 'pending';
-  });
+  await db.outbox
+    .where('seq')
+    .equals(seq)
+    .modify((e) => {
+      e.attempts += 1;
+      e.lastError = error;
+      e.status = e.attempts >= 5 ? 'failed' : 'pending';
+    });
 }

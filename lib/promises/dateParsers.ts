@@ -19,21 +19,59 @@ import {
 } from './periods';
 
 const WEEKDAYS: Record<string, WeekdayNumber> = {
-  sunday: 0, sun: 0, monday: 1, mon: 1, tuesday: 2, tues: 2, tue: 2, wednesday: 3, wed: 3,
-  thursday: 4, thurs: 4, thur: 4, thu: 4, friday: 5, fri: 5, saturday: 6, sat: 6,
+  sunday: 0,
+  sun: 0,
+  monday: 1,
+  mon: 1,
+  tuesday: 2,
+  tues: 2,
+  tue: 2,
+  wednesday: 3,
+  wed: 3,
+  thursday: 4,
+  thurs: 4,
+  thur: 4,
+  thu: 4,
+  friday: 5,
+  fri: 5,
+  saturday: 6,
+  sat: 6,
 };
 
 const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
-  november: 11, nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 const QUARTER_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
 
 /** Longest first, so "sept" is tried before "sep". */
 const alternation = (words: Record<string, unknown>) =>
-  Object.keys(words).sort((a, b) => b.length - a.length).join('|');
+  Object.keys(words)
+    .sort((a, b) => b.length - a.length)
+    .join('|');
 
 const WEEKDAY = `(?:${alternation(WEEKDAYS)})`;
 const MONTH = `(?:${alternation(MONTHS)})`;
@@ -41,7 +79,8 @@ const MONTH = `(?:${alternation(MONTHS)})`;
  * "end of", "mid-", "early " … in front of a period. "start"/"end" need their "of", so that
  * "we'll start June 15" stays June 15.
  */
-const PART_PREFIX = '(?:the\\s+)?(beginning(?=\\s+of)|start(?=\\s+of)|middle(?=\\s+of)|end(?=\\s+of)|early|mid|later|late)(?:\\s+of)?[\\s-]+';
+const PART_PREFIX =
+  '(?:the\\s+)?(beginning(?=\\s+of)|start(?=\\s+of)|middle(?=\\s+of)|end(?=\\s+of)|early|mid|later|late)(?:\\s+of)?[\\s-]+';
 const DAY_WORD = `(today|tonight|tomorrow|(?:this\\s+|next\\s+)?${WEEKDAY})`;
 
 function partOf(word: string | undefined): PeriodPart {
@@ -171,8 +210,33 @@ function monthPartParser(ref: CalendarDay): Parser {
 
 /** Words that may follow "the 15th" when it is a day of the month, not "the 3rd party". */
 const AFTER_ORDINAL_DAY = new Set([
-  'at', 'and', 'or', 'so', 'if', 'as', 'to', 'for', 'latest', 'when', 'then', 'but', 'we', 'i', 'you',
-  'with', 'please', 'eod', 'cob', 'which', 'that', 'too', 'also', 'morning', 'afternoon', 'noon', 'end',
+  'at',
+  'and',
+  'or',
+  'so',
+  'if',
+  'as',
+  'to',
+  'for',
+  'latest',
+  'when',
+  'then',
+  'but',
+  'we',
+  'i',
+  'you',
+  'with',
+  'please',
+  'eod',
+  'cob',
+  'which',
+  'that',
+  'too',
+  'also',
+  'morning',
+  'afternoon',
+  'noon',
+  'end',
 ]);
 
 /** "before the 15th", "by the 1st", "on the 3rd of next month". */
@@ -198,14 +262,7 @@ function ordinalDayParser(ref: CalendarDay): Parser {
 }
 
 export function customParsers(ref: CalendarDay): Parser[] {
-  return [
-    endOfDayParser(ref),
-    periodEndParser(ref),
-    quarterParser(ref),
-    monthPartParser(ref),
-    periodParser(ref),
-    ordinalDayParser(ref),
-  ];
+  return [endOfDayParser(ref), periodEndParser(ref), quarterParser(ref), monthPartParser(ref), periodParser(ref), ordinalDayParser(ref)];
 }
 
 function resolveComponents(ref: CalendarDay, c: ParsingComponents, text: string, relative: boolean): void {
@@ -215,7 +272,9 @@ function resolveComponents(ref: CalendarDay, c: ParsingComponents, text: string,
     day = resolveWeekday(ref, c.get('weekday') as WeekdayNumber, weekdayModifier(text));
   } else if (month !== null && c.isCertain('month') && !c.isCertain('year')) {
     // "March 3", "3/14", or a bare month ("in March"), which is a stretch and so its last day.
-    const dayOf = c.isCertain('day') ? (y: number) => dayOfMonth(y, month, c.get('day') as number) : (y: number) => lastDayOfMonth(y, month);
+    const dayOf = c.isCertain('day')
+      ? (y: number) => dayOfMonth(y, month, c.get('day') as number)
+      : (y: number) => lastDayOfMonth(y, month);
     day = resolveYear(ref, dayOf);
   } else if (month !== null && c.isCertain('month') && !c.isCertain('day') && !relative) {
     // "March 2027"; chrono's "in 24 months" also leaves the day uncertain but means that very day.

@@ -11,7 +11,8 @@ interface OwnerRule {
 }
 
 /** Polite sign-offs that start with "please" but ask nothing of the customer. */
-const PLEASE_SIGN_OFF = "(?:note|find|see|expect|allow|be\\s+aware|feel\\s+free|reach\\s+out|don't\\s+hesitate|do\\s+not\\s+hesitate|let\\s+(?:me|us)\\s+know)";
+const PLEASE_SIGN_OFF =
+  "(?:note|find|see|expect|allow|be\\s+aware|feel\\s+free|reach\\s+out|don't\\s+hesitate|do\\s+not\\s+hesitate|let\\s+(?:me|us)\\s+know)";
 
 const OWNER_RULES: OwnerRule[] = [
   // We ask the customer for something, even inside our own sentence ("we'll need you to sign").
@@ -25,10 +26,15 @@ const OWNER_RULES: OwnerRule[] = [
   { pattern: /\b(?:you|your\s+team)(?:'ll|\s+will)\s+(?:receive|get|have|see|hear|be\s+able)\b/i, owner: 'us' },
   // We commit, in the first person.
   {
-    pattern: /\b(?:we|i)(?:'ll|'d|'m\s+going\s+to|'re\s+going\s+to|\s+(?:will|shall|can|could|would|am\s+going\s+to|are\s+going\s+to|plan\s+to|promised?|guarantee|commit|have\s+committed))\b/i,
+    pattern:
+      /\b(?:we|i)(?:'ll|'d|'m\s+going\s+to|'re\s+going\s+to|\s+(?:will|shall|can|could|would|am\s+going\s+to|are\s+going\s+to|plan\s+to|promised?|guarantee|commit|have\s+committed))\b/i,
     owner: 'us',
   },
-  { pattern: /\b(?:we're|we\s+are|i'm|i\s+am)\s+(?:going|planning|building|working|sending|preparing|putting|pulling|setting|scheduling|on\s+it)\b/i, owner: 'us' },
+  {
+    pattern:
+      /\b(?:we're|we\s+are|i'm|i\s+am)\s+(?:going|planning|building|working|sending|preparing|putting|pulling|setting|scheduling|on\s+it)\b/i,
+    owner: 'us',
+  },
   { pattern: /\bour\s+(?:team|side|end|engineers?|engineering|support|product|legal|security|finance|csm|ae)\b/i, owner: 'us' },
   { pattern: /\blet\s+(?:me|us)\s+(?!know\b)[a-z]+/i, owner: 'us' },
   // A note that starts with the verb leaves out "we": "Will send the deck Friday".

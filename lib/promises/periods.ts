@@ -7,16 +7,7 @@
  * - On a Saturday or Sunday, "this week" and "next week" both mean the week about to start.
  * - Days and dates named without a year or week resolve forward from the reference day.
  */
-import {
-  addDays,
-  type CalendarDay,
-  compareDays,
-  dayOfMonth,
-  lastDayOfMonth,
-  mondayOf,
-  weekdayOf,
-  type WeekdayNumber,
-} from './calendar';
+import { addDays, type CalendarDay, compareDays, dayOfMonth, lastDayOfMonth, mondayOf, weekdayOf, type WeekdayNumber } from './calendar';
 
 export type Period = 'week' | 'month' | 'quarter' | 'year';
 

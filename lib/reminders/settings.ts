@@ -4,7 +4,11 @@ import { z } from '../schema/zod';
 export const reminderSettingsSchema = z.object({
   enabled: z.boolean(),
   /** A day at most: a reminder further ahead is no longer "before the call". */
-  leadMinutes: z.number().int().min(1).max(24 * 60),
+  leadMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
 });
 export type ReminderSettings = z.infer<typeof reminderSettingsSchema>;
 

@@ -29,17 +29,21 @@ export function qbrDaysAgo(spec: AccountSpec): number | undefined {
 }
 
 export function accountExecutive(spec: AccountSpec) {
-  return ACCOUNT_EXECUTIVES[rngFor(spec.key, 'ae')() * ACCOUNT_EXECUTIVES.length | 0];
+  return ACCOUNT_EXECUTIVES[(rngFor(spec.key, 'ae')() * ACCOUNT_EXECUTIVES.length) | 0];
 }
 
 function crmFor(index: number): Account['crm'] {
   const sf15 = makeSalesforceId15('001', 'Sb', 1000 + index);
   const hubspotId = String(20_000 + index * 7);
   switch (index % 4) {
-    case 0: return { salesforceId: toSalesforceId18(sf15), hubspotId };
-    case 1: return { salesforceId: sf15 };
-    case 2: return { salesforceId: toSalesforceId18(sf15) };
-    default: return { hubspotId };
+    case 0:
+      return { salesforceId: toSalesforceId18(sf15), hubspotId };
+    case 1:
+      return { salesforceId: sf15 };
+    case 2:
+      return { salesforceId: toSalesforceId18(sf15) };
+    default:
+      return { hubspotId };
   }
 }
 
@@ -129,7 +133,11 @@ export function buildAccount(now: Date, spec: AccountSpec, index: number): Accou
   const qbr = qbrDaysAgo(spec);
   const hasRecords = spec.profile !== 'empty' && !spec.profile.startsWith('sparse');
   const rng = rngFor(spec.key, 'events');
-  const events: NonNullable<Account['events']> = (spec.events ?? []).map((e) => ({ date: isoDay(now, -e.daysAgo), type: e.type, note: e.note }));
+  const events: NonNullable<Account['events']> = (spec.events ?? []).map((e) => ({
+    date: isoDay(now, -e.daysAgo),
+    type: e.type,
+    note: e.note,
+  }));
   // Old news only: an initiative from last year is context, not an expansion trigger (180 days) or org change (90).
   if (hasRecords && events.length === 0 && rng() < 0.3) {
     events.push({ date: isoDay(now, -randInt(rng, 220, 320)), type: 'new-initiative', note: 'Company-wide push to retire spreadsheets' });
@@ -149,7 +157,9 @@ export function buildAccount(now: Date, spec: AccountSpec, index: number): Accou
     ...healthInputs(now, spec),
     ...(spec.invoiceDaysLate !== undefined
       ? { invoice: { status: 'late' as const, daysLate: spec.invoiceDaysLate } }
-      : hasRecords ? { invoice: { status: 'current' as const } } : {}),
+      : hasRecords
+        ? { invoice: { status: 'current' as const } }
+        : {}),
     ...(qbr !== undefined ? { lastQbrDate: isoDay(now, -qbr) } : {}),
     ...(spec.escalationDaysAgo !== undefined ? { lastEscalationDate: isoDay(now, -spec.escalationDaysAgo) } : {}),
     ...(events.length > 0 ? { events } : {}),

@@ -37,11 +37,19 @@ function pastMeetings(spec: AccountSpec, now: Date, contactIds: string[]): Activ
 function qbrs(spec: AccountSpec, account: Account, now: Date, contactIds: string[]): ActivityDraft[] {
   if (!account.lastQbrDate) return [];
   const last = Math.round((Date.parse(isoDayAt(now, 0, 0)) - Date.parse(account.lastQbrDate)) / DAY_MS);
-  const out: ActivityDraft[] = [{ type: 'qbr', date: isoDayAt(now, -last, 15), summary: 'Quarterly business review', attended: true, contactIds }];
+  const out: ActivityDraft[] = [
+    { type: 'qbr', date: isoDayAt(now, -last, 15), summary: 'Quarterly business review', attended: true, contactIds },
+  ];
   const cadence = spec.tier === 'smb' ? undefined : QBR_CADENCE_DAYS[spec.tier];
   const contractAge = Math.round((Date.parse(isoDayAt(now, 0, 0)) - Date.parse(account.contractStart!)) / DAY_MS);
   if (cadence && last + cadence < contractAge) {
-    out.unshift({ type: 'qbr', date: isoDayAt(now, -(last + cadence), 15), summary: 'Quarterly business review', attended: true, contactIds });
+    out.unshift({
+      type: 'qbr',
+      date: isoDayAt(now, -(last + cadence), 15),
+      summary: 'Quarterly business review',
+      attended: true,
+      contactIds,
+    });
   }
   return out;
 }

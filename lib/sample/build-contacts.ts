@@ -20,7 +20,11 @@ function rolesFor(count: number, tier: Tier): Role[] {
 }
 
 function emailLocal(name: string): string {
-  return name.toLowerCase().replace(/[^a-z ]/g, '').trim().replace(/\s+/g, '.');
+  return name
+    .toLowerCase()
+    .replace(/[^a-z ]/g, '')
+    .trim()
+    .replace(/\s+/g, '.');
 }
 
 export function buildContacts(now: Date, spec: AccountSpec, accountIndex: number): Contact[] {
@@ -68,9 +72,10 @@ export function buildContacts(now: Date, spec: AccountSpec, accountIndex: number
     }
     if (withCrm) {
       const serial = accountIndex * 10 + n;
-      contact.crm = accountIndex % 2 === 0
-        ? { salesforceId: toSalesforceId18(makeSalesforceId15('003', 'Sb', serial)), hubspotId: String(60_000 + serial) }
-        : { salesforceId: toSalesforceId18(makeSalesforceId15('003', 'Sb', serial)) };
+      contact.crm =
+        accountIndex % 2 === 0
+          ? { salesforceId: toSalesforceId18(makeSalesforceId15('003', 'Sb', serial)), hubspotId: String(60_000 + serial) }
+          : { salesforceId: toSalesforceId18(makeSalesforceId15('003', 'Sb', serial)) };
     }
     contacts.push(contact);
   }

@@ -32,7 +32,8 @@ export function buildTickets(now: Date, spec: AccountSpec): Ticket[] {
     });
   };
   // Resolved history, all older than the 30-day spike window.
-  for (let i = randInt(rng, ...HISTORY[spec.tier]); i > 0; i--) add(randInt(rng, 35, 170), pick(rng, ['P2', 'P3', 'P3', 'P4'] as const), false);
+  for (let i = randInt(rng, ...HISTORY[spec.tier]); i > 0; i--)
+    add(randInt(rng, 35, 170), pick(rng, ['P2', 'P3', 'P3', 'P4'] as const), false);
   // Open tickets by profile, P3/P4 only: an open P1/P2 is a red signal and is only set on purpose.
   const open = spec.profile === 'weak' ? 3 : spec.profile === 'fair' ? randInt(rng, 1, 2) : randInt(rng, 0, 1);
   for (let i = 0; i < open; i++) add(randInt(rng, 3, 20), pick(rng, ['P3', 'P4'] as const), true);
@@ -46,7 +47,10 @@ export function buildTickets(now: Date, spec: AccountSpec): Ticket[] {
   return tickets;
 }
 
-type CommitmentDraft = Pick<Commitment, 'text' | 'kind' | 'owner' | 'promisedBy' | 'promisedTo' | 'madeAt' | 'dueDate' | 'status' | 'source'>;
+type CommitmentDraft = Pick<
+  Commitment,
+  'text' | 'kind' | 'owner' | 'promisedBy' | 'promisedTo' | 'madeAt' | 'dueDate' | 'status' | 'source'
+>;
 
 type PromiseTemplate = { text: string; dueFromStart?: number; dueAtRenewal?: boolean; toBuyer?: boolean };
 
@@ -78,9 +82,18 @@ export function buildCommitments(now: Date, spec: AccountSpec, account: Account,
   // What the sale promised: made around contract start by the AE; past-due ones were delivered.
   const templates = spec.profile === 'empty' ? SALES_PROMISES.slice(0, 1) : hasRecords(spec) ? pickDistinct(rng, SALES_PROMISES, 2) : [];
   for (const t of templates) {
-    const dueIn = t.dueAtRenewal ? daysFromNow(now, account.renewalDate!) : t.dueFromStart !== undefined ? startIn + t.dueFromStart : undefined;
+    const dueIn = t.dueAtRenewal
+      ? daysFromNow(now, account.renewalDate!)
+      : t.dueFromStart !== undefined
+        ? startIn + t.dueFromStart
+        : undefined;
     add({
-      text: t.text, kind: 'sales-promise', owner: 'us', promisedBy: ae, promisedTo: (t.toBuyer ? buyer : champion)?.name, madeAt,
+      text: t.text,
+      kind: 'sales-promise',
+      owner: 'us',
+      promisedBy: ae,
+      promisedTo: (t.toBuyer ? buyer : champion)?.name,
+      madeAt,
       ...(dueIn !== undefined ? { dueDate: isoDay(now, dueIn) } : {}),
       status: dueIn !== undefined && dueIn < 1 ? 'done' : 'open',
       source: { type: 'crm' },
@@ -88,30 +101,62 @@ export function buildCommitments(now: Date, spec: AccountSpec, account: Account,
   }
   // Promises about future capabilities stay open with no date: the roadmap risk travels with the account.
   for (const text of spec.roadmapPromises ?? []) {
-    add({ text, kind: 'sales-promise', owner: 'us', promisedBy: ae, promisedTo: champion?.name, madeAt, status: 'open', source: { type: 'crm' } });
+    add({
+      text,
+      kind: 'sales-promise',
+      owner: 'us',
+      promisedBy: ae,
+      promisedTo: champion?.name,
+      madeAt,
+      status: 'open',
+      source: { type: 'crm' },
+    });
   }
   if (!hasRecords(spec)) return list;
 
   add({
-    text: 'Send the onboarding recap and admin guide', kind: 'commitment', owner: 'us', promisedTo: contact?.name,
-    madeAt: isoDay(now, -40), dueDate: isoDay(now, -33), status: 'done', source: { type: 'meeting' },
+    text: 'Send the onboarding recap and admin guide',
+    kind: 'commitment',
+    owner: 'us',
+    promisedTo: contact?.name,
+    madeAt: isoDay(now, -40),
+    dueDate: isoDay(now, -33),
+    status: 'done',
+    source: { type: 'meeting' },
   });
   if (rng() < 0.6) {
     add({
-      text: `Share the quarterly usage report with ${contact?.name}`, kind: 'commitment', owner: 'us', promisedTo: contact?.name,
-      madeAt: isoDay(now, -6), dueDate: isoDay(now, randInt(rng, 2, 9)), status: 'open', source: { type: 'email' },
+      text: `Share the quarterly usage report with ${contact?.name}`,
+      kind: 'commitment',
+      owner: 'us',
+      promisedTo: contact?.name,
+      madeAt: isoDay(now, -6),
+      dueDate: isoDay(now, randInt(rng, 2, 9)),
+      status: 'open',
+      source: { type: 'email' },
     });
   }
   // The customer's side slips too; that is theirs to deliver and no overdue flag of ours.
   const customerLate = rng() < 0.4;
   add({
-    text: 'Confirm the admins for the new workspace', kind: 'commitment', owner: 'customer', promisedBy: contact?.name,
-    madeAt: isoDay(now, -14), dueDate: isoDay(now, customerLate ? -5 : randInt(rng, 5, 15)), status: 'open', source: { type: 'meeting' },
+    text: 'Confirm the admins for the new workspace',
+    kind: 'commitment',
+    owner: 'customer',
+    promisedBy: contact?.name,
+    madeAt: isoDay(now, -14),
+    dueDate: isoDay(now, customerLate ? -5 : randInt(rng, 5, 15)),
+    status: 'open',
+    source: { type: 'meeting' },
   });
   if (spec.overdueOurs) {
     add({
-      text: spec.overdueOurs.text, kind: 'commitment', owner: 'us', promisedTo: contact?.name,
-      madeAt: isoDay(now, -spec.overdueOurs.daysLate - 7), dueDate: isoDay(now, -spec.overdueOurs.daysLate), status: 'open',
+      text: spec.overdueOurs.text,
+      kind: 'commitment',
+      owner: 'us',
+      promisedTo: contact?.name,
+      madeAt: isoDay(now, -spec.overdueOurs.daysLate - 7),
+      dueDate: isoDay(now, -spec.overdueOurs.daysLate),
+      status: 'open',
       source: { type: 'email', threadId: `sample-thread-${spec.key}-1` },
     });
   }

@@ -21,10 +21,14 @@ export function usageShape(spec: AccountSpec): UsageShape {
 function shapeFactor(shape: UsageShape, k: number): number {
   const week = Math.floor(k / 7);
   switch (shape) {
-    case 'growing': return week === 0 ? 1.22 : week === 1 ? 1 : 1 - 0.012 * (week - 1);
-    case 'declining': return week === 0 ? 0.8 : 1 + 0.03 * (week - 1);
-    case 'drop': return week === 0 ? 0.45 : 1 + 0.01 * (week - 1);
-    default: return 1;
+    case 'growing':
+      return week === 0 ? 1.22 : week === 1 ? 1 : 1 - 0.012 * (week - 1);
+    case 'declining':
+      return week === 0 ? 0.8 : 1 + 0.03 * (week - 1);
+    case 'drop':
+      return week === 0 ? 0.45 : 1 + 0.01 * (week - 1);
+    default:
+      return 1;
   }
 }
 
@@ -75,4 +79,3 @@ export function buildHealthHistory(now: Date, spec: AccountSpec): Account['healt
   }
   return history;
 }
-

@@ -9,7 +9,8 @@ const { acme, globex, initechUs, initechEmea } = ANCHORS;
 
 export const ANCHOR_SPECS: AccountSpec[] = [
   {
-    key: 'acme', signals: ['p1-p2-open', 'usage-drop', 'nps-detractor'],
+    key: 'acme',
+    signals: ['p1-p2-open', 'usage-drop', 'nps-detractor'],
     name: acme.name,
     domain: acme.domain,
     industry: 'Industrial robotics',
@@ -73,7 +74,8 @@ export const ANCHOR_SPECS: AccountSpec[] = [
     },
   },
   {
-    key: 'globex', signals: ['champion-departure'],
+    key: 'globex',
+    signals: ['champion-departure'],
     name: globex.name,
     domain: globex.domain,
     industry: 'Diversified manufacturing',
@@ -93,7 +95,13 @@ export const ANCHOR_SPECS: AccountSpec[] = [
     roadmapPromises: ['Will support SSO via Okta next release'],
     contactCount: 6,
     fixedContacts: [
-      { id: globex.contact.id, name: globex.contact.name, email: globex.contact.email, role: 'economic-buyer', title: 'Head of Operations' },
+      {
+        id: globex.contact.id,
+        name: globex.contact.name,
+        email: globex.contact.email,
+        role: 'economic-buyer',
+        title: 'Head of Operations',
+      },
     ],
     account: { crm: { salesforceId: globex.salesforceId18, hubspotId: globex.hubspotCompanyId } },
   },

@@ -35,7 +35,15 @@ export const FILLER_SPECS: AccountSpec[] = FILLERS.map(([key, name, domain, indu
   profile === 'strong'
     ? { key, name, domain, industry, tier, arr, profile, band: 'green', topAction: 'keep-cadence', situation: 'Healthy and on cadence.' }
     : {
-        key, name, domain, industry, tier, arr, profile, band: 'yellow', topAction: 'save-play-reach-out',
+        key,
+        name,
+        domain,
+        industry,
+        tier,
+        arr,
+        profile,
+        band: 'yellow',
+        topAction: 'save-play-reach-out',
         situation: 'Yellow: adoption and outcomes lag. More touches, find the gaps.',
       },
 );

@@ -14,7 +14,9 @@ function sameRecord(a: unknown, b: unknown): boolean {
   const keysOf = (o: object) => Object.keys(o).filter((k) => k !== 'updatedAt' && (o as Record<string, unknown>)[k] !== undefined);
   const keysA = keysOf(a);
   const keysB = keysOf(b);
-  return keysA.length === keysB.length && keysA.every((k) => sameRecord((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    keysA.length === keysB.length && keysA.every((k) => sameRecord((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }
 
 /**
@@ -30,7 +32,11 @@ export async function saveCommitment(db: GlanceDB, commitment: Commitment, now =
     const stored = await db.commitments.get(commitment.id);
     if (stored && sameRecord(stored, commitment)) return stored;
     await db.commitments.put(commitment);
-    await enqueue(db, { entity: 'commitment', entityId: commitment.id, accountId: commitment.accountId, op: 'upsert', record: commitment }, now);
+    await enqueue(
+      db,
+      { entity: 'commitment', entityId: commitment.id, accountId: commitment.accountId, op: 'upsert', record: commitment },
+      now,
+    );
     return commitment;
   });
 }

@@ -20,14 +20,21 @@ export function createExportHandlers({ db, now }: ServiceDeps): Pick<Handlers, '
 
   async function refuseWhileImporting() {
     const running = await db.importJobs.where('state').anyOf(['committing', 'rolling-back']).first();
-    if (running) throw new Error(`The import of ${running.name} is still being saved (${running.written.toLocaleString()} of ${running.total.toLocaleString()} records): export when it is done.`);
+    if (running)
+      throw new Error(
+        `The import of ${running.name} is still being saved (${running.written.toLocaleString()} of ${running.total.toLocaleString()} records): export when it is done.`,
+      );
   }
 
   return {
     'export.begin': async () => {
       await refuseWhileImporting();
       const at = now();
-      return { exportId: `export-${await importLogPosition()}-${at.getTime()}`, generatedAt: at.toISOString(), counts: await countRecords(db) };
+      return {
+        exportId: `export-${await importLogPosition()}-${at.getTime()}`,
+        generatedAt: at.toISOString(),
+        counts: await countRecords(db),
+      };
     },
     'export.page': async ({ exportId, type, afterKey, limit }): Promise<ExportPage> => {
       await refuseWhileImporting();
@@ -36,7 +43,9 @@ export function createExportHandlers({ db, now }: ServiceDeps): Pick<Handlers, '
       }
       const max = limit ?? EXPORT_PAGE_LIMIT;
       const table = db[type];
-      const rows = (await (afterKey === undefined ? table.orderBy(':id') : table.where(':id').above(afterKey)).limit(max).toArray()) as Record<string, unknown>[];
+      const rows = (await (afterKey === undefined ? table.orderBy(':id') : table.where(':id').above(afterKey))
+        .limit(max)
+        .toArray()) as Record<string, unknown>[];
       const records: unknown[] = [];
       let bytes = 0;
       for (const row of rows) {

@@ -21,7 +21,13 @@ export class ImportStaging {
     return id;
   }
 
-  async add(importId: string, type: RecordType, offset: number, raw: unknown[], now = new Date()): Promise<{ accepted: number; rejected: Rejection[] }> {
+  async add(
+    importId: string,
+    type: RecordType,
+    offset: number,
+    raw: unknown[],
+    now = new Date(),
+  ): Promise<{ accepted: number; rejected: Rejection[] }> {
     const { valid, rejected } = validateRecords(type, raw, offset);
     await stageRecords(this.db, importId, type, valid, rejected.length, now.toISOString());
     return { accepted: valid.length, rejected };

@@ -16,7 +16,6 @@ import type { Profile } from '../settings/profile';
 import { loadProfile } from './profile';
 import { loadSettings } from './settings';
 
-
 const VIEW_TTL_MS = 60_000;
 
 type PageHandlers = Pick<
@@ -28,9 +27,9 @@ export function createPageHandlers({ db, now, broadcast }: ServiceDeps): PageHan
   /** Names and domains of every account, for search: loaded once, dropped when records change. */
   let searchIndex: Promise<AccountSummary[]> | null = null;
   const summaries = () =>
-    (searchIndex ??= db.accounts.toArray().then((all) =>
-      all.map((a) => ({ id: a.id, name: a.name, domains: a.domains, arr: a.arr, sample: a.sample === true })),
-    ));
+    (searchIndex ??= db.accounts
+      .toArray()
+      .then((all) => all.map((a) => ({ id: a.id, name: a.name, domains: a.domains, arr: a.arr, sample: a.sample === true }))));
 
   /**
    * Built views, kept for a minute: going back to a thread answers from memory. Any write drops them

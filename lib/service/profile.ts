@@ -19,7 +19,8 @@ export function createProfileHandlers({ db, broadcast }: ServiceDeps): Pick<Hand
     'profile.get': () => loadProfile(db),
     'profile.save': async ({ profile }) => {
       const bad = profile.ownDomains.filter((d) => !HOSTNAME.test(d.trim()) || !registrableDomain(d.trim()));
-      if (bad.length) throw new Error(`Not saved: ${bad.map((d) => `"${d}"`).join(', ')} ${bad.length === 1 ? 'is not a domain' : 'are not domains'}.`);
+      if (bad.length)
+        throw new Error(`Not saved: ${bad.map((d) => `"${d}"`).join(', ')} ${bad.length === 1 ? 'is not a domain' : 'are not domains'}.`);
       const ownDomains = [...new Set(profile.ownDomains.map((d) => registrableDomain(d.trim())!))];
       await db.settings.put({ key: KEY, value: { ownDomains } });
       broadcast(changeEvent(['settings']));

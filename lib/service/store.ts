@@ -17,7 +17,8 @@ export function createStoreHandlers({ db }: ServiceDeps): Pick<Handlers, 'store.
       ]);
       // Told until the next import: an older interruption is history by then.
       const current =
-        recovered && (!lastImport || recovered.touchedAt > lastImport.at || (recovered.state === 'committed' && lastImport.recovery === 'resumed'));
+        recovered &&
+        (!lastImport || recovered.touchedAt > lastImport.at || (recovered.state === 'committed' && lastImport.recovery === 'resumed'));
       const interruptedImport = current && {
         name: recovered.name,
         state: recovered.state,

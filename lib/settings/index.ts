@@ -121,11 +121,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export type DeepPartial<T> = T extends readonly unknown[]
-  ? T
-  : T extends object
-    ? { [K in keyof T]?: DeepPartial<T[K]> | null }
-    : T;
+export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> | null } : T;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -160,9 +156,7 @@ export function mergeSettings(partial?: DeepPartial<PlaybookSettings> | null): P
   return mergeInto(DEFAULT_SETTINGS, partial ?? {}) as PlaybookSettings;
 }
 
-export type SettingsResult =
-  | { ok: true; settings: PlaybookSettings }
-  | { ok: false; errors: { path: string; message: string }[] };
+export type SettingsResult = { ok: true; settings: PlaybookSettings } | { ok: false; errors: { path: string; message: string }[] };
 
 /** Merges with the defaults, then validates; errors name the setting. */
 export function parseSettings(input: unknown): SettingsResult {

@@ -101,7 +101,10 @@ export async function applyNextBatch(db: GlanceDB, importId: string, at: string)
     const applied: Record<string, unknown>[] = [];
     const entries: { key: unknown; before?: unknown }[] = [];
     incoming.forEach((record, i) => {
-      if (chunk.type === 'commitments' && keepsLocalCommitment(before[i] as Commitment | undefined, record as Commitment, job.generatedAt)) {
+      if (
+        chunk.type === 'commitments' &&
+        keepsLocalCommitment(before[i] as Commitment | undefined, record as Commitment, job.generatedAt)
+      ) {
         kept++;
         return;
       }
@@ -151,23 +154,32 @@ async function finishCommit(db: GlanceDB, importId: string, at: string): Promise
 }
 
 /** Turns an unfinished import back: staged records dropped, and what a commit already applied restored. */
-export async function startRollback(db: GlanceDB, importId: string, at: string, recovery?: ImportJob['recovery']): Promise<ImportJob | undefined> {
-  return db.transaction('rw', JOURNAL.map((t) => db[t]), async () => {
-    const job = await db.importJobs.get(importId);
-    if (!job || !['staging', 'committing', 'rolling-back'].includes(job.state)) return job;
-    await db.importStaged.where('importId').equals(importId).delete();
-    const nothingApplied = (await db.importUndo.where('importId').equals(importId).count()) === 0;
-    const state = nothingApplied ? (job.state === 'staging' ? 'discarded' : 'rolled-back') : 'rolling-back';
-    const next: ImportJob = {
-      ...job,
-      state,
-      touchedAt: at,
-      ...(nothingApplied ? { finishedAt: at } : {}),
-      ...(recovery ? { recovery: job.state === 'staging' ? 'discarded' : recovery } : {}),
-    };
-    await db.importJobs.put(next);
-    return next;
-  });
+export async function startRollback(
+  db: GlanceDB,
+  importId: string,
+  at: string,
+  recovery?: ImportJob['recovery'],
+): Promise<ImportJob | undefined> {
+  return db.transaction(
+    'rw',
+    JOURNAL.map((t) => db[t]),
+    async () => {
+      const job = await db.importJobs.get(importId);
+      if (!job || !['staging', 'committing', 'rolling-back'].includes(job.state)) return job;
+      await db.importStaged.where('importId').equals(importId).delete();
+      const nothingApplied = (await db.importUndo.where('importId').equals(importId).count()) === 0;
+      const state = nothingApplied ? (job.state === 'staging' ? 'discarded' : 'rolled-back') : 'rolling-back';
+      const next: ImportJob = {
+        ...job,
+        state,
+        touchedAt: at,
+        ...(nothingApplied ? { finishedAt: at } : {}),
+        ...(recovery ? { recovery: job.state === 'staging' ? 'discarded' : recovery } : {}),
+      };
+      await db.importJobs.put(next);
+      return next;
+    },
+  );
 }
 
 /** Restores the newest undo batch in its own transaction; when none is left the job is rolled back. */

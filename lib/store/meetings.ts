@@ -9,7 +9,12 @@ export async function meetingsBetween(db: GlanceDB, fromMs: number, untilMs: num
   const meetings = (
     await db.activities
       .where('[type+date]')
-      .between(['meeting', new Date(fromMs - MS_PER_DAY).toISOString()], ['meeting', new Date(untilMs + MS_PER_DAY).toISOString()], true, true)
+      .between(
+        ['meeting', new Date(fromMs - MS_PER_DAY).toISOString()],
+        ['meeting', new Date(untilMs + MS_PER_DAY).toISOString()],
+        true,
+        true,
+      )
       .toArray()
   )
     .filter((m) => toMs(m.date) >= fromMs && toMs(m.date) <= untilMs)

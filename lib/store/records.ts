@@ -52,27 +52,31 @@ export async function countRecords(db: GlanceDB): Promise<RecordCounts> {
 
 /** The whole store as a bundle that imports back to the same state. */
 export async function exportBundle(db: GlanceDB, now = new Date()): Promise<Bundle> {
-  return db.transaction('r', RECORD_TABLES.map((t) => db[t]), async () => {
-    const [accounts, contacts, usage, tickets, commitments, activities] = await Promise.all([
-      db.accounts.toArray(),
-      db.contacts.toArray(),
-      db.usage.toArray(),
-      db.tickets.toArray(),
-      db.commitments.toArray(),
-      db.activities.toArray(),
-    ]);
-    return {
-      format: 'glance.bundle' as const,
-      version: 1 as const,
-      generatedAt: now.toISOString(),
-      accounts: accounts.map(withoutKeys),
-      contacts: contacts.map(withoutKeys),
-      usage,
-      tickets,
-      commitments,
-      activities,
-    };
-  });
+  return db.transaction(
+    'r',
+    RECORD_TABLES.map((t) => db[t]),
+    async () => {
+      const [accounts, contacts, usage, tickets, commitments, activities] = await Promise.all([
+        db.accounts.toArray(),
+        db.contacts.toArray(),
+        db.usage.toArray(),
+        db.tickets.toArray(),
+        db.commitments.toArray(),
+        db.activities.toArray(),
+      ]);
+      return {
+        format: 'glance.bundle' as const,
+        version: 1 as const,
+        generatedAt: now.toISOString(),
+        accounts: accounts.map(withoutKeys),
+        contacts: contacts.map(withoutKeys),
+        usage,
+        tickets,
+        commitments,
+        activities,
+      };
+    },
+  );
 }
 
 /** Removes every record of the given accounts and the records that hang off them, in one transaction. */
@@ -91,16 +95,20 @@ export async function removeAccounts(db: GlanceDB, accountIds: string[]): Promis
 }
 
 export async function loadAccountData(db: GlanceDB, accountId: string): Promise<AccountData | null> {
-  return db.transaction('r', RECORD_TABLES.map((t) => db[t]), async () => {
-    const account = await db.accounts.get(accountId);
-    if (!account) return null;
-    const [contacts, usage, tickets, commitments, activities] = await Promise.all([
-      db.contacts.where('accountId').equals(accountId).toArray(),
-      db.usage.where('accountId').equals(accountId).toArray(),
-      db.tickets.where('accountId').equals(accountId).toArray(),
-      db.commitments.where('accountId').equals(accountId).toArray(),
-      db.activities.where('accountId').equals(accountId).toArray(),
-    ]);
-    return { account: withoutKeys(account), contacts: contacts.map(withoutKeys), usage, tickets, commitments, activities };
-  });
+  return db.transaction(
+    'r',
+    RECORD_TABLES.map((t) => db[t]),
+    async () => {
+      const account = await db.accounts.get(accountId);
+      if (!account) return null;
+      const [contacts, usage, tickets, commitments, activities] = await Promise.all([
+        db.contacts.where('accountId').equals(accountId).toArray(),
+        db.usage.where('accountId').equals(accountId).toArray(),
+        db.tickets.where('accountId').equals(accountId).toArray(),
+        db.commitments.where('accountId').equals(accountId).toArray(),
+        db.activities.where('accountId').equals(accountId).toArray(),
+      ]);
+      return { account: withoutKeys(account), contacts: contacts.map(withoutKeys), usage, tickets, commitments, activities };
+    },
+  );
 }

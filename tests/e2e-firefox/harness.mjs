@@ -140,7 +140,9 @@ export async function serveHost(page, origin, fixturePath) {
 export async function labelled(where, label) {
   const named = await where.waitForSelector(`::-p-aria([name=${JSON.stringify(label)}])`);
   const control = await named?.evaluateHandle((el) => (el instanceof HTMLLabelElement ? el.control : el));
-  const isControl = await control?.evaluate((el) => el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement);
+  const isControl = await control?.evaluate(
+    (el) => el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement,
+  );
   if (!control || !isControl) throw new Error(`No form control is labelled "${label}".`);
   return /** @type {any} */ (control);
 }

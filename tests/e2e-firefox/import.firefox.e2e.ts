@@ -2,7 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, importInput, importThroughOptions, launchGlanceFirefox, serveHost, sidebarFrame, type GlanceFirefox } from './harness.mjs';
+import {
+  FIXTURES,
+  importInput,
+  importThroughOptions,
+  launchGlanceFirefox,
+  serveHost,
+  sidebarFrame,
+  type GlanceFirefox,
+} from './harness.mjs';
 
 const bundlePath = (name: string) => join(FIXTURES, 'bundles', name);
 const statusText = (el: Element) => el.textContent ?? '';
@@ -44,7 +52,9 @@ describe('importing a book and seeing it, in real Firefox', () => {
     await page.waitForSelector('::-p-aria([name="Harbor Freight Systems"][role="heading"])');
     // The questionnaire was due on 2026-11-06, so it is overdue; the sales promise has no date and stays open.
     expect(await page.$eval('[data-commitment-id="cm-1"]', (el) => el.getAttribute('data-status'))).toBe('overdue');
-    expect(await page.$eval('[data-commitment-id="cm-2"]', (el) => [el.getAttribute('data-kind'), el.getAttribute('data-status')])).toEqual(['sales-promise', 'open']);
+    expect(await page.$eval('[data-commitment-id="cm-2"]', (el) => [el.getAttribute('data-kind'), el.getAttribute('data-status')])).toEqual(
+      ['sales-promise', 'open'],
+    );
     await page.close();
   });
 
@@ -53,7 +63,11 @@ describe('importing a book and seeing it, in real Firefox', () => {
     const file = join(dir, 'acme-book.json');
     writeFileSync(
       file,
-      JSON.stringify({ format: 'glance.bundle', version: 1, accounts: [{ id: 'e2e-acme', name: 'Acme Robotics (imported)', domains: ['acmerobotics.com'] }] }),
+      JSON.stringify({
+        format: 'glance.bundle',
+        version: 1,
+        accounts: [{ id: 'e2e-acme', name: 'Acme Robotics (imported)', domains: ['acmerobotics.com'] }],
+      }),
     );
     const options = await importThroughOptions(glance, file);
     await options.waitForSelector('[role="status"][data-outcome="imported"]');

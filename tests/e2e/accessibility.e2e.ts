@@ -25,12 +25,16 @@ type Scope = Page | Frame;
 async function violations(scope: Scope, label: string): Promise<string[]> {
   if (!(await scope.evaluate(() => 'axe' in window))) await scope.evaluate(AXE_SOURCE);
   const results = await scope.evaluate(
-    (tags) => (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+    (tags) =>
+      (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+      }),
     WCAG_21_AA,
   );
   return results.violations.flatMap((rule) =>
     rule.nodes.map(
-      (node) => `[${label}] ${rule.id} (${rule.impact}) at ${node.target.join(' > ')}: ${rule.help}. ${node.failureSummary?.replace(/\s*\n\s*/g, ' ')}`,
+      (node) =>
+        `[${label}] ${rule.id} (${rule.impact}) at ${node.target.join(' > ')}: ${rule.help}. ${node.failureSummary?.replace(/\s*\n\s*/g, ' ')}`,
     ),
   );
 }

@@ -51,7 +51,9 @@ async function frameAsThePage(page: Page, id: string, src: string, connect: bool
 async function commitmentCount(glance: Glance): Promise<number> {
   const options = await glance.context.newPage();
   await options.goto(glance.url('options.html'));
-  const summary = await options.evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ glance: 'request', type: 'store.summary', payload: {} }));
+  const summary = await options.evaluate(() =>
+    (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ glance: 'request', type: 'store.summary', payload: {} }),
+  );
   await options.close();
   return (summary as { data: { counts: { commitments: number } } }).data.counts.commitments;
 }
@@ -110,7 +112,9 @@ describe('a hostile host page that frames the sidebar itself, in real Chromium',
 
   it('cannot show the book even at the per-session address, had it leaked', async () => {
     // Chrome keeps this address from web pages; the test reads it from the extension to try the next line of defence.
-    const dynamicUrl = await glance.worker.evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.runtime.getURL('/sidebar.html'));
+    const dynamicUrl = await glance.worker.evaluate(() =>
+      (globalThis as unknown as ExtensionGlobal).chrome.runtime.getURL('/sidebar.html'),
+    );
     expect(dynamicUrl).not.toBe(glance.url('sidebar.html'));
     await frameAsThePage(page, 'copy-leaked', dynamicUrl, true);
     const frame = await hostileFrame('copy-leaked');

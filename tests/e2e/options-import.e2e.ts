@@ -56,7 +56,10 @@ describe('options page: import and export in real Chromium', () => {
     const harbor = original.accounts.find((a: { id: string }) => a.id === 'acc-harbor');
     const dir = mkdtempSync(join(tmpdir(), 'glance-import-'));
     const file = join(dir, 'bad-harbor.json');
-    writeFileSync(file, JSON.stringify({ format: 'glance.bundle', version: 1, accounts: [{ ...harbor, name: 'Harbor (overwritten)', arr: 'lots' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({ format: 'glance.bundle', version: 1, accounts: [{ ...harbor, name: 'Harbor (overwritten)', arr: 'lots' }] }),
+    );
     await page.getByLabel('Import').setInputFiles(file);
     const status = page.locator('[role="status"][data-outcome="imported"]', { hasText: 'bad-harbor.json' });
     await status.getByText('accounts[0] (acc-harbor): arr: expected a number').waitFor();
@@ -143,7 +146,11 @@ describe('options page: import and export in real Chromium', () => {
 
     // Marked done here (as the sidebar does it) after the export was made.
     const reply = await page.evaluate(() =>
-      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ glance: 'request', type: 'commitment.setStatus', payload: { id: 'cm-1', status: 'done' } }),
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+        glance: 'request',
+        type: 'commitment.setStatus',
+        payload: { id: 'cm-1', status: 'done' },
+      }),
     );
     expect(reply).toMatchObject({ ok: true, data: { id: 'cm-1', status: 'done' } });
 
@@ -176,15 +183,27 @@ describe('options page: import and export in real Chromium', () => {
     const page = await glance.context.newPage();
     await page.goto(glance.url('options.html'));
     const importControl = page.getByLabel('Import');
-    await importControl.setInputFiles({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from('Id,Name,Constructor,__proto__\nacc-ctor,Constructor Co,Bob,p\n') });
+    await importControl.setInputFiles({
+      name: 'accounts.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Id,Name,Constructor,__proto__\nacc-ctor,Constructor Co,Bob,p\n'),
+    });
     const imported = page.locator('[role="status"][data-outcome="imported"]', { hasText: 'accounts.csv' });
     await imported.getByText('Imported from accounts.csv: 1 account.').waitFor();
     await expect(importControl.isEnabled()).resolves.toBe(true);
 
     let deep: unknown = 'end';
     for (let i = 0; i < 200; i++) deep = { x: deep };
-    const accounts = [{ id: 'acc-deep', name: 'Deep', x: deep }, { id: 'acme-1', name: 'Acme (old)' }, { id: 'acme-1', name: 'Acme' }];
-    await importControl.setInputFiles({ name: 'odd-book.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'glance.bundle', version: 1, accounts })) });
+    const accounts = [
+      { id: 'acc-deep', name: 'Deep', x: deep },
+      { id: 'acme-1', name: 'Acme (old)' },
+      { id: 'acme-1', name: 'Acme' },
+    ];
+    await importControl.setInputFiles({
+      name: 'odd-book.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: 'glance.bundle', version: 1, accounts })),
+    });
     const second = page.locator('[role="status"][data-outcome="imported"]', { hasText: 'odd-book.json' });
     await second.getByText('Imported from odd-book.json: 1 account.').waitFor();
     const text = (await second.textContent()) ?? '';

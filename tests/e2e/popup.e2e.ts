@@ -113,18 +113,24 @@ describe('the briefing popup, in real Chromium', () => {
         format: 'glance.bundle',
         version: 1,
         accounts: [{ id: 'e2e-soon', name: 'Soon Industries', domains: ['soon.example'] }],
-        activities: [{ id: 'e2e-soon-m1', accountId: 'e2e-soon', type: 'meeting', date: new Date(start).toISOString(), summary: 'Kick-off' }],
+        activities: [
+          { id: 'e2e-soon-m1', accountId: 'e2e-soon', type: 'meeting', date: new Date(start).toISOString(), summary: 'Kick-off' },
+        ],
       }),
     );
     const options = await importThroughOptions(glance, file);
     await options.close();
     const name = `glance-meeting|e2e-soon|e2e-soon-m1|${start}`;
-    await expect.poll(async () => (await reminderAlarms()).find((a) => a.name === name)?.scheduledTime, { timeout: 10_000 }).toBe(start - 10 * MIN);
+    await expect
+      .poll(async () => (await reminderAlarms()).find((a) => a.name === name)?.scheduledTime, { timeout: 10_000 })
+      .toBe(start - 10 * MIN);
 
     const page = await openPopup('?account=e2e-soon');
     await page.locator('[data-account-id="e2e-soon"]').waitFor();
     await page.getByRole('combobox', { name: 'Meeting reminders' }).selectOption({ label: '5 minutes before' });
-    await expect.poll(async () => (await reminderAlarms()).find((a) => a.name === name)?.scheduledTime, { timeout: 10_000 }).toBe(start - 5 * MIN);
+    await expect
+      .poll(async () => (await reminderAlarms()).find((a) => a.name === name)?.scheduledTime, { timeout: 10_000 })
+      .toBe(start - 5 * MIN);
     await page.getByRole('combobox', { name: 'Meeting reminders' }).selectOption({ label: 'Off' });
     await expect.poll(async () => (await reminderAlarms()).length, { timeout: 10_000 }).toBe(0);
     await page.close();

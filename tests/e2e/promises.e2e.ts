@@ -100,7 +100,7 @@ describe('logging a promise from a Gmail thread, in real Chromium', () => {
   });
 
   it('keeps the item and its outbox entry when the service worker is stopped between save and sync', async () => {
-    await select(page, 'I\'ll also bring our solutions engineer to the renewal call');
+    await select(page, "I'll also bring our solutions engineer to the renewal call");
     await frame.getByRole('button', { name: 'Log promise' }).click();
     const promise = frame.getByRole('textbox', { name: 'Promise' });
     await promise.press('Enter');

@@ -45,7 +45,8 @@ describe('keyboard shortcuts', () => {
     const EXTENSION_UUID = '6c0a3f9e-1d2b-4c5d-9e8f-0a1b2c3d4e5f';
 
     it('assigns every command its documented shortcut', async () => {
-      if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) throw new Error('No Firefox build: run `npx wxt build -b firefox` (npm test does, in lint:addon).');
+      if (!existsSync(join(FIREFOX_BUILD, 'manifest.json')))
+        throw new Error('No Firefox build: run `npx wxt build -b firefox` (npm test does, in lint:addon).');
       const browser = await puppeteer.launch({
         browser: 'firefox',
         executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
@@ -63,7 +64,9 @@ describe('keyboard shortcuts', () => {
         await page.goto('https://mail.google.com/mail/u/0/');
         await page.evaluate((uuid) => void (location.href = `moz-extension://${uuid}/sidebar.html`), EXTENSION_UUID);
         await page.waitForFunction(() => location.protocol === 'moz-extension:', { timeout: 30_000 });
-        const commands = await page.evaluate(() => (globalThis as unknown as { browser: WorkerChrome['chrome'] }).browser.commands.getAll());
+        const commands = await page.evaluate(() =>
+          (globalThis as unknown as { browser: WorkerChrome['chrome'] }).browser.commands.getAll(),
+        );
         expect(assignedShortcuts(commands)).toEqual(DOCUMENTED);
       } finally {
         await browser.close();

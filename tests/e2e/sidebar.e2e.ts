@@ -44,7 +44,11 @@ describe('the sidebar on host pages, in real Chromium', () => {
   });
 
   it('never guesses between two accounts that share a domain, and remembers the choice', async () => {
-    const { page, frame } = await open('mail.google.com', 'hosts/gmail-thread-initech.html', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVzBcDfGhJkLmNpQrStVwXyZbC');
+    const { page, frame } = await open(
+      'mail.google.com',
+      'hosts/gmail-thread-initech.html',
+      'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVzBcDfGhJkLmNpQrStVwXyZbC',
+    );
     await frame.locator('[data-match="ambiguous"]').waitFor();
     await expect(frame.locator('[data-account-id]').count()).resolves.toBe(0);
     await frame.getByRole('button', { name: 'Initech EMEA' }).click();
@@ -62,13 +66,21 @@ describe('the sidebar on host pages, in real Chromium', () => {
     const bundle = join(dir, 'freemail-domain.json');
     writeFileSync(
       bundle,
-      JSON.stringify({ format: 'glance.bundle', version: 1, accounts: [{ id: 'e2e-gmail-domain', name: 'Listed Gmail Domain', domains: ['gmail.com'] }] }),
+      JSON.stringify({
+        format: 'glance.bundle',
+        version: 1,
+        accounts: [{ id: 'e2e-gmail-domain', name: 'Listed Gmail Domain', domains: ['gmail.com'] }],
+      }),
     );
     const options = await importThroughOptions(glance, bundle);
     await options.locator('[role="status"][data-outcome="imported"]', { hasText: '1 account' }).waitFor();
     await options.close();
 
-    const { page, frame } = await open('mail.google.com', 'hosts/gmail-thread-freemail.html', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVyTrEwQaSdFgHjKlZxCvBnMqW');
+    const { page, frame } = await open(
+      'mail.google.com',
+      'hosts/gmail-thread-freemail.html',
+      'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVyTrEwQaSdFgHjKlZxCvBnMqW',
+    );
     await frame.locator('[data-match="none"]').waitFor();
     await expect(frame.locator('[data-account-id]').count()).resolves.toBe(0);
     await frame.getByText('(free-mail)').waitFor();
@@ -95,7 +107,11 @@ describe('the sidebar on host pages, in real Chromium', () => {
   });
 
   it('shows the account of a HubSpot company record, and after navigating to a contact', async () => {
-    const { page, frame } = await open('app.hubspot.com', 'hosts/hubspot-app.html', 'https://app.hubspot.com/contacts/4417291/record/0-2/9001');
+    const { page, frame } = await open(
+      'app.hubspot.com',
+      'hosts/hubspot-app.html',
+      'https://app.hubspot.com/contacts/4417291/record/0-2/9001',
+    );
     await frame.locator('[data-match="matched"] [data-account-id="sample-acme"]').waitFor();
     await page.locator('a[href$="/record/0-1/5101"]').first().click();
     await page.waitForURL(/\/record\/0-1\/5101/);
@@ -105,7 +121,12 @@ describe('the sidebar on host pages, in real Chromium', () => {
 
   it('says it could not read a page whose DOM changed, and the page still works', async () => {
     const errors: string[] = [];
-    const { page, frame } = await open('mail.google.com', 'hosts/gmail-thread-broken.html', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT', errors);
+    const { page, frame } = await open(
+      'mail.google.com',
+      'hosts/gmail-thread-broken.html',
+      'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT',
+      errors,
+    );
     await frame.locator('[data-match="none"]').waitFor();
     await frame.getByText('Glance could not read this page').waitFor();
     await expect(frame.getByRole('searchbox', { name: 'Search accounts' }).isVisible()).resolves.toBe(true);
@@ -115,7 +136,11 @@ describe('the sidebar on host pages, in real Chromium', () => {
 
   for (const width of [1280, 1920]) {
     it(`leaves the host page's own controls uncovered at ${width} px, collapses to a handle, and remembers it`, async () => {
-      const { page, frame } = await open('mail.google.com', 'hosts/gmail-app.html', `https://mail.google.com/mail/u/0/#inbox/${ACME_THREAD}`);
+      const { page, frame } = await open(
+        'mail.google.com',
+        'hosts/gmail-app.html',
+        `https://mail.google.com/mail/u/0/#inbox/${ACME_THREAD}`,
+      );
       await page.setViewportSize({ width, height: 900 });
       await frame.locator('[data-account-id="sample-acme"]').waitFor();
       // Every visible control of the host page is still the topmost element at its centre.

@@ -50,7 +50,12 @@ export function settingsSections(settings: PlaybookSettings): SectionDef[] {
       fields: [
         { key: 'bands.green', label: 'Green band minimum score', ...pct },
         { key: 'bands.yellow', label: 'Yellow band minimum score', ...pct },
-        { key: 'activityTrendPct', label: 'Login trend threshold (%)', hint: 'Change in logins, week over week, that counts as a trend', ...pct },
+        {
+          key: 'activityTrendPct',
+          label: 'Login trend threshold (%)',
+          hint: 'Change in logins, week over week, that counts as a trend',
+          ...pct,
+        },
       ],
     },
     {
@@ -66,7 +71,12 @@ export function settingsSections(settings: PlaybookSettings): SectionDef[] {
         { key: 'signals.lateInvoiceDays', label: 'Invoice late after (days)', ...days },
         { key: 'signals.orgChangeDays', label: 'Org change counts for (days)', ...days },
         { key: 'championDepartureDays', label: 'Champion departure counts for (days)', ...days },
-        { key: 'escalationWindowDays', label: 'Escalation counts for (days)', hint: 'An escalation this recent lowers the support score', ...days },
+        {
+          key: 'escalationWindowDays',
+          label: 'Escalation counts for (days)',
+          hint: 'An escalation this recent lowers the support score',
+          ...days,
+        },
       ],
     },
     {

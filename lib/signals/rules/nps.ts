@@ -26,9 +26,19 @@ export const npsScore: SignalRule = ({ data }) => {
   const latest = nps[nps.length - 1];
   let signal: Signal | null = null;
   if (latest.score <= 6) {
-    signal = { id: 'nps-detractor', level: 'orange', title: 'NPS detractor', detail: `Latest NPS ${latest.score} (${day(latest.date)}): detractor` };
+    signal = {
+      id: 'nps-detractor',
+      level: 'orange',
+      title: 'NPS detractor',
+      detail: `Latest NPS ${latest.score} (${day(latest.date)}): detractor`,
+    };
   } else if (latest.score <= 8) {
-    signal = { id: 'nps-passive', level: 'yellow', title: 'NPS passive', detail: `Latest NPS ${latest.score} (${day(latest.date)}): passive` };
+    signal = {
+      id: 'nps-passive',
+      level: 'yellow',
+      title: 'NPS passive',
+      detail: `Latest NPS ${latest.score} (${day(latest.date)}): passive`,
+    };
   }
   return signal ? [signal] : [];
 };

@@ -43,7 +43,9 @@ describe('Briefing', () => {
 
   it('lists the talking points', () => {
     const { view } = renderAcme();
-    const items = within(section('Talking points')).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(section('Talking points'))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items).toEqual(talkingPoints(view));
   });
 
@@ -52,7 +54,11 @@ describe('Briefing', () => {
     expect(screen.getByText('Down 6 points since Feb 3, from 57')).toBeInTheDocument();
     expect(within(screen.getByRole('list', { name: 'Pulling it down' })).getByText('NPS: 6 (detractor) on 2026-02-17')).toBeInTheDocument();
     const alerts = section('Risk signals');
-    expect([...alerts.querySelectorAll('[data-signal-id]')].map((e) => e.getAttribute('data-signal-id'))).toEqual(['p1-p2-open', 'nps-detractor', 'usage-drop']);
+    expect([...alerts.querySelectorAll('[data-signal-id]')].map((e) => e.getAttribute('data-signal-id'))).toEqual([
+      'p1-p2-open',
+      'nps-detractor',
+      'usage-drop',
+    ]);
   });
 
   it('lists open commitments overdue first, theirs and the sales promises, read-only', () => {
@@ -77,7 +83,8 @@ describe('Briefing', () => {
   it('names the key people and who went quiet, and a departed champion elsewhere', () => {
     const { unmount } = renderAcme();
     const people = section('People');
-    for (const name of ['Dana Whitfield', 'Raj Patel', 'Nadia Brennan', 'Chloe Park']) expect(within(people).getByText(name)).toBeInTheDocument();
+    for (const name of ['Dana Whitfield', 'Raj Patel', 'Nadia Brennan', 'Chloe Park'])
+      expect(within(people).getByText(name)).toBeInTheDocument();
     expect(within(people).getByText(/^Quiet 28 days$/)).toBeInTheDocument();
     expect(within(people).queryByText('Ines Holloway')).toBeNull();
     unmount();
@@ -89,7 +96,11 @@ describe('Briefing', () => {
   it('shows goals with their status and the last few touches', () => {
     renderAcme();
     const goals = section('Goals');
-    expect([...goals.querySelectorAll('[data-goal-status]')].map((g) => g.getAttribute('data-goal-status'))).toEqual(['partial', 'off-track', 'on-track']);
+    expect([...goals.querySelectorAll('[data-goal-status]')].map((g) => g.getAttribute('data-goal-status'))).toEqual([
+      'partial',
+      'off-track',
+      'on-track',
+    ]);
     expect(within(goals).getByText('Off track')).toBeInTheDocument();
     const touches = section('Recent touches');
     expect(within(touches).getAllByRole('listitem')).toHaveLength(4);

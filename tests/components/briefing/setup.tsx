@@ -19,7 +19,13 @@ export function backend(over: Partial<Backend> = {}): Backend {
   const acme = sampleView('sample-acme');
   return {
     views: { 'sample-acme': acme, 'sample-globex': sampleView('sample-globex') },
-    meetings: acme.upcomingMeetings.map((m) => ({ activityId: m.id, accountId: m.accountId, accountName: 'Acme Robotics', date: m.date, summary: m.summary })),
+    meetings: acme.upcomingMeetings.map((m) => ({
+      activityId: m.id,
+      accountId: m.accountId,
+      accountName: 'Acme Robotics',
+      date: m.date,
+      summary: m.summary,
+    })),
     reminders: { enabled: true, leadMinutes: 10 },
     ...over,
   };

@@ -47,7 +47,14 @@ function renderCard(list: Commitment[], draft: { text: string; sentAt?: string }
   const onCloseDraft = vi.fn();
   render(
     <QueryClientProvider client={client}>
-      <CachedCard fallback={view} draft={draft} source={{ type: 'email', url: 'https://mail.google.com/mail/u/0/#inbox/abc', threadId: 'abc' }} userEmail="casey@northpeak.io" onOpenDraft={onOpenDraft} onCloseDraft={onCloseDraft} />
+      <CachedCard
+        fallback={view}
+        draft={draft}
+        source={{ type: 'email', url: 'https://mail.google.com/mail/u/0/#inbox/abc', threadId: 'abc' }}
+        userEmail="casey@northpeak.io"
+        onOpenDraft={onOpenDraft}
+        onCloseDraft={onCloseDraft}
+      />
     </QueryClientProvider>,
   );
   return { onOpenDraft, onCloseDraft };
@@ -136,7 +143,7 @@ describe('CommitmentsCard', () => {
 
   it('sends a retried save of a new promise with the same id and content', async () => {
     const user = userEvent.setup();
-    call.mockRejectedValueOnce(new Error("Glance's background did not answer \"commitment.save\"."));
+    call.mockRejectedValueOnce(new Error('Glance\'s background did not answer "commitment.save".'));
     renderCard([], { text: 'Send the roadmap deck by Friday' });
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('did not answer');
@@ -150,7 +157,12 @@ describe('CommitmentsCard', () => {
   it('shows the 10 most recent done and cancelled items, the one just closed first, and counts the rest', async () => {
     const user = userEvent.setup();
     const closed = Array.from({ length: 12 }, (_, i) =>
-      commitment({ id: `c${i}`, text: `Closed item ${i}`, status: i % 2 ? 'cancelled' : 'done', dueDate: `2026-10-${String(10 + i).padStart(2, '0')}` }),
+      commitment({
+        id: `c${i}`,
+        text: `Closed item ${i}`,
+        status: i % 2 ? 'cancelled' : 'done',
+        dueDate: `2026-10-${String(10 + i).padStart(2, '0')}`,
+      }),
     );
     renderCard([...closed, commitment({ id: 'old', text: 'Long overdue item', dueDate: '2026-01-05' })]);
     const shownClosed = () =>

@@ -51,9 +51,7 @@ describe('ActionsCard', () => {
     await user.click(screen.getByRole('button', { name: 'Snooze 1 day', description: 'Escalate: run the save play' }));
     expect(onSnooze).toHaveBeenLastCalledWith('save-play-escalate', new Date(NOW.getTime() + DAY).toISOString());
 
-    await user.click(
-      screen.getByRole('button', { name: 'Snooze 1 week', description: 'Follow up now: Send the SSO setup guide' }),
-    );
+    await user.click(screen.getByRole('button', { name: 'Snooze 1 week', description: 'Follow up now: Send the SSO setup guide' }));
     expect(onSnooze).toHaveBeenLastCalledWith('overdue-commitment', new Date(NOW.getTime() + 7 * DAY).toISOString());
     expect(onSnooze).toHaveBeenCalledTimes(3);
   });
@@ -83,7 +81,12 @@ describe('ActionsCard', () => {
     const names = screen.getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent);
     expect(names.filter((n) => /save|due|promise|owner/i.test(n ?? ''))).toEqual([]);
     const save = screen.getAllByRole('button', { description: 'Escalate: run the save play' });
-    expect(save.map((b) => b.getAttribute('aria-label') ?? b.textContent?.replace(/[▸▾]/g, ''))).toEqual(['Steps', 'Dismiss', 'Snooze 1 day', 'Snooze 1 week']);
+    expect(save.map((b) => b.getAttribute('aria-label') ?? b.textContent?.replace(/[▸▾]/g, ''))).toEqual([
+      'Steps',
+      'Dismiss',
+      'Snooze 1 day',
+      'Snooze 1 week',
+    ]);
   });
 
   it('shows a single action when that is all the playbook suggests, and no hidden section', () => {

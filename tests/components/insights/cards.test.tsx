@@ -41,14 +41,12 @@ describe('RenewalCard', () => {
     expect(screen.getByText('T-60')).toBeInTheDocument();
     expect(screen.getByText(/Formal renewal notice/)).toBeInTheDocument();
     const checklist = screen.getByRole('list', { name: 'T-60 checklist' });
-    expect(within(checklist).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      '☐ Send the formal renewal notice to the economic buyer',
-      '☐ Share the ROI summary',
-      '☐ Present the options',
-    ]);
-    expect(screen.getByText(/90-day rule:/).closest('p')).toHaveTextContent(
-      'Renewal in 45 days and no renewal conversation on record',
-    );
+    expect(
+      within(checklist)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['☐ Send the formal renewal notice to the economic buyer', '☐ Share the ROI summary', '☐ Present the options']);
+    expect(screen.getByText(/90-day rule:/).closest('p')).toHaveTextContent('Renewal in 45 days and no renewal conversation on record');
   });
 
   it('gives no stage and no warning for a renewal far out', () => {
@@ -93,8 +91,7 @@ describe('ExpansionCard', () => {
 
 describe('CuesCard', () => {
   it('quotes each phrase with its reading and context, as text', () => {
-    const text =
-      'Hi team, <b>honestly</b> we are evaluating our tech stack this quarter. Also, Friday is my last day here.';
+    const text = 'Hi team, <b>honestly</b> we are evaluating our tech stack this quarter. Also, Friday is my last day here.';
     const { container } = render(<CuesCard cues={findCues(text)} />);
     const items = [...container.querySelectorAll<HTMLElement>('[data-cue-category]')];
     expect(items.map((li) => li.getAttribute('data-cue-category'))).toEqual(['competitive-evaluation', 'champion-departure']);

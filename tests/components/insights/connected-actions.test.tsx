@@ -34,9 +34,7 @@ describe('ConnectedActionsCard', () => {
       }),
     );
     await user.click(screen.getByRole('button', { name: 'Dismiss', description: 'Escalate: run the save play' }));
-    await waitFor(() =>
-      expect(call).toHaveBeenCalledWith('action.snooze', { accountId: 'acc-red', actionId: 'save-play-escalate' }),
-    );
+    await waitFor(() => expect(call).toHaveBeenCalledWith('action.snooze', { accountId: 'acc-red', actionId: 'save-play-escalate' }));
   });
 
   it('sends restore, and reports a failure in words', async () => {

@@ -52,14 +52,10 @@ describe('HealthCard', () => {
     await user.click(why);
     expect(why).toHaveAttribute('aria-expanded', 'true');
     const dims = screen.getByRole('list', { name: 'Health dimensions' });
-    const items = within(dims).getAllByRole('listitem').filter((li) => li.hasAttribute('data-dimension'));
-    expect(items.map((li) => li.getAttribute('data-dimension'))).toEqual([
-      'adoption',
-      'outcomes',
-      'relationship',
-      'support',
-      'commercial',
-    ]);
+    const items = within(dims)
+      .getAllByRole('listitem')
+      .filter((li) => li.hasAttribute('data-dimension'));
+    expect(items.map((li) => li.getAttribute('data-dimension'))).toEqual(['adoption', 'outcomes', 'relationship', 'support', 'commercial']);
     // Support has no data: its 15% is shared among the four others (30 / 85 = 35.3%).
     expect(items[0]).toHaveTextContent('weight 30%, counts 35.3%');
     expect(items[3]).toHaveTextContent('no data');
@@ -73,9 +69,7 @@ describe('HealthCard', () => {
 
   it('describes both sparklines in words', () => {
     renderHealth(redData());
-    expect(
-      screen.getByRole('img', { name: 'Weekly logins over 12 weeks: from 420 to 180, down 57%' }),
-    ).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'Weekly logins over 12 weeks: from 420 to 180, down 57%' })).toBeInTheDocument();
     expect(screen.getByRole('img', { name: 'Health score over 12 weeks: from 70 to 24, down 46 points' })).toBeInTheDocument();
   });
 

@@ -22,7 +22,13 @@ function backgroundAccepting() {
     }
     if (type === 'import.commit') {
       const accounts = chunks.reduce((n, c) => n + c.records.length, 0);
-      return { done: true, written: accounts, total: accounts, kept: 0, counts: { accounts, contacts: 0, usage: 0, tickets: 0, commitments: 0, activities: 0 } };
+      return {
+        done: true,
+        written: accounts,
+        total: accounts,
+        kept: 0,
+        counts: { accounts, contacts: 0, usage: 0, tickets: 0, commitments: 0, activities: 0 },
+      };
     }
     return null;
   }) as typeof call);
@@ -58,7 +64,10 @@ describe('ImportPanel', () => {
     callMock.mockImplementation((() => {
       throw new TypeError('sendMessage is not a function');
     }) as unknown as typeof call);
-    const status = await importFileNamed('book.json', JSON.stringify({ format: 'glance.bundle', version: 1, accounts: [{ id: 'a', name: 'A' }] }));
+    const status = await importFileNamed(
+      'book.json',
+      JSON.stringify({ format: 'glance.bundle', version: 1, accounts: [{ id: 'a', name: 'A' }] }),
+    );
     expect(status).toHaveAttribute('data-outcome', 'refused');
     expect(status).toHaveTextContent('book.json: Import failed: sendMessage is not a function. Nothing was changed.');
     expect(screen.getByLabelText('Import')).toBeEnabled();
@@ -80,7 +89,9 @@ describe('ImportPanel', () => {
 
   it('says "id" for a single repeated id', async () => {
     const status = await importFileNamed('accounts.csv', 'Id,Name\nacme-1,Acme old\nbeta,Beta\nacme-1,Acme\n');
-    expect(status).toHaveTextContent('1 duplicate account id in the file: acme-1 (accounts[0], accounts[2]); the last one of each was kept.');
+    expect(status).toHaveTextContent(
+      '1 duplicate account id in the file: acme-1 (accounts[0], accounts[2]); the last one of each was kept.',
+    );
   });
 
   it('says when a CSV was read as Windows-1252', async () => {
@@ -93,7 +104,14 @@ describe('ImportPanel', () => {
   it('names a record too deeply nested to send, and imports the others', async () => {
     let deep: unknown = 'end';
     for (let i = 0; i < 200; i++) deep = { x: deep };
-    const text = JSON.stringify({ format: 'glance.bundle', version: 1, accounts: [{ id: 'a', name: 'A', x: deep }, { id: 'b', name: 'B' }] });
+    const text = JSON.stringify({
+      format: 'glance.bundle',
+      version: 1,
+      accounts: [
+        { id: 'a', name: 'A', x: deep },
+        { id: 'b', name: 'B' },
+      ],
+    });
     const status = await importFileNamed('book.json', text);
     expect(status).toHaveTextContent('Imported from book.json: 1 account.');
     expect(status).toHaveTextContent('accounts[0] (a): x.x.x.x.x.x.x.x: nested more than 8 levels deep');

@@ -52,7 +52,14 @@ async function setValue(user: ReturnType<typeof userEvent.setup>, label: string,
 describe('SettingsPanel', () => {
   it('shows every setting with its saved value, grouped, and the weights adding up', async () => {
     await renderPanel();
-    for (const title of ['Health weights', 'Bands', 'Signal thresholds', 'Renewal stages and the 90-day rule', 'Tiers and QBR cadence', 'Expansion']) {
+    for (const title of [
+      'Health weights',
+      'Bands',
+      'Signal thresholds',
+      'Renewal stages and the 90-day rule',
+      'Tiers and QBR cadence',
+      'Expansion',
+    ]) {
       expect(screen.getByRole('group', { name: title })).toBeInTheDocument();
     }
     expect(screen.getByLabelText('Product adoption weight (%)')).toHaveValue(30);
@@ -109,9 +116,7 @@ describe('SettingsPanel', () => {
     );
     await setValue(user, 'Renewal stage 6 (days before renewal)', '0');
     await setValue(user, 'Renewal stage 3 (days before renewal)', '95');
-    expect(screen.getByLabelText('Renewal stage 3 (days before renewal)')).toHaveAccessibleDescription(
-      'Must be fewer days than stage 2',
-    );
+    expect(screen.getByLabelText('Renewal stage 3 (days before renewal)')).toHaveAccessibleDescription('Must be fewer days than stage 2');
     expect(save()).toBeDisabled();
     expect(saves).toHaveLength(0);
   });

@@ -39,7 +39,9 @@ describe('briefingMarkdown', () => {
   });
 
   it('lists the same talking points as the popup', () => {
-    const lines = section(acme, 'Talking points').split('\n').filter((l) => l.startsWith('- '));
+    const lines = section(acme, 'Talking points')
+      .split('\n')
+      .filter((l) => l.startsWith('- '));
     expect(lines).toEqual(talkingPoints(sampleView('sample-acme')).map((p) => `- ${p}`));
   });
 
@@ -51,7 +53,9 @@ describe('briefingMarkdown', () => {
   });
 
   it('gives alerts and the next best action with its reason', () => {
-    expect(section(acme, 'Risk signals')).toContain('- **P1/P2 ticket open** (red): Open: P1 "Fleet-sync outage: robots not receiving schedules at the Dayton plant"');
+    expect(section(acme, 'Risk signals')).toContain(
+      '- **P1/P2 ticket open** (red): Open: P1 "Fleet-sync outage: robots not receiving schedules at the Dayton plant"',
+    );
     const action = section(acme, 'Next best action');
     expect(action).toContain('**Escalate: run the save play**: Health 51 (red); Open: P1');
     expect(action).toContain('- Then: Follow up now: Send Dana the root-cause analysis for the fleet-sync outage');
@@ -62,8 +66,12 @@ describe('briefingMarkdown', () => {
     expect(c).toContain(
       '### Ours\n\n- [ ] **Overdue** Send Dana the root-cause analysis for the fleet-sync outage · due Mar 7, 2026 (3 days ago) · to Dana Whitfield\n- [ ] Share the quarterly usage report',
     );
-    expect(c).toContain('### Theirs\n\n- [ ] **Past due** Confirm the admins for the new workspace · due Mar 5, 2026 (5 days ago) · by Dana Whitfield');
-    expect(c).toContain('### Sales promises\n\n- [ ] **Roadmap risk** The Snowflake connector is on the roadmap for Q3 · no due date · by Jordan Blake to Dana Whitfield');
+    expect(c).toContain(
+      '### Theirs\n\n- [ ] **Past due** Confirm the admins for the new workspace · due Mar 5, 2026 (5 days ago) · by Dana Whitfield',
+    );
+    expect(c).toContain(
+      '### Sales promises\n\n- [ ] **Roadmap risk** The Snowflake connector is on the roadmap for Q3 · no due date · by Jordan Blake to Dana Whitfield',
+    );
     expect(c).not.toContain('Send the onboarding recap');
   });
 

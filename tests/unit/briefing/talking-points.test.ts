@@ -26,7 +26,9 @@ describe('talkingPoints', () => {
   });
 
   it('raises a renewal the customer has not heard about inside 90 days', () => {
-    expect(talkingPoints(sampleView('sample-initech-emea'))[0]).toMatch(/^Raise the renewal on \w{3} \d+ \(\d+ days out\): no renewal conversation is on record yet$/);
+    expect(talkingPoints(sampleView('sample-initech-emea'))[0]).toMatch(
+      /^Raise the renewal on \w{3} \d+ \(\d+ days out\): no renewal conversation is on record yet$/,
+    );
   });
 
   it('names the stage checklist once inside the renewal window', () => {
@@ -34,11 +36,19 @@ describe('talkingPoints', () => {
   });
 
   it('covers a quiet champion, missed meetings, org change, QBR and expansion', () => {
-    expect(talkingPoints(sampleView('sample-bramblewood'))[0]).toMatch(/^Re-engage Esther Jensen: the champion has not replied for \d+ days$/);
-    expect(talkingPoints(sampleView('sample-quillfeather'))[0]).toBe('Check this time slot still works: 2 scheduled meetings missed in a row');
-    expect(talkingPoints(sampleView('sample-orchardlane'))[0]).toMatch(/^Ask what the layoffs on \w{3} \d+ mean for their team and priorities$/);
+    expect(talkingPoints(sampleView('sample-bramblewood'))[0]).toMatch(
+      /^Re-engage Esther Jensen: the champion has not replied for \d+ days$/,
+    );
+    expect(talkingPoints(sampleView('sample-quillfeather'))[0]).toBe(
+      'Check this time slot still works: 2 scheduled meetings missed in a row',
+    );
+    expect(talkingPoints(sampleView('sample-orchardlane'))[0]).toMatch(
+      /^Ask what the layoffs on \w{3} \d+ mean for their team and priorities$/,
+    );
     expect(talkingPoints(sampleView('sample-cobaltridge'))[0]).toMatch(/^Propose a date for the QBR: the last was \w{3} \d+$/);
-    expect(talkingPoints(sampleView('sample-brightwater'))[0]).toMatch(/^Open the expansion conversation: \d+ of \d+ seats active \(\d+%\)$/);
+    expect(talkingPoints(sampleView('sample-brightwater'))[0]).toMatch(
+      /^Open the expansion conversation: \d+ of \d+ seats active \(\d+%\)$/,
+    );
   });
 
   it('warns against overpromising on a roadmap sales promise', () => {

@@ -40,7 +40,10 @@ describe('gmail-app.html', () => {
     window.location.hash = '#inbox/FMfcgzQVxPnMhKsJcLbWtRgDfZqXvBkN';
     await new Promise((r) => setTimeout(r, 20));
     const globex = read();
-    expect(globex?.kind === 'thread' && globex.people.map((p) => p.email)).toEqual([ANCHORS.globex.subdomainSender.email, 'casey.morgan@northpeak.io']);
+    expect(globex?.kind === 'thread' && globex.people.map((p) => p.email)).toEqual([
+      ANCHORS.globex.subdomainSender.email,
+      'casey.morgan@northpeak.io',
+    ]);
     expect(window.document.querySelectorAll('h2.hP')).toHaveLength(1);
 
     window.location.hash = '#inbox';
@@ -74,7 +77,9 @@ describe('hubspot-app.html', () => {
     expect(read()).toMatchObject({ record: { object: 'company', id: ANCHORS.acme.hubspotCompanyId } });
 
     click(`a[href="/contacts/4417291/record/0-1/${ANCHORS.acme.champion.hubspotContactId}"]`);
-    expect(read()).toMatchObject({ record: { object: 'contact', id: ANCHORS.acme.champion.hubspotContactId, relatedAccountId: ANCHORS.acme.hubspotCompanyId } });
+    expect(read()).toMatchObject({
+      record: { object: 'contact', id: ANCHORS.acme.champion.hubspotContactId, relatedAccountId: ANCHORS.acme.hubspotCompanyId },
+    });
 
     click(`a[href="/contacts/4417291/record/0-2/${ANCHORS.acme.hubspotCompanyId}"]`);
     expect(read()).toMatchObject({ record: { object: 'company', title: 'Acme Robotics' } });

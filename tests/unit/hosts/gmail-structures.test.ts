@@ -107,7 +107,10 @@ describe('message bodies are content, never participants', () => {
   it('ignores them in a DOM without Gmail classes too', () => {
     const attrsOnly = read('gmail-thread-v2.html', '#inbox/FMfcgzQVxPnMhKsJcLbWtRgDfZqXvBkN', (doc) => {
       const body = doc.querySelector('[data-message-id] [dir="ltr"]')!;
-      body.insertAdjacentHTML('beforeend', '<div>Copying <span email="ceo@rival.com" data-hovercard-id="ceo@rival.com">our CEO</span></div>');
+      body.insertAdjacentHTML(
+        'beforeend',
+        '<div>Copying <span email="ceo@rival.com" data-hovercard-id="ceo@rival.com">our CEO</span></div>',
+      );
     });
     expect(emails(attrsOnly)).toEqual([ANCHORS.globex.subdomainSender.email, casey.email]);
   });

@@ -65,7 +65,15 @@ describe('gmail other threads', () => {
 
 describe('gmail list and unreadable pages', () => {
   it('inbox, search and label routes are lists', () => {
-    for (const hash of ['', '#inbox', '#search/acme', '#label/Customers', '#inbox/p2', '#inbox?compose=new', '#search/securityquestionnaire']) {
+    for (const hash of [
+      '',
+      '#inbox',
+      '#search/acme',
+      '#label/Customers',
+      '#inbox/p2',
+      '#inbox?compose=new',
+      '#search/securityquestionnaire',
+    ]) {
       expect(read('gmail-inbox.html', hash).kind).toBe('list');
     }
   });

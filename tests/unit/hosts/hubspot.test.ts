@@ -11,7 +11,10 @@ const read = (url: string, file?: string) =>
 describe('hubspot records', () => {
   it('reads a company record', () => {
     const ctx = read(`${APP}/record/0-2/${acme.hubspotCompanyId}`, 'hubspot-company.html');
-    expect(ctx).toMatchObject({ kind: 'record', record: { crm: 'hubspot', object: 'company', id: acme.hubspotCompanyId, title: 'Acme Robotics' } });
+    expect(ctx).toMatchObject({
+      kind: 'record',
+      record: { crm: 'hubspot', object: 'company', id: acme.hubspotCompanyId, title: 'Acme Robotics' },
+    });
     expect(ctx.kind === 'record' && ctx.record.relatedAccountId).toBeUndefined();
   });
 

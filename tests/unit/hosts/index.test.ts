@@ -23,7 +23,10 @@ describe('hostOf', () => {
 describe('readPage', () => {
   it('dispatches on the host', () => {
     const doc = loadFixture('gmail-thread-v1.html');
-    expect(readPage(new URL('https://mail.google.com/mail/u/0/#inbox/FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT'), doc)).toMatchObject({ host: 'gmail', kind: 'thread' });
+    expect(readPage(new URL('https://mail.google.com/mail/u/0/#inbox/FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT'), doc)).toMatchObject({
+      host: 'gmail',
+      kind: 'thread',
+    });
     expect(readPage(new URL('https://example.com/'), doc)).toBeNull();
   });
 

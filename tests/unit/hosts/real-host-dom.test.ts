@@ -78,7 +78,10 @@ describe.skipIf(absent)(`real Gmail DOM${skipNote}`, () => {
     const doc = capture('mail.google.com-thread-expanded-2025-en-JIIT-placement-alerts.html');
     doc.querySelector('[role="main"]')!.prepend(doc.importNode(samples.querySelector('div.ha')!, true));
     const ctx = thread(gmail('', THREAD, doc));
-    expect(ctx).toMatchObject({ threadId: '1a05659a2ffafc3d', subject: '2nd Edition of Founders Meet | Google for Startups Hub Community' });
+    expect(ctx).toMatchObject({
+      threadId: '1a05659a2ffafc3d',
+      subject: '2nd Edition of Founders Meet | Google for Startups Hub Community',
+    });
     doc.querySelector('h2.hP')!.removeAttribute('data-legacy-thread-id');
     // Without the legacy id the body's thread-f id wins: "thread-a:r-…" has no hex twin.
     expect(thread(gmail('', THREAD, doc)).threadId).toBe('198c6747aabb71a9');

@@ -12,7 +12,10 @@ const read = (url: string, file?: string) =>
 describe('salesforce lightning records', () => {
   it('reads an Account record', () => {
     const ctx = read(`${LIGHTNING}/lightning/r/Account/${acme.salesforceId18}/view`, 'salesforce-account.html');
-    expect(ctx).toMatchObject({ kind: 'record', record: { crm: 'salesforce', object: 'account', id: acme.salesforceId18, title: 'Acme Robotics' } });
+    expect(ctx).toMatchObject({
+      kind: 'record',
+      record: { crm: 'salesforce', object: 'account', id: acme.salesforceId18, title: 'Acme Robotics' },
+    });
     expect(ctx.kind === 'record' && ctx.record.relatedAccountId).toBeUndefined();
   });
 
@@ -46,9 +49,15 @@ describe('salesforce lightning records', () => {
   });
 
   it('accepts the object-less form, related views and 15-character ids', () => {
-    expect(read(`${LIGHTNING}/lightning/r/${acme.salesforceId15}/view`)).toMatchObject({ record: { object: 'account', id: acme.salesforceId18 } });
-    expect(read(`${LIGHTNING}/lightning/r/Account/${acme.salesforceId18}/related/Contacts/view`)).toMatchObject({ record: { id: acme.salesforceId18 } });
-    expect(read(`${LIGHTNING}/lightning/r/Case/${acme.caseSalesforceId18}/view?ws=%2Flightning`)).toMatchObject({ record: { object: 'case' } });
+    expect(read(`${LIGHTNING}/lightning/r/${acme.salesforceId15}/view`)).toMatchObject({
+      record: { object: 'account', id: acme.salesforceId18 },
+    });
+    expect(read(`${LIGHTNING}/lightning/r/Account/${acme.salesforceId18}/related/Contacts/view`)).toMatchObject({
+      record: { id: acme.salesforceId18 },
+    });
+    expect(read(`${LIGHTNING}/lightning/r/Case/${acme.caseSalesforceId18}/view?ws=%2Flightning`)).toMatchObject({
+      record: { object: 'case' },
+    });
   });
 
   it('list views, home and objects Glance cannot tie to an account are lists', () => {

@@ -15,7 +15,11 @@ describe('watchPage', () => {
   it('reports a new context right after a navigation, and nothing when the page did not change', async () => {
     let url = 'https://mail.google.com/mail/u/0/#inbox';
     const seen: (PageContext | null)[] = [];
-    const watch = watchPage(window, () => list(url), (c) => seen.push(c));
+    const watch = watchPage(
+      window,
+      () => list(url),
+      (c) => seen.push(c),
+    );
     watch.check();
     expect(seen).toHaveLength(1);
 
@@ -33,7 +37,11 @@ describe('watchPage', () => {
   it('reads DOM changes at once just after a navigation, and at a calmer pace the rest of the time', async () => {
     let reads = 0;
     let label = 'a';
-    const watch = watchPage(window, () => (reads++, list(label)), () => undefined);
+    const watch = watchPage(
+      window,
+      () => (reads++, list(label)),
+      () => undefined,
+    );
     // Long after any navigation: a DOM change waits for the lazy read.
     vi.advanceTimersByTime(10_000);
     document.body.append(document.createElement('p'));

@@ -56,17 +56,28 @@ describe('readCsvText: accounts', () => {
   it('leaves a number it cannot read as text, so validation names the field', () => {
     const { accounts } = ok('Id,Name,ARR\nacc-1,Acme,about 5k\n');
     expect(accounts).toEqual([{ id: 'acc-1', name: 'Acme', arr: 'about 5k' }]);
-    expect(validateRecords('accounts', accounts!).rejected).toEqual([{ path: 'accounts[0]', id: 'acc-1', reason: 'arr: expected a number' }]);
+    expect(validateRecords('accounts', accounts!).rejected).toEqual([
+      { path: 'accounts[0]', id: 'acc-1', reason: 'arr: expected a number' },
+    ]);
   });
 });
 
 describe('readCsvText: contacts', () => {
   it('recognises a contacts export by its email column and gives each contact an id', () => {
-    const records = ok('Email Address,Full Name,Account,Job Title,Role,Contact ID\nAna.Lopez@Globex.com,Ana Lopez,acc-1,VP Ops,champion,\nbo@globex.com,Bo,acc-1,,,con-7\n');
+    const records = ok(
+      'Email Address,Full Name,Account,Job Title,Role,Contact ID\nAna.Lopez@Globex.com,Ana Lopez,acc-1,VP Ops,champion,\nbo@globex.com,Bo,acc-1,,,con-7\n',
+    );
     expect(records).toEqual({
       accounts: [],
       contacts: [
-        { email: 'Ana.Lopez@Globex.com', name: 'Ana Lopez', accountId: 'acc-1', title: 'VP Ops', role: 'champion', id: 'contact-ana.lopez@globex.com' },
+        {
+          email: 'Ana.Lopez@Globex.com',
+          name: 'Ana Lopez',
+          accountId: 'acc-1',
+          title: 'VP Ops',
+          role: 'champion',
+          id: 'contact-ana.lopez@globex.com',
+        },
         { email: 'bo@globex.com', name: 'Bo', accountId: 'acc-1', id: 'con-7' },
       ],
     });

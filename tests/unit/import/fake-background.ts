@@ -11,7 +11,9 @@ const depthOf = (value: unknown): number =>
   typeof value === 'object' && value !== null ? 1 + Math.max(0, ...Object.values(value).map(depthOf)) : 0;
 
 /** Stands in for the background: records what was sent and answers like the import handlers. */
-export function fakeBackground(opts: { failChunk?: number; error?: string; commitSteps?: number[]; failCommits?: number; abortState?: string } = {}) {
+export function fakeBackground(
+  opts: { failChunk?: number; error?: string; commitSteps?: number[]; failCommits?: number; abortState?: string } = {},
+) {
   const sent: Sent[] = [];
   let chunks = 0;
   let commits = 0;
@@ -59,4 +61,3 @@ export const file = (name: string, content: string | Uint8Array) => ({
 export const bundleFile = (accounts: unknown[], contacts: unknown[] = []) =>
   file('book.json', JSON.stringify({ format: 'glance.bundle', version: 1, accounts, contacts }));
 export const accounts = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `acc-${i}`, name: `Account ${i}` }));
-

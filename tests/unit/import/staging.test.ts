@@ -14,7 +14,9 @@ function open() {
   return new ImportStaging(db);
 }
 const stagedIds = async (importId: string) =>
-  (await db.importStaged.where('importId').equals(importId).toArray()).flatMap((c) => c.records.map((r) => `${c.type}:${(r as { id: string }).id}`));
+  (await db.importStaged.where('importId').equals(importId).toArray()).flatMap((c) =>
+    c.records.map((r) => `${c.type}:${(r as { id: string }).id}`),
+  );
 
 describe('ImportStaging', () => {
   it('stages the valid records of every chunk in IndexedDB, outside the book, and counts the refused ones', async () => {
@@ -28,7 +30,13 @@ describe('ImportStaging', () => {
     await staging.add(id, 'contacts', 0, [{ id: 'c1', accountId: 'a', name: 'Ann', email: 'ann@a.io' }], at(2));
 
     expect(await stagedIds(id)).toEqual(['accounts:a', 'accounts:b', 'accounts:c', 'contacts:c1']);
-    expect(await db.importJobs.get(id)).toMatchObject({ name: 'book.json', generatedAt: '2026-10-01T00:00:00.000Z', state: 'staging', total: 4, rejected: 1 });
+    expect(await db.importJobs.get(id)).toMatchObject({
+      name: 'book.json',
+      generatedAt: '2026-10-01T00:00:00.000Z',
+      state: 'staging',
+      total: 4,
+      rejected: 1,
+    });
     expect(await db.accounts.count()).toBe(0);
   });
 

@@ -40,7 +40,11 @@ describe('importFile: every failure ends in an outcome', () => {
       return bg.call(type, payload);
     }) as typeof callBackground;
     const outcome = await importFile(bundleFile(accounts(2)), call);
-    expect(outcome).toEqual({ ok: false, fileName: 'book.json', error: 'Import failed: Cannot read properties of undefined. Nothing was changed.' });
+    expect(outcome).toEqual({
+      ok: false,
+      fileName: 'book.json',
+      error: 'Import failed: Cannot read properties of undefined. Nothing was changed.',
+    });
     expect(bg.types().at(-1)).toBe('import.abort');
   });
 
@@ -75,7 +79,14 @@ describe('importFile: ids repeated within a file', () => {
     });
     // The skipped copies are left out without shifting anyone's position in the file.
     expect(bg.chunkPayloads().map((c) => [c.offset, c.records])).toEqual([
-      [2, [{ id: 'beta', name: 'Beta' }, { id: 'acme-1', name: 'Acme' }, { id: 'gamma', name: 'Gamma' }]],
+      [
+        2,
+        [
+          { id: 'beta', name: 'Beta' },
+          { id: 'acme-1', name: 'Acme' },
+          { id: 'gamma', name: 'Gamma' },
+        ],
+      ],
     ]);
   });
 
@@ -107,7 +118,13 @@ describe('importFile: ids repeated within a file', () => {
 describe('importFile: records too big or too deep to send', () => {
   it('refuses a deeply nested record by its path, and imports the rest of the file', async () => {
     const bg = fakeBackground();
-    const outcome = await importFile(bundleFile([{ id: 'a', name: 'A' }, { id: 'deep', name: 'Deep', x: nested(200) }]), bg.call);
+    const outcome = await importFile(
+      bundleFile([
+        { id: 'a', name: 'A' },
+        { id: 'deep', name: 'Deep', x: nested(200) },
+      ]),
+      bg.call,
+    );
     expect(outcome).toMatchObject({
       ok: true,
       counts: { accounts: 1 },
@@ -119,7 +136,9 @@ describe('importFile: records too big or too deep to send', () => {
   it('refuses a record with a runaway field before sending it', async () => {
     const bg = fakeBackground();
     const outcome = await importFile(bundleFile([{ id: 'a', name: 'A', notes: 'n'.repeat(20_000) }]), bg.call);
-    expect(outcome.ok && outcome.rejected).toEqual([{ path: 'accounts[0]', id: 'a', reason: 'notes: longer than 10,000 characters (20,000)' }]);
+    expect(outcome.ok && outcome.rejected).toEqual([
+      { path: 'accounts[0]', id: 'a', reason: 'notes: longer than 10,000 characters (20,000)' },
+    ]);
     expect(bg.chunkPayloads()).toEqual([]);
   });
 });
@@ -127,8 +146,16 @@ describe('importFile: records too big or too deep to send', () => {
 describe('importFile: text encodings', () => {
   // "Société Générale" and "Müller" as Excel on Windows saves them.
   const windows1252 = Uint8Array.from([
-    ...new TextEncoder().encode('Id,Name,Owner\nacc-1,Soci'), 0xe9, ...new TextEncoder().encode('t'), 0xe9,
-    ...new TextEncoder().encode(' G'), 0xe9, ...new TextEncoder().encode('n'), 0xe9, ...new TextEncoder().encode('rale,M'), 0xfc,
+    ...new TextEncoder().encode('Id,Name,Owner\nacc-1,Soci'),
+    0xe9,
+    ...new TextEncoder().encode('t'),
+    0xe9,
+    ...new TextEncoder().encode(' G'),
+    0xe9,
+    ...new TextEncoder().encode('n'),
+    0xe9,
+    ...new TextEncoder().encode('rale,M'),
+    0xfc,
     ...new TextEncoder().encode('ller\n'),
   ]);
 

@@ -12,7 +12,15 @@ describe('importFile', () => {
     const outcome = await importFile(bundleFile(accounts(2 * CHUNK_SIZE + 500), contacts), bg.call, (p) => progress.push(p));
 
     expect(outcome).toMatchObject({ ok: true, kept: 2 });
-    expect(bg.types()).toEqual(['import.begin', 'import.chunk', 'import.chunk', 'import.chunk', 'import.chunk', 'import.commit', 'import.commit']);
+    expect(bg.types()).toEqual([
+      'import.begin',
+      'import.chunk',
+      'import.chunk',
+      'import.chunk',
+      'import.chunk',
+      'import.commit',
+      'import.commit',
+    ]);
     const chunks = bg.sent.filter((s) => s.type === 'import.chunk').map((s) => s.payload as PayloadOf<'import.chunk'>);
     expect(chunks.map((c) => [c.type, c.offset, c.records.length])).toEqual([
       ['accounts', 0, CHUNK_SIZE],
@@ -57,7 +65,13 @@ describe('importFile', () => {
 
   it("tells the background the file's date, so changes made here since are kept", async () => {
     const bg = fakeBackground();
-    await importFile(file('book.json', JSON.stringify({ format: 'glance.bundle', version: 1, generatedAt: '2026-10-01T08:00:00Z', accounts: accounts(1) })), bg.call);
+    await importFile(
+      file(
+        'book.json',
+        JSON.stringify({ format: 'glance.bundle', version: 1, generatedAt: '2026-10-01T08:00:00Z', accounts: accounts(1) }),
+      ),
+      bg.call,
+    );
     expect(bg.sent[0]).toEqual({ type: 'import.begin', payload: { name: 'book.json', generatedAt: '2026-10-01T08:00:00Z' } });
   });
 
@@ -76,7 +90,8 @@ describe('importFile', () => {
     expect(outcome).toEqual({
       ok: false,
       fileName: 'book.json',
-      error: "Import failed: Glance's background could not be reached (worker stopped). The records already saved from this file are being taken out again.",
+      error:
+        "Import failed: Glance's background could not be reached (worker stopped). The records already saved from this file are being taken out again.",
     });
     expect(bg.types().at(-1)).toBe('import.abort');
   });
@@ -102,7 +117,11 @@ describe('importFile', () => {
     const bg = fakeBackground();
     const unreadable = { name: 'book.json', arrayBuffer: () => Promise.reject(new Error('permission denied')) };
     const outcome = await importFile(unreadable, bg.call);
-    expect(outcome).toEqual({ ok: false, fileName: 'book.json', error: 'Could not read the file (permission denied). Nothing was imported.' });
+    expect(outcome).toEqual({
+      ok: false,
+      fileName: 'book.json',
+      error: 'Could not read the file (permission denied). Nothing was imported.',
+    });
     expect(bg.sent).toEqual([]);
   });
 

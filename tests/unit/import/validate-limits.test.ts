@@ -19,12 +19,12 @@ describe('validateRecords: dates that are not on the calendar', () => {
     expect(rejectionOf('accounts', { ...account, nps: [{ date: '2025-04-31', score: 9 }] })[0].reason).toBe(
       'nps[0].date: 2025-04-31 is not a calendar date (April 2025 has 30 days)',
     );
-    expect(rejectionOf('tickets', { id: 't', accountId: 'a', openedAt: '2025-02-29T09:00:00Z', priority: 'P2', status: 'open' })[0].reason).toBe(
-      'openedAt: 2025-02-29 is not a calendar date (February 2025 has 28 days)',
-    );
-    expect(rejectionOf('tickets', { id: 't', accountId: 'a', openedAt: '2025-02-10T25:00:00Z', priority: 'P2', status: 'open' })[0].reason).toBe(
-      'openedAt: expected an ISO 8601 date (YYYY-MM-DD or timestamp)',
-    );
+    expect(
+      rejectionOf('tickets', { id: 't', accountId: 'a', openedAt: '2025-02-29T09:00:00Z', priority: 'P2', status: 'open' })[0].reason,
+    ).toBe('openedAt: 2025-02-29 is not a calendar date (February 2025 has 28 days)');
+    expect(
+      rejectionOf('tickets', { id: 't', accountId: 'a', openedAt: '2025-02-10T25:00:00Z', priority: 'P2', status: 'open' })[0].reason,
+    ).toBe('openedAt: expected an ISO 8601 date (YYYY-MM-DD or timestamp)');
   });
 
   it('accepts leap days and the last day of each month', () => {
@@ -41,15 +41,22 @@ describe('validateRecords: length caps and nesting', () => {
     expect(rejectionOf('accounts', { ...account, domains: Array.from({ length: 1001 }, (_, i) => `d${i}.com`) })[0].reason).toBe(
       'domains: more than 1,000 items (1,001)',
     );
-    expect(rejectionOf('commitments', { id: 'c', accountId: 'a', text: 't'.repeat(10_001), kind: 'commitment', owner: 'us', status: 'open' })[0].reason).toBe(
-      'text: longer than 10,000 characters (10,001)',
+    expect(
+      rejectionOf('commitments', { id: 'c', accountId: 'a', text: 't'.repeat(10_001), kind: 'commitment', owner: 'us', status: 'open' })[0]
+        .reason,
+    ).toBe('text: longer than 10,000 characters (10,001)');
+    expect(rejectionOf('contacts', { id: 'c', accountId: 'a', name: 'N', email: `${'e'.repeat(500)}@x.io` })[0].reason).toBe(
+      'email: longer than 500 characters',
     );
-    expect(rejectionOf('contacts', { id: 'c', accountId: 'a', name: 'N', email: `${'e'.repeat(500)}@x.io` })[0].reason).toBe('email: longer than 500 characters');
   });
 
   it('holds unknown fields to the same limits, with their path', () => {
-    expect(rejectionOf('accounts', { ...account, notes: 'n'.repeat(10_001) })[0].reason).toBe('notes: longer than 10,000 characters (10,001)');
-    expect(rejectionOf('accounts', { ...account, extra: { tags: Array(10_001).fill('t') } })[0].reason).toBe('extra.tags: more than 1,000 items (10,001)');
+    expect(rejectionOf('accounts', { ...account, notes: 'n'.repeat(10_001) })[0].reason).toBe(
+      'notes: longer than 10,000 characters (10,001)',
+    );
+    expect(rejectionOf('accounts', { ...account, extra: { tags: Array(10_001).fill('t') } })[0].reason).toBe(
+      'extra.tags: more than 1,000 items (10,001)',
+    );
     let deep: unknown = 'end';
     for (let i = 0; i < 200; i++) deep = { x: deep };
     expect(rejectionOf('accounts', { ...account, x: deep })[0].reason).toBe('x.x.x.x.x.x.x.x: nested more than 8 levels deep');
@@ -75,13 +82,22 @@ describe('validateRecords: fields named like object members', () => {
     if (!result.ok) throw new Error(result.error);
     const { valid, rejected } = validateRecords('accounts', result.records.accounts!);
     expect(rejected).toEqual([]);
-    expect(JSON.parse(JSON.stringify(valid))).toEqual([JSON.parse('{"id":"acc-1","name":"Acme","Constructor":"Bob","__proto__":"p","hasOwnProperty":"h"}')]);
+    expect(JSON.parse(JSON.stringify(valid))).toEqual([
+      JSON.parse('{"id":"acc-1","name":"Acme","Constructor":"Bob","__proto__":"p","hasOwnProperty":"h"}'),
+    ]);
   });
 });
 
 describe('findDuplicates', () => {
   it('keeps the last copy of each id and skips the earlier ones', () => {
-    const { duplicates, skipped } = findDuplicates('contacts', [{ id: 'c1' }, { id: 'c2' }, { id: 'c1' }, { id: 'c1' }, { name: 'no id' }, { name: 'no id' }]);
+    const { duplicates, skipped } = findDuplicates('contacts', [
+      { id: 'c1' },
+      { id: 'c2' },
+      { id: 'c1' },
+      { id: 'c1' },
+      { name: 'no id' },
+      { name: 'no id' },
+    ]);
     expect(duplicates).toEqual([{ type: 'contacts', key: 'c1', paths: ['contacts[0]', 'contacts[2]', 'contacts[3]'] }]);
     expect([...skipped]).toEqual([0, 2]);
   });

@@ -36,7 +36,9 @@ describe('readBundleText', () => {
       'This file is not a Glance bundle: "accounts" must be a list (it may be empty). Nothing was imported.',
     );
     expect(errorOf(bundle({ accounts: {} }))).toContain('"accounts" must be a list');
-    expect(errorOf(bundle({ contacts: { 'con-1': {} } }))).toBe('This file is not a Glance bundle: "contacts" must be a list. Nothing was imported.');
+    expect(errorOf(bundle({ contacts: { 'con-1': {} } }))).toBe(
+      'This file is not a Glance bundle: "contacts" must be a list. Nothing was imported.',
+    );
     expect(errorOf(bundle({ activities: 'none' }))).toContain('"activities" must be a list');
   });
 
@@ -61,7 +63,9 @@ describe('validateRecords', () => {
   it('names the field and what was expected, in the words of the spec', () => {
     expect(reasons('accounts', [{ id: 'a', name: 'A', arr: '12' }])).toEqual(['arr: expected a number']);
     expect(reasons('accounts', [{ id: 'a' }])).toEqual(['name: required (expected a string)']);
-    expect(reasons('accounts', [{ id: 'a', name: 'A', tier: 'gold' }])).toEqual(['tier: expected one of "enterprise", "mid-market", "smb"']);
+    expect(reasons('accounts', [{ id: 'a', name: 'A', tier: 'gold' }])).toEqual([
+      'tier: expected one of "enterprise", "mid-market", "smb"',
+    ]);
     expect(reasons('accounts', [{ id: 'a', name: 'A', domains: 'a.com' }])).toEqual(['domains: expected an array']);
     expect(reasons('accounts', [null, 'acme'])).toEqual(['expected an object', 'expected an object']);
   });
@@ -70,12 +74,23 @@ describe('validateRecords', () => {
     expect(reasons('accounts', [{ id: 'a', name: 'A', crm: { salesforceId: '001abc' } }])).toEqual([
       'crm.salesforceId: expected a 15 or 18 character Salesforce id',
     ]);
-    expect(reasons('accounts', [{ id: 'a', name: 'A', goals: [{ text: 'Go live', status: 'on-track' }, { text: 'Scale', status: 'meh' }] }])).toEqual([
-      'goals[1].status: expected one of "on-track", "partial", "off-track"',
-    ]);
-    expect(reasons('commitments', [{ id: 'c', accountId: 'a', text: 'Deck', kind: 'commitment', owner: 'us', status: 'open', dueDate: 'next friday' }])).toEqual([
-      'dueDate: expected an ISO 8601 date (YYYY-MM-DD or timestamp)',
-    ]);
+    expect(
+      reasons('accounts', [
+        {
+          id: 'a',
+          name: 'A',
+          goals: [
+            { text: 'Go live', status: 'on-track' },
+            { text: 'Scale', status: 'meh' },
+          ],
+        },
+      ]),
+    ).toEqual(['goals[1].status: expected one of "on-track", "partial", "off-track"']);
+    expect(
+      reasons('commitments', [
+        { id: 'c', accountId: 'a', text: 'Deck', kind: 'commitment', owner: 'us', status: 'open', dueDate: 'next friday' },
+      ]),
+    ).toEqual(['dueDate: expected an ISO 8601 date (YYYY-MM-DD or timestamp)']);
   });
 
   it('keeps valid records (unknown fields included) beside refused ones, paths counted from the offset', () => {

@@ -81,7 +81,10 @@ describe('next best action: priority order', () => {
       activeSeats: 80,
       roi: { expected: 50_000, documented: 50_000 },
       expansionConversation: true,
-      healthHistory: [{ date: ago(70), score: 82 }, { date: ago(5), score: 88 }],
+      healthHistory: [
+        { date: ago(70), score: 82 },
+        { date: ago(5), score: 88 },
+      ],
     };
     expect(ids(data({ account: ready }))).toEqual(['qbr-due', 'expansion-ready']);
     expect(ids(data({ account: { ...ready, lastQbrDate: dayAgo(10) } }))).toEqual(['expansion-ready']);
@@ -89,8 +92,7 @@ describe('next best action: priority order', () => {
 });
 
 describe('QBR cadence and tiers', () => {
-  const qbr = (account: Partial<Account>, activities = [activity()]) =>
-    computeInsights(data({ account, activities }), NOW, S).tier;
+  const qbr = (account: Partial<Account>, activities = [activity()]) => computeInsights(data({ account, activities }), NOW, S).tier;
 
   it('derives the tier from ARR at the boundaries', () => {
     expect(qbr({ arr: 100_001 }).tier).toBe('enterprise');
@@ -119,8 +121,7 @@ describe('QBR cadence and tiers', () => {
 });
 
 describe('overdue commitments', () => {
-  const overdueIds = (commitments: ReturnType<typeof commitment>[]) =>
-    computeInsights(data({ commitments }), NOW, S).overdueCommitmentIds;
+  const overdueIds = (commitments: ReturnType<typeof commitment>[]) => computeInsights(data({ commitments }), NOW, S).overdueCommitmentIds;
 
   it('is one of ours, open, due before today; due today is not overdue', () => {
     const today = commitment({ dueDate: dayAgo(0) });

@@ -19,8 +19,7 @@ const READY: Partial<Account> = {
 
 const check = (over: Partial<Account>, band: HealthBand = 'green') =>
   expansionReadiness(data({ account: { ...READY, ...over } }), NOW, band, S);
-const met = (over: Partial<Account>, id: string, band: HealthBand = 'green') =>
-  check(over, band).conditions.find((c) => c.id === id)!.met;
+const met = (over: Partial<Account>, id: string, band: HealthBand = 'green') => check(over, band).conditions.find((c) => c.id === id)!.met;
 
 describe('expansion readiness', () => {
   it('is ready when all four conditions hold', () => {
@@ -54,10 +53,17 @@ describe('expansion readiness', () => {
       { date: ago(10), score: 90 },
     ];
     expect(met({ healthHistory: broken }, 'green-streak')).toBe(false);
-    const short = [{ date: ago(59), score: 85 }, { date: ago(1), score: 95 }];
+    const short = [
+      { date: ago(59), score: 85 },
+      { date: ago(1), score: 95 },
+    ];
     expect(met({ healthHistory: short }, 'green-streak')).toBe(false);
     // By date, not list position.
-    const shuffled = [{ date: ago(1), score: 95 }, { date: ago(61), score: 80 }, { date: ago(120), score: 40 }];
+    const shuffled = [
+      { date: ago(1), score: 95 },
+      { date: ago(61), score: 80 },
+      { date: ago(120), score: 40 },
+    ];
     expect(met({ healthHistory: shuffled }, 'green-streak')).toBe(true);
     expect(met({ healthHistory: [] }, 'green-streak')).toBe(false);
   });

@@ -5,7 +5,9 @@ import { NOW, S, ago, data, meeting, mergeSettings, seatsScoring, ticket, usageW
 
 const health = (d: AccountData) => scoreHealth(d, NOW, S);
 const sub = (d: AccountData, id: string) =>
-  health(d).dimensions.flatMap((x) => x.subScores).find((s) => s.id === id);
+  health(d)
+    .dimensions.flatMap((x) => x.subScores)
+    .find((s) => s.id === id);
 const value = (d: AccountData, id: string) => sub(d, id)?.value;
 
 describe('health sub-scores', () => {
@@ -73,7 +75,15 @@ describe('health sub-scores', () => {
     expect(value(nps([['2025-05-01', 8]]), 'nps')).toBe(6);
     expect(value(nps([['2025-05-01', 7]]), 'nps')).toBe(6);
     expect(value(nps([['2025-05-01', 6]]), 'nps')).toBe(1);
-    expect(value(nps([['2025-05-01', 3], ['2025-01-01', 10]]), 'nps')).toBe(1);
+    expect(
+      value(
+        nps([
+          ['2025-05-01', 3],
+          ['2025-01-01', 10],
+        ]),
+        'nps',
+      ),
+    ).toBe(1);
   });
 
   it('falls back to the share of past meetings attended; upcoming and unrecorded ones are ignored', () => {
@@ -171,7 +181,10 @@ describe('health score and band', () => {
   });
 
   it('has no trend when no history point is near 30 days ago', () => {
-    const history = [{ date: ago(100), score: 50 }, { date: ago(10), score: 60 }];
+    const history = [
+      { date: ago(100), score: 50 },
+      { date: ago(10), score: 60 },
+    ];
     expect(health(data({ account: { ...seatsScoring(80), healthHistory: history } })).trend).toBeNull();
   });
 

@@ -32,7 +32,10 @@ describe('risk signals', () => {
       { date: '2025-01-01', score: 10 },
       { date: '2025-03-01', score: 9 },
     ];
-    expect(one(data({ account: { nps } }), 'nps-drop')).toMatchObject({ level: 'orange', detail: 'NPS fell from 9 (2025-03-01) to 6 (2025-06-01)' });
+    expect(one(data({ account: { nps } }), 'nps-drop')).toMatchObject({
+      level: 'orange',
+      detail: 'NPS fell from 9 (2025-03-01) to 6 (2025-06-01)',
+    });
     const small = [
       { date: '2025-03-01', score: 9 },
       { date: '2025-06-01', score: 7 },
@@ -51,7 +54,10 @@ describe('risk signals', () => {
   it('ticket spike: more than 10 opened in the last 30 days, open or closed', () => {
     expect(ids(data({ tickets: tickets(10, { status: 'closed' }) }))).not.toContain('ticket-spike');
     const eleven = [...tickets(10, { status: 'closed' }), ticket({ openedAt: ago(30), status: 'closed' })];
-    expect(one(data({ tickets: eleven }), 'ticket-spike')).toMatchObject({ level: 'red', detail: '11 support tickets opened in the last 30 days' });
+    expect(one(data({ tickets: eleven }), 'ticket-spike')).toMatchObject({
+      level: 'red',
+      detail: '11 support tickets opened in the last 30 days',
+    });
     const old = [...tickets(10, { status: 'closed' }), ticket({ openedAt: ago(31), status: 'closed' })];
     expect(ids(data({ tickets: old }))).not.toContain('ticket-spike');
   });

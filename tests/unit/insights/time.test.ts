@@ -1,13 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  ageInDays,
-  calendarDaysUntil,
-  daysBetween,
-  isBeforeToday,
-  isInLastDays,
-  isWithinNextDays,
-  toMs,
-} from '../../../lib/time';
+import { ageInDays, calendarDaysUntil, daysBetween, isBeforeToday, isInLastDays, isWithinNextDays, toMs } from '../../../lib/time';
 import { NOW, ago, ahead } from './build';
 
 describe('time rules', () => {

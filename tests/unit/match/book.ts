@@ -9,14 +9,28 @@ import { ANCHORS, SAMPLE_USER } from '../../../lib/sample/anchors';
 const { acme, globex, initechUs, initechEmea } = ANCHORS;
 
 export const ACCOUNTS: Account[] = [
-  { id: acme.accountId, name: acme.name, domains: [acme.domain], crm: { salesforceId: acme.salesforceId15, hubspotId: acme.hubspotCompanyId } },
-  { id: globex.accountId, name: globex.name, domains: [globex.domain], crm: { salesforceId: globex.salesforceId18, hubspotId: globex.hubspotCompanyId } },
+  {
+    id: acme.accountId,
+    name: acme.name,
+    domains: [acme.domain],
+    crm: { salesforceId: acme.salesforceId15, hubspotId: acme.hubspotCompanyId },
+  },
+  {
+    id: globex.accountId,
+    name: globex.name,
+    domains: [globex.domain],
+    crm: { salesforceId: globex.salesforceId18, hubspotId: globex.hubspotCompanyId },
+  },
   { id: initechUs.accountId, name: initechUs.name, domains: [initechUs.domain], crm: { salesforceId: initechUs.salesforceId18 } },
   { id: initechEmea.accountId, name: initechEmea.name, domains: [initechEmea.domain], crm: { salesforceId: initechEmea.salesforceId18 } },
 ];
 
 export const CONTACTS: Contact[] = [
-  { ...pick(acme.champion), accountId: acme.accountId, crm: { salesforceId: acme.champion.salesforceId18, hubspotId: acme.champion.hubspotContactId } },
+  {
+    ...pick(acme.champion),
+    accountId: acme.accountId,
+    crm: { salesforceId: acme.champion.salesforceId18, hubspotId: acme.champion.hubspotContactId },
+  },
   { ...pick(acme.economicBuyer), accountId: acme.accountId, crm: { salesforceId: acme.economicBuyer.salesforceId18 } },
   { ...pick(globex.contact), accountId: globex.accountId },
 ];

@@ -14,7 +14,20 @@ describe('registrableDomain', () => {
 
 describe('isFreeMailDomain', () => {
   it('knows free-mail providers, under any country suffix where they have many', () => {
-    for (const d of ['gmail.com', 'pat@googlemail.com', 'hotmail.co.uk', 'hotmail.fr', 'yahoo.co.jp', 'outlook.com', 'proton.me', 'gmx.de', 'yandex.ru', 'icloud.com', 'qq.com', '163.com']) {
+    for (const d of [
+      'gmail.com',
+      'pat@googlemail.com',
+      'hotmail.co.uk',
+      'hotmail.fr',
+      'yahoo.co.jp',
+      'outlook.com',
+      'proton.me',
+      'gmx.de',
+      'yandex.ru',
+      'icloud.com',
+      'qq.com',
+      '163.com',
+    ]) {
       expect(isFreeMailDomain(d), d).toBe(true);
     }
   });

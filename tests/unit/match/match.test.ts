@@ -67,9 +67,18 @@ describe('decideMatch: CRM ids', () => {
   });
 
   it('a Contact record matches through the stored contact or the Account link on the page', () => {
-    expect(decide(sfRecord('contact', acme.champion.salesforceId18))).toMatchObject({ status: 'matched', accountId: acme.accountId, via: 'crm-id' });
-    expect(decide(sfRecord('contact', '003Dn00000Zz9ZZIAZ', acme.salesforceId18))).toMatchObject({ status: 'matched', accountId: acme.accountId });
-    expect(decide(sfRecord('opportunity', acme.opportunitySalesforceId18, acme.salesforceId18))).toMatchObject({ accountId: acme.accountId });
+    expect(decide(sfRecord('contact', acme.champion.salesforceId18))).toMatchObject({
+      status: 'matched',
+      accountId: acme.accountId,
+      via: 'crm-id',
+    });
+    expect(decide(sfRecord('contact', '003Dn00000Zz9ZZIAZ', acme.salesforceId18))).toMatchObject({
+      status: 'matched',
+      accountId: acme.accountId,
+    });
+    expect(decide(sfRecord('opportunity', acme.opportunitySalesforceId18, acme.salesforceId18))).toMatchObject({
+      accountId: acme.accountId,
+    });
   });
 
   it('a contact stored under one account while the page links another is ambiguous', () => {
@@ -81,7 +90,10 @@ describe('decideMatch: CRM ids', () => {
   it('HubSpot companies, contacts and deals', () => {
     expect(decide(hsRecord('company', acme.hubspotCompanyId))).toMatchObject({ status: 'matched', accountId: acme.accountId });
     expect(decide(hsRecord('contact', acme.champion.hubspotContactId))).toMatchObject({ status: 'matched', accountId: acme.accountId });
-    expect(decide(hsRecord('deal', acme.dealHubspotId, globex.hubspotCompanyId))).toMatchObject({ status: 'matched', accountId: globex.accountId });
+    expect(decide(hsRecord('deal', acme.dealHubspotId, globex.hubspotCompanyId))).toMatchObject({
+      status: 'matched',
+      accountId: globex.accountId,
+    });
   });
 
   it('a HubSpot contact id equal to some company id does not match that company', () => {
@@ -121,7 +133,10 @@ describe('decideMatch: email and domain', () => {
   it('a domain shared by two accounts is ambiguous, with both candidates', () => {
     const r = decide(thread([{ email: ANCHORS.initechStranger.email }]));
     expect(r).toMatchObject({ status: 'ambiguous', via: 'domain' });
-    expect(r.status === 'ambiguous' && r.candidates.map((c) => c.accountId)).toEqual([ANCHORS.initechUs.accountId, ANCHORS.initechEmea.accountId]);
+    expect(r.status === 'ambiguous' && r.candidates.map((c) => c.accountId)).toEqual([
+      ANCHORS.initechUs.accountId,
+      ANCHORS.initechEmea.accountId,
+    ]);
   });
 
   it('free-mail never matches by domain, and says so', () => {
@@ -159,6 +174,9 @@ describe('decideMatch: manual choice', () => {
   });
 
   it('a remembered account that no longer exists is ignored', () => {
-    expect(decide(thread([{ email: acme.champion.email }]), { accountId: 'deleted' })).toMatchObject({ via: 'email', accountId: acme.accountId });
+    expect(decide(thread([{ email: acme.champion.email }]), { accountId: 'deleted' })).toMatchObject({
+      via: 'email',
+      accountId: acme.accountId,
+    });
   });
 });

@@ -24,7 +24,13 @@ const sfRecord: PageContext = {
   host: 'salesforce',
   kind: 'record',
   url: 'https://northpeak.lightning.force.com/lightning/r/Opportunity/006A0000006Vm9rIAC/view',
-  record: { crm: 'salesforce', object: 'opportunity', id: '006A0000006Vm9rIAC', relatedAccountId: '001A0000006Vm9rIAC', title: 'Globex renewal' },
+  record: {
+    crm: 'salesforce',
+    object: 'opportunity',
+    id: '006A0000006Vm9rIAC',
+    relatedAccountId: '001A0000006Vm9rIAC',
+    title: 'Globex renewal',
+  },
 };
 const hsRecord: PageContext = {
   host: 'hubspot',
@@ -33,7 +39,12 @@ const hsRecord: PageContext = {
   record: { crm: 'hubspot', object: 'company', id: '4401' },
 };
 const list: PageContext = { host: 'gmail', kind: 'list', url: 'https://mail.google.com/mail/u/0/#inbox' };
-const unreadable: PageContext = { host: 'hubspot', kind: 'unreadable', url: 'https://app.hubspot.com/x', reason: 'the record id could not be read' };
+const unreadable: PageContext = {
+  host: 'hubspot',
+  kind: 'unreadable',
+  url: 'https://app.hubspot.com/x',
+  reason: 'the record id could not be read',
+};
 
 describe('pageContextSchema', () => {
   it('accepts every kind of page context as the adapters produce it, unchanged', () => {

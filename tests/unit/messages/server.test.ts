@@ -8,11 +8,26 @@ import { memoryStorage } from '../service/harness';
 const EXTENSION_ID = 'test-extension-id';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}`;
 const GMAIL_TAB = { id: 4 } as Runtime.MessageSender['tab'];
-const fromOptionsPage: Runtime.MessageSender = { id: EXTENSION_ID, url: `${ORIGIN}/options.html`, tab: { id: 9 } as Runtime.MessageSender['tab'], frameId: 0 };
+const fromOptionsPage: Runtime.MessageSender = {
+  id: EXTENSION_ID,
+  url: `${ORIGIN}/options.html`,
+  tab: { id: 9 } as Runtime.MessageSender['tab'],
+  frameId: 0,
+};
 const fromPopup: Runtime.MessageSender = { id: EXTENSION_ID, url: `${ORIGIN}/popup.html` };
-const fromContentScript: Runtime.MessageSender = { id: EXTENSION_ID, url: 'https://mail.google.com/mail/u/0/#inbox', tab: GMAIL_TAB, frameId: 0 };
+const fromContentScript: Runtime.MessageSender = {
+  id: EXTENSION_ID,
+  url: 'https://mail.google.com/mail/u/0/#inbox',
+  tab: GMAIL_TAB,
+  frameId: 0,
+};
 /** Chrome serves a use_dynamic_url resource from a per-session id that is not the extension's id. */
-const fromSidebar: Runtime.MessageSender = { id: EXTENSION_ID, url: 'chrome-extension://a1b2c3dynamic/sidebar.html#nonce', tab: GMAIL_TAB, frameId: 7 };
+const fromSidebar: Runtime.MessageSender = {
+  id: EXTENSION_ID,
+  url: 'chrome-extension://a1b2c3dynamic/sidebar.html#nonce',
+  tab: GMAIL_TAB,
+  frameId: 7,
+};
 const request = (type: string, payload: unknown = {}, session?: string) => ({ glance: 'request', type, payload, session });
 
 function server(handlers: Partial<Handlers>, onError = vi.fn()) {
@@ -38,7 +53,13 @@ describe('createMessageServer', () => {
   it('ignores messages that are not Glance requests, leaving them to other listeners', () => {
     const summary = vi.fn();
     const { listen } = server({ 'store.summary': summary });
-    for (const message of [null, 'store.summary', { type: 'store.summary' }, { glance: 'event', event: 'data-changed', topics: [] }, { glance: 'tab', type: 'toggle-sidebar' }]) {
+    for (const message of [
+      null,
+      'store.summary',
+      { type: 'store.summary' },
+      { glance: 'event', event: 'data-changed', topics: [] },
+      { glance: 'tab', type: 'toggle-sidebar' },
+    ]) {
       expect(listen(message, fromOptionsPage)).toBeUndefined();
     }
     expect(summary).not.toHaveBeenCalled();
@@ -72,10 +93,16 @@ describe('createMessageServer', () => {
   it('rejects an invalid payload with an error naming the request and the field', async () => {
     const chunk = vi.fn();
     const { listen } = server({ 'import.chunk': chunk });
-    const reply = await listen(request('import.chunk', { importId: 'import-1', type: 'accounts', offset: -1, records: [] }), fromOptionsPage);
+    const reply = await listen(
+      request('import.chunk', { importId: 'import-1', type: 'accounts', offset: -1, records: [] }),
+      fromOptionsPage,
+    );
     expect(reply).toMatchObject({ ok: false });
     expect(reply && !reply.ok && reply.error).toMatch(/^Bad "import\.chunk" request: offset: .+/);
-    const wrongType = await listen(request('import.chunk', { importId: 'import-1', type: 'leads', offset: 0, records: [] }), fromOptionsPage);
+    const wrongType = await listen(
+      request('import.chunk', { importId: 'import-1', type: 'leads', offset: 0, records: [] }),
+      fromOptionsPage,
+    );
     expect(wrongType && !wrongType.ok && wrongType.error).toMatch(/^Bad "import\.chunk" request: type: /);
     const badContext = await listen(request('page.match', { context: { host: 'gmail', kind: 'list' } }), fromPopup);
     expect(badContext && !badContext.ok && badContext.error).toMatch(/^Bad "page\.match" request: context/);
@@ -86,12 +113,18 @@ describe('createMessageServer', () => {
     const choose = vi.fn(async () => null);
     const { listen, registerSidebar } = server({ 'match.choose': choose });
     const { session } = await registerSidebar();
-    const reply = await listen(request('match.choose', { pageKey: 'gmail:thread:abc', accountId: 'acc-1', extra: 'dropped' }, session), fromSidebar);
+    const reply = await listen(
+      request('match.choose', { pageKey: 'gmail:thread:abc', accountId: 'acc-1', extra: 'dropped' }, session),
+      fromSidebar,
+    );
     expect(reply).toEqual({ ok: true, data: null });
     expect(choose).toHaveBeenCalledWith({ pageKey: 'gmail:thread:abc', accountId: 'acc-1' }, { role: 'sidebar', sender: fromSidebar });
 
     const { listen: listenBegin } = server({ 'import.begin': () => ({ importId: 'import-7' }) });
-    expect(await listenBegin(request('import.begin', { name: 'book.json' }), fromOptionsPage)).toEqual({ ok: true, data: { importId: 'import-7' } });
+    expect(await listenBegin(request('import.begin', { name: 'book.json' }), fromOptionsPage)).toEqual({
+      ok: true,
+      data: { importId: 'import-7' },
+    });
   });
 
   it('turns a thrown error into { ok: false, error } and reports it', async () => {
@@ -121,7 +154,10 @@ describe('sidebars on host pages', () => {
     const { listen, registerSidebar } = server({ 'account.view': view });
     const { session } = await registerSidebar();
     expect(session).toMatch(/^[0-9a-f]{48}$/);
-    expect(await listen(request('account.view', { accountId: 'acc-1' }, session), fromSidebar)).toEqual({ ok: true, data: { id: 'acc-1' } });
+    expect(await listen(request('account.view', { accountId: 'acc-1' }, session), fromSidebar)).toEqual({
+      ok: true,
+      data: { id: 'acc-1' },
+    });
   });
 
   it('give a copy of sidebar.html that the page framed itself nothing: no token, a guessed one, or a key from elsewhere', async () => {
@@ -130,7 +166,15 @@ describe('sidebars on host pages', () => {
     const { listen, registerSidebar } = server({ 'account.view': view, 'commitment.save': save });
     const refused = { ok: false, error: 'Refused: this sidebar was not opened by Glance.' };
     const hostileCopy = { ...fromSidebar, frameId: 12 };
-    const commitment = { id: 'cm-1', accountId: 'acc-1', text: 'Send the pricing', kind: 'commitment', owner: 'us', status: 'open', madeAt: '2026-11-01T09:00:00Z' };
+    const commitment = {
+      id: 'cm-1',
+      accountId: 'acc-1',
+      text: 'Send the pricing',
+      kind: 'commitment',
+      owner: 'us',
+      status: 'open',
+      madeAt: '2026-11-01T09:00:00Z',
+    };
 
     // Never registered.
     expect(await listen(request('account.view', { accountId: 'acc-1' }), hostileCopy)).toEqual(refused);
@@ -142,7 +186,12 @@ describe('sidebars on host pages', () => {
     const { token, session } = await registerSidebar();
     expect(await listen(request('sidebar.redeem', { token }), hostileCopy)).toEqual(refused);
     expect(await listen(request('account.view', { accountId: 'acc-1' }, session), hostileCopy)).toEqual(refused);
-    expect(await listen(request('account.view', { accountId: 'acc-1' }, session), { ...fromSidebar, tab: { id: 5 } as Runtime.MessageSender['tab'] })).toEqual(refused);
+    expect(
+      await listen(request('account.view', { accountId: 'acc-1' }, session), {
+        ...fromSidebar,
+        tab: { id: 5 } as Runtime.MessageSender['tab'],
+      }),
+    ).toEqual(refused);
     expect(view).not.toHaveBeenCalled();
     expect(save).not.toHaveBeenCalled();
   });
@@ -150,7 +199,12 @@ describe('sidebars on host pages', () => {
   it("answer the sidebar page opened on its own in a tab (the briefing's Details links) without a token", async () => {
     view.mockClear();
     const { listen } = server({ 'account.view': view });
-    const inItsOwnTab = { id: EXTENSION_ID, url: `${ORIGIN}/sidebar.html?account=acc-1#health`, tab: { id: 11 } as Runtime.MessageSender['tab'], frameId: 0 };
+    const inItsOwnTab = {
+      id: EXTENSION_ID,
+      url: `${ORIGIN}/sidebar.html?account=acc-1#health`,
+      tab: { id: 11 } as Runtime.MessageSender['tab'],
+      frameId: 0,
+    };
     expect(await listen(request('account.view', { accountId: 'acc-1' }), inItsOwnTab)).toEqual({ ok: true, data: { id: 'acc-1' } });
     // Still a sidebar: no import, export or settings writes.
     expect(await listen(request('export.begin'), inItsOwnTab)).toMatchObject({ ok: false });
@@ -160,10 +214,16 @@ describe('sidebars on host pages', () => {
     const { listen } = server({});
     const registered = await listen(request('sidebar.register'), fromContentScript);
     const { token } = (registered as { data: { token: string } }).data;
-    const inAnotherTab = await listen(request('sidebar.redeem', { token }), { ...fromSidebar, tab: { id: 5 } as Runtime.MessageSender['tab'] });
+    const inAnotherTab = await listen(request('sidebar.redeem', { token }), {
+      ...fromSidebar,
+      tab: { id: 5 } as Runtime.MessageSender['tab'],
+    });
     expect(inAnotherTab).toMatchObject({ ok: false });
     expect(await listen(request('sidebar.redeem', { token }), fromSidebar)).toMatchObject({ ok: true });
-    expect(await listen(request('sidebar.redeem', { token }), fromSidebar)).toMatchObject({ ok: false, error: 'Refused: this sidebar was not opened by Glance.' });
+    expect(await listen(request('sidebar.redeem', { token }), fromSidebar)).toMatchObject({
+      ok: false,
+      error: 'Refused: this sidebar was not opened by Glance.',
+    });
   });
 
   it('end a sidebar when a new page load in its tab registers another', async () => {
@@ -171,7 +231,9 @@ describe('sidebars on host pages', () => {
     const first = await registerSidebar();
     const second = await registerSidebar({ ...fromSidebar, frameId: 8 });
     expect(await listen(request('account.view', { accountId: 'acc-1' }, first.session), fromSidebar)).toMatchObject({ ok: false });
-    expect(await listen(request('account.view', { accountId: 'acc-1' }, second.session), { ...fromSidebar, frameId: 8 })).toMatchObject({ ok: true });
+    expect(await listen(request('account.view', { accountId: 'acc-1' }, second.session), { ...fromSidebar, frameId: 8 })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('keep a registered sidebar to the sidebar requests: no import, export, sample or settings writes', async () => {

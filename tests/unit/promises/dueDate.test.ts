@@ -5,8 +5,7 @@ import { parsePromise } from '../../../lib/promises';
 const SENT_FRI = '2026-11-20T15:00:00Z';
 const NOW = new Date('2026-11-24T10:00:00Z');
 
-const due = (text: string, sentAt: string | undefined = SENT_FRI, timeZone?: string) =>
-  parsePromise(text, { sentAt, now: NOW, timeZone });
+const due = (text: string, sentAt: string | undefined = SENT_FRI, timeZone?: string) => parsePromise(text, { sentAt, now: NOW, timeZone });
 
 describe('due dates from a Friday email (20 Nov 2026)', () => {
   it.each([

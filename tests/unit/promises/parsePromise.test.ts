@@ -68,7 +68,13 @@ const ROWS: Row[] = [
   // "Your AE" is ours: the account executive who sold to them.
   { text: 'Your AE committed to a dedicated CSM for the first 90 days', due: undefined, owner: us, kind: sales },
   // Crossing the year boundary.
-  { text: "We'll send the renewal paperwork by end of next month", due: '2027-01-31', owner: us, kind: commitment, sentAt: '2026-12-18T10:00:00Z' },
+  {
+    text: "We'll send the renewal paperwork by end of next month",
+    due: '2027-01-31',
+    owner: us,
+    kind: commitment,
+    sentAt: '2026-12-18T10:00:00Z',
+  },
   { text: "I'll follow up in two weeks", due: '2027-01-01', owner: us, kind: commitment, sentAt: '2026-12-18T10:00:00Z' },
   { text: "We'll have the invoice corrected by EOM", due: '2026-12-31', owner: us, kind: commitment, sentAt: '2026-12-30T10:00:00Z' },
   { text: 'Can you send the PO by the 5th?', due: '2027-01-05', owner: customer, kind: commitment, sentAt: '2026-12-30T10:00:00Z' },

@@ -57,7 +57,11 @@ describe('loadMeetingsForReminders', () => {
       expect(ms).toBeLessThanOrEqual(NOW.getTime() + 2 * 86_400_000);
     }
     expect(meetings.filter((m) => m.accountId === 'sample-acme')).toEqual([
-      expect.objectContaining({ activityId: 'sample-acme-a18', accountName: 'Acme Robotics', summary: 'Recovery check-in: fleet-sync outage' }),
+      expect.objectContaining({
+        activityId: 'sample-acme-a18',
+        accountName: 'Acme Robotics',
+        summary: 'Recovery check-in: fleet-sync outage',
+      }),
       expect.objectContaining({ activityId: 'sample-acme-a19' }),
     ]);
   });
@@ -71,7 +75,11 @@ describe('loadMeetingsForReminders', () => {
       { id: 'm-past', accountId: 'acc', type: 'meeting' as const, date: '2026-03-10T16:00:00+02:00' },
       { id: 'm-call', accountId: 'acc', type: 'call' as const, date: '2026-03-10T18:00:00Z' },
     ];
-    await writeRecords(db, { accounts: [{ id: 'acc', name: 'Zone Co' }], activities: meetings }, { at: NOW.toISOString(), source: 'file', name: 'z', rejected: 0 });
+    await writeRecords(
+      db,
+      { accounts: [{ id: 'acc', name: 'Zone Co' }], activities: meetings },
+      { at: NOW.toISOString(), source: 'file', name: 'z', rejected: 0 },
+    );
     expect((await loadMeetingsForReminders(db, NOW, 1)).map((m) => m.activityId)).toEqual(['m-offset']);
   });
 });

@@ -139,7 +139,9 @@ describe('createReminders', () => {
     reminders.start();
     const create = vi.spyOn(fakeBrowser.windows, 'create');
     await fakeBrowser.notifications.onClicked.trigger('something-else');
-    await fakeBrowser.alarms.onAlarm.trigger({ name: 'other', scheduledTime: NOW, persistAcrossSessions: false } as Parameters<typeof fakeBrowser.alarms.onAlarm.trigger>[0]);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'other', scheduledTime: NOW, persistAcrossSessions: false } as Parameters<
+      typeof fakeBrowser.alarms.onAlarm.trigger
+    >[0]);
     await settle();
     expect(create).not.toHaveBeenCalled();
 

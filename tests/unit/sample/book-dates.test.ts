@@ -48,7 +48,9 @@ describe('sample book dates', () => {
       expect(dayOffset(account('sample-cobaltridge').lastQbrDate!)).toBe(-130);
       const oliver = book.contacts!.find((c) => c.name === 'Oliver Grant')!;
       expect(dayOffset(oliver.departedAt!)).toBe(-6);
-      const acmeSoon = book.activities!.filter((a) => a.accountId === 'sample-acme' && a.type === 'meeting' && Date.parse(a.date) > now.getTime());
+      const acmeSoon = book.activities!.filter(
+        (a) => a.accountId === 'sample-acme' && a.type === 'meeting' && Date.parse(a.date) > now.getTime(),
+      );
       expect(acmeSoon.some((m) => Math.abs(Date.parse(m.date) - now.getTime() - 2 * 3_600_000) <= 8 * 60_000)).toBe(true);
     }
   });

@@ -70,7 +70,10 @@ describe('makeSampleBook', () => {
     }
     for (const c of book.contacts!) {
       const account = book.accounts.find((a) => a.id === c.accountId)!;
-      expect(account.domains!.some((d) => c.email.endsWith(`@${d}`)), c.email).toBe(true);
+      expect(
+        account.domains!.some((d) => c.email.endsWith(`@${d}`)),
+        c.email,
+      ).toBe(true);
     }
   });
 
@@ -78,20 +81,48 @@ describe('makeSampleBook', () => {
     const { acme, globex, initechUs, initechEmea } = ANCHORS;
     const account = (id: string) => book.accounts.find((a) => a.id === id)!;
     const contact = (id: string) => book.contacts!.find((c) => c.id === id)!;
-    expect(account(acme.accountId)).toMatchObject({ name: acme.name, domains: [acme.domain], crm: { salesforceId: acme.salesforceId18, hubspotId: acme.hubspotCompanyId } });
+    expect(account(acme.accountId)).toMatchObject({
+      name: acme.name,
+      domains: [acme.domain],
+      crm: { salesforceId: acme.salesforceId18, hubspotId: acme.hubspotCompanyId },
+    });
     expect(acme.salesforceId18.startsWith(acme.salesforceId15)).toBe(true);
     for (const person of [acme.champion, acme.economicBuyer]) {
       expect(contact(person.id)).toMatchObject({
-        accountId: acme.accountId, name: person.name, email: person.email, status: 'active',
+        accountId: acme.accountId,
+        name: person.name,
+        email: person.email,
+        status: 'active',
         crm: { salesforceId: person.salesforceId18, hubspotId: person.hubspotContactId },
       });
     }
     expect(contact(acme.champion.id).role).toBe('champion');
-    expect(book.tickets!.some((t) => t.accountId === acme.accountId && (t.crm as { salesforceId?: string })?.salesforceId === acme.caseSalesforceId18)).toBe(true);
-    expect(account(globex.accountId)).toMatchObject({ name: globex.name, domains: [globex.domain], crm: { salesforceId: globex.salesforceId18, hubspotId: globex.hubspotCompanyId } });
-    expect(contact(globex.contact.id)).toMatchObject({ accountId: globex.accountId, name: globex.contact.name, email: globex.contact.email, status: 'active' });
-    expect(account(initechUs.accountId)).toMatchObject({ name: initechUs.name, domains: ['initech.com'], crm: { salesforceId: initechUs.salesforceId18 } });
-    expect(account(initechEmea.accountId)).toMatchObject({ name: initechEmea.name, domains: ['initech.com'], crm: { salesforceId: initechEmea.salesforceId18 } });
+    expect(
+      book.tickets!.some(
+        (t) => t.accountId === acme.accountId && (t.crm as { salesforceId?: string })?.salesforceId === acme.caseSalesforceId18,
+      ),
+    ).toBe(true);
+    expect(account(globex.accountId)).toMatchObject({
+      name: globex.name,
+      domains: [globex.domain],
+      crm: { salesforceId: globex.salesforceId18, hubspotId: globex.hubspotCompanyId },
+    });
+    expect(contact(globex.contact.id)).toMatchObject({
+      accountId: globex.accountId,
+      name: globex.contact.name,
+      email: globex.contact.email,
+      status: 'active',
+    });
+    expect(account(initechUs.accountId)).toMatchObject({
+      name: initechUs.name,
+      domains: ['initech.com'],
+      crm: { salesforceId: initechUs.salesforceId18 },
+    });
+    expect(account(initechEmea.accountId)).toMatchObject({
+      name: initechEmea.name,
+      domains: ['initech.com'],
+      crm: { salesforceId: initechEmea.salesforceId18 },
+    });
     // Strangers stay strangers: the host pages rely on them matching by domain only, or not at all.
     for (const stranger of [globex.subdomainSender, ANCHORS.initechStranger, ANCHORS.freeMailStranger]) {
       expect(book.contacts!.some((c) => c.email === stranger.email || c.name === stranger.name)).toBe(false);
@@ -124,10 +155,9 @@ describe('makeSampleBook', () => {
   it('carries sales promises and commitments in every state', () => {
     const promises = book.commitments!.filter((c) => c.kind === 'sales-promise');
     expect(promises.every((p) => p.promisedBy && p.promisedTo && p.madeAt)).toBe(true);
-    expect(promises.map((p) => p.text)).toEqual(expect.arrayContaining([
-      'The Snowflake connector is on the roadmap for Q3',
-      'Will support SSO via Okta next release',
-    ]));
+    expect(promises.map((p) => p.text)).toEqual(
+      expect.arrayContaining(['The Snowflake connector is on the roadmap for Q3', 'Will support SSO via Okta next release']),
+    );
     expect(promises.some((p) => /discount/i.test(p.text))).toBe(true);
     expect(promises.some((p) => /SLA/.test(p.text))).toBe(true);
     expect(promises.some((p) => /integration/i.test(p.text))).toBe(true);

@@ -26,7 +26,9 @@ function accountData(book: Bundle, accountId: string): AccountData {
 
 describe.each(NOWS)('the sample book judged at %s', (now) => {
   const book = makeSampleBook(now);
-  const judged = new Map(SAMPLE_BOOK_CATALOGUE.map((spec) => [spec.key, computeInsights(accountData(book, `sample-${spec.key}`), now, DEFAULT_SETTINGS)]));
+  const judged = new Map(
+    SAMPLE_BOOK_CATALOGUE.map((spec) => [spec.key, computeInsights(accountData(book, `sample-${spec.key}`), now, DEFAULT_SETTINGS)]),
+  );
 
   it.each(SAMPLE_BOOK_CATALOGUE.map((spec) => [spec.key, spec] as const))('%s comes out as designed', (key, spec) => {
     const insights = judged.get(key)!;
@@ -49,7 +51,10 @@ describe.each(NOWS)('the sample book judged at %s', (now) => {
 
   it('keeps the healthy accounts free of signals', () => {
     for (const spec of SAMPLE_BOOK_CATALOGUE.filter((s) => s.topAction === 'keep-cadence' || s.topAction === 'expansion-ready')) {
-      expect(judged.get(spec.key)!.signals.map((s) => s.id), spec.key).toEqual([]);
+      expect(
+        judged.get(spec.key)!.signals.map((s) => s.id),
+        spec.key,
+      ).toEqual([]);
     }
   });
 

@@ -81,9 +81,17 @@ describe('commitment.setStatus', () => {
     broadcast.mockClear();
 
     const done = await run('commitment.setStatus', { id: 'cm-1', status: 'done' });
-    expect(done).toMatchObject({ id: 'cm-1', accountId: 'acc-harbor', text: 'Send the security questionnaire', dueDate: '2026-11-06', status: 'done' });
+    expect(done).toMatchObject({
+      id: 'cm-1',
+      accountId: 'acc-harbor',
+      text: 'Send the security questionnaire',
+      dueDate: '2026-11-06',
+      status: 'done',
+    });
     expect(await db.commitments.get('cm-1')).toEqual(done);
-    expect(await db.outbox.toArray()).toMatchObject([{ entity: 'commitment', entityId: 'cm-1', accountId: 'acc-harbor', op: 'upsert', record: done, status: 'pending' }]);
+    expect(await db.outbox.toArray()).toMatchObject([
+      { entity: 'commitment', entityId: 'cm-1', accountId: 'acc-harbor', op: 'upsert', record: done, status: 'pending' },
+    ]);
     expect(broadcast).toHaveBeenCalledExactlyOnceWith(changeEvent(['commitments'], ['acc-harbor']));
   });
 
@@ -108,7 +116,12 @@ describe('commitment.update', () => {
     await run('commitment.update', { id: tabA.id, patch: { text: 'Send the security questionnaire and the SOC 2 report' } });
     await run('commitment.update', { id: tabB.id, patch: { status: 'done' } });
 
-    expect(await db.commitments.get('cm-1')).toEqual({ ...stored, text: 'Send the security questionnaire and the SOC 2 report', status: 'done', updatedAt: NOW.toISOString() });
+    expect(await db.commitments.get('cm-1')).toEqual({
+      ...stored,
+      text: 'Send the security questionnaire and the SOC 2 report',
+      status: 'done',
+      updatedAt: NOW.toISOString(),
+    });
     const outbox = await db.outbox.toArray();
     expect(outbox.map((e) => (e.record as Commitment).status)).toEqual(['open', 'done']);
     expect(outbox[1]).toMatchObject({ entityId: 'cm-1', op: 'upsert', record: await db.commitments.get('cm-1') });
@@ -138,7 +151,9 @@ describe('commitment.update', () => {
   it('refuses an unknown commitment without queuing anything', async () => {
     service = startService();
     const { run, db } = service;
-    await expect(run('commitment.update', { id: 'cm-404', patch: { status: 'done' } })).rejects.toThrow('No commitment "cm-404" in Glance.');
+    await expect(run('commitment.update', { id: 'cm-404', patch: { status: 'done' } })).rejects.toThrow(
+      'No commitment "cm-404" in Glance.',
+    );
     expect(await db.outbox.count()).toBe(0);
   });
 });
@@ -152,7 +167,13 @@ describe('commitment.save, sent again', () => {
     await run('commitment.save', { commitment: promise });
     expect(await run('commitment.save', { commitment: { ...promise } })).toEqual({ ...promise, updatedAt: NOW.toISOString() });
     expect(await db.commitments.count()).toBe(before + 1);
-    expect(await db.commitments.where('accountId').equals('acc-lumen').filter((c) => c.text === promise.text).count()).toBe(1);
+    expect(
+      await db.commitments
+        .where('accountId')
+        .equals('acc-lumen')
+        .filter((c) => c.text === promise.text)
+        .count(),
+    ).toBe(1);
     expect(await db.outbox.count()).toBe(1);
   });
 

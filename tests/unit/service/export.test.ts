@@ -61,8 +61,15 @@ describe('exporting the book to a file', () => {
   it('writes an empty book as a bundle with empty lists', async () => {
     const outcome = await exportBookFile(asCall(start()));
     expect(outcome.ok && JSON.parse(await outcome.file.text())).toEqual({
-      format: 'glance.bundle', version: 1, generatedAt: NOW.toISOString(),
-      accounts: [], contacts: [], usage: [], tickets: [], commitments: [], activities: [],
+      format: 'glance.bundle',
+      version: 1,
+      generatedAt: NOW.toISOString(),
+      accounts: [],
+      contacts: [],
+      usage: [],
+      tickets: [],
+      commitments: [],
+      activities: [],
     });
   });
 
@@ -70,7 +77,9 @@ describe('exporting the book to a file', () => {
     const service = start();
     // Each account carries 40% of a page in notes fields, each within the import's per-string cap.
     const fieldChars = 9000;
-    const notes = Object.fromEntries(Array.from({ length: Math.ceil((EXPORT_PAGE_BYTES * 0.4) / fieldChars) }, (_, i) => [`note${i}`, 'x'.repeat(fieldChars)]));
+    const notes = Object.fromEntries(
+      Array.from({ length: Math.ceil((EXPORT_PAGE_BYTES * 0.4) / fieldChars) }, (_, i) => [`note${i}`, 'x'.repeat(fieldChars)]),
+    );
     await service.importRecords('big-notes.json', { accounts: ['a', 'b', 'c'].map((id) => ({ id, name: id, ...notes })) });
     const { exportId } = await service.run('export.begin', {});
     const first = await service.run('export.page', { exportId, type: 'accounts' });
@@ -92,7 +101,8 @@ describe('exporting the book to a file', () => {
     }) as typeof callBackground;
     expect(await exportBookFile(failing, undefined, 2)).toEqual({
       ok: false,
-      error: "Export failed while reading contacts (2 of 3 written): Glance's background could not be reached (the worker stopped). No file was saved.",
+      error:
+        "Export failed while reading contacts (2 of 3 written): Glance's background could not be reached (the worker stopped). No file was saved.",
     });
   });
 
@@ -101,11 +111,15 @@ describe('exporting the book to a file', () => {
     await service.importRecords('book.json', book());
     const importId = await service.stageRecords('more.json', { accounts: [{ id: 'acc-more', name: 'More' }], contacts: [] });
     await service.run('import.commit', { importId });
-    await expect(service.run('export.begin', {})).rejects.toThrow('The import of more.json is still being saved (1 of 1 records): export when it is done.');
+    await expect(service.run('export.begin', {})).rejects.toThrow(
+      'The import of more.json is still being saved (1 of 1 records): export when it is done.',
+    );
     await service.commit(importId);
 
     const { exportId } = await service.run('export.begin', {});
     await service.importRecords('later.json', { accounts: [{ id: 'acc-later', name: 'Later' }] });
-    await expect(service.run('export.page', { exportId, type: 'accounts' })).rejects.toThrow('The book changed while it was being exported');
+    await expect(service.run('export.page', { exportId, type: 'accounts' })).rejects.toThrow(
+      'The book changed while it was being exported',
+    );
   });
 });

@@ -48,8 +48,17 @@ describe('an import interrupted part-way', () => {
     expect(await restarted.db.importStaged.count()).toBe(0);
     expect(await restarted.db.importUndo.count()).toBe(0);
     const summary = await restarted.run('store.summary', {});
-    expect(summary.interruptedImport).toMatchObject({ name: 'big.json', state: 'committed', recovery: 'resumed', written: STAGED_CHUNK + 12 });
-    expect(summary.lastImport).toMatchObject({ name: 'big.json', recovery: 'resumed', counts: { accounts: STAGED_CHUNK + 11, contacts: 1 } });
+    expect(summary.interruptedImport).toMatchObject({
+      name: 'big.json',
+      state: 'committed',
+      recovery: 'resumed',
+      written: STAGED_CHUNK + 12,
+    });
+    expect(summary.lastImport).toMatchObject({
+      name: 'big.json',
+      recovery: 'resumed',
+      counts: { accounts: STAGED_CHUNK + 11, contacts: 1 },
+    });
     // The page that was waiting on it asks again and is told it is done.
     expect(await restarted.run('import.commit', { importId })).toMatchObject({ done: true, written: STAGED_CHUNK + 12 });
   });
@@ -84,7 +93,11 @@ describe('an import interrupted part-way', () => {
     const restarted = start(dbName, LATER);
     await restarted.recoverImports();
     expect(await exportBundle(restarted.db, NOW)).toEqual(before);
-    expect((await restarted.run('store.summary', {})).interruptedImport).toMatchObject({ name: 'big.json', state: 'rolled-back', recovery: 'rolled-back' });
+    expect((await restarted.run('store.summary', {})).interruptedImport).toMatchObject({
+      name: 'big.json',
+      state: 'rolled-back',
+      recovery: 'rolled-back',
+    });
   });
 
   it('discards an upload left half-way (page closed before commit): nothing of it reaches the book', async () => {
@@ -97,7 +110,11 @@ describe('an import interrupted part-way', () => {
     await restarted.recoverImports();
     expect(await restarted.db.accounts.count()).toBe(0);
     expect(await restarted.db.importStaged.count()).toBe(0);
-    expect((await restarted.run('store.summary', {})).interruptedImport).toMatchObject({ name: 'half.json', state: 'discarded', recovery: 'discarded' });
+    expect((await restarted.run('store.summary', {})).interruptedImport).toMatchObject({
+      name: 'half.json',
+      state: 'discarded',
+      recovery: 'discarded',
+    });
     // Told until the next import is saved.
     await restarted.importRecords('again.json', { accounts: bigFile().accounts.slice(0, 5) });
     expect((await restarted.run('store.summary', {})).interruptedImport).toBeUndefined();
@@ -125,7 +142,14 @@ describe('an import interrupted part-way', () => {
 });
 
 describe('re-importing an older file', () => {
-  const commitment = { id: 'cm-1', accountId: 'acc-harbor', text: 'Send the security questionnaire', kind: 'commitment', owner: 'us', status: 'open' };
+  const commitment = {
+    id: 'cm-1',
+    accountId: 'acc-harbor',
+    text: 'Send the security questionnaire',
+    kind: 'commitment',
+    owner: 'us',
+    status: 'open',
+  };
 
   it('keeps a commitment changed here since the file was made, applies the rest, and says how many it kept', async () => {
     const service = start(freshDbName());
@@ -146,7 +170,11 @@ describe('re-importing an older file', () => {
     const service = start(freshDbName());
     await service.importRecords('book.json', { ...bookRecords(), commitments: [commitment] });
     await service.run('commitment.setStatus', { id: 'cm-1', status: 'done' });
-    const newer = await service.importRecords('newer.json', { commitments: [{ ...commitment, status: 'cancelled' }] }, '2026-11-06T00:00:00.000Z');
+    const newer = await service.importRecords(
+      'newer.json',
+      { commitments: [{ ...commitment, status: 'cancelled' }] },
+      '2026-11-06T00:00:00.000Z',
+    );
     expect(newer.kept).toBe(0);
     expect(await service.db.commitments.get('cm-1')).toMatchObject({ status: 'cancelled' });
   });

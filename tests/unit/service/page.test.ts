@@ -44,7 +44,10 @@ describe('page.match', () => {
   it('says when a domain belongs to several accounts, without guessing or sending a view', async () => {
     const result = await service.run('page.match', { context: thread(['front.desk@lumendental.com']) });
     expect(result.match.status).toBe('ambiguous');
-    expect(result.match.status === 'ambiguous' && result.match.candidates.map((c) => c.accountId).sort()).toEqual(['acc-lumen', 'acc-lumen-ortho']);
+    expect(result.match.status === 'ambiguous' && result.match.candidates.map((c) => c.accountId).sort()).toEqual([
+      'acc-lumen',
+      'acc-lumen-ortho',
+    ]);
     expect(result.view).toBeUndefined();
   });
 
@@ -58,7 +61,9 @@ describe('page.match', () => {
   });
 
   it('answers list and unreadable pages without looking anything up', async () => {
-    expect(await service.run('page.match', { context: { host: 'gmail', kind: 'list', url: 'https://mail.google.com/mail/u/0/#inbox' } })).toEqual({
+    expect(
+      await service.run('page.match', { context: { host: 'gmail', kind: 'list', url: 'https://mail.google.com/mail/u/0/#inbox' } }),
+    ).toEqual({
       match: { status: 'none', reason: 'No thread or record is open.' },
       pageKey: undefined,
     });
@@ -71,7 +76,12 @@ describe('page.match', () => {
   it('matches a CRM record by its Salesforce id in either length', async () => {
     // The account was imported with the 18-character id; the page shows the 15-character one.
     const result = await service.run('page.match', {
-      context: { host: 'salesforce', kind: 'record', url: 'https://x.lightning.force.com/lightning/r/Account/001Dn00000Hb4FS/view', record: { crm: 'salesforce', object: 'account', id: '001Dn00000Hb4FS' } },
+      context: {
+        host: 'salesforce',
+        kind: 'record',
+        url: 'https://x.lightning.force.com/lightning/r/Account/001Dn00000Hb4FS/view',
+        record: { crm: 'salesforce', object: 'account', id: '001Dn00000Hb4FS' },
+      },
     });
     expect(result.match).toMatchObject({ status: 'matched', accountId: 'acc-harbor', via: 'crm-id' });
   });

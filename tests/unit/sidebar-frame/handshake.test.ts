@@ -92,7 +92,14 @@ describe('the sidebar end of the frame handshake', () => {
   it('drops malformed messages on the port and keeps listening', async () => {
     const { win, parent, received } = framedSidebar();
     const content = connect(win, parent, { glance: CONNECT, nonce: NONCE });
-    for (const bad of [null, 'context', { type: 'context' }, { type: 'context', context: { host: 'evil', kind: 'list', url: 'x' } }, { type: 'registration', token: '' }, { type: 'wipe' }]) {
+    for (const bad of [
+      null,
+      'context',
+      { type: 'context' },
+      { type: 'context', context: { host: 'evil', kind: 'list', url: 'x' } },
+      { type: 'registration', token: '' },
+      { type: 'wipe' },
+    ]) {
       content.port.postMessage(bad);
     }
     content.port.postMessage(context);

@@ -61,7 +61,10 @@ describe('mounting the sidebar', () => {
 
   it('queues what it posts until the sidebar is ready, then flushes it in order', async () => {
     const { frame, iframe, posted, fromSidebar } = mount();
-    const context: ToSidebar = { type: 'context', context: { host: 'gmail', kind: 'list', url: 'https://mail.google.com/mail/u/0/#inbox' } };
+    const context: ToSidebar = {
+      type: 'context',
+      context: { host: 'gmail', kind: 'list', url: 'https://mail.google.com/mail/u/0/#inbox' },
+    };
     frame.post({ type: 'registration', token: 'one-time' });
     frame.post(context);
     iframe.dispatchEvent(new Event('load'));

@@ -20,7 +20,13 @@ beforeEach(async () => {
         { id: 'acc-initech', name: 'Initech', domains: ['initech.io'], crm: { hubspotId: ' 77 ' } },
       ],
       contacts: [
-        { id: 'con-ana', accountId: 'acc-initech', name: 'Ana', email: 'Ana@Globex.com', crm: { salesforceId: '003A0000006Vm9r', hubspotId: '901' } },
+        {
+          id: 'con-ana',
+          accountId: 'acc-initech',
+          name: 'Ana',
+          email: 'Ana@Globex.com',
+          crm: { salesforceId: '003A0000006Vm9r', hubspotId: '901' },
+        },
       ],
     },
     log,
@@ -42,11 +48,20 @@ describe('lookupForMatch', () => {
   });
 
   it('finds contacts by CRM id and by email whatever its letter case, with their accounts', async () => {
-    const found = await lookupForMatch(db, keys({ salesforceIds: ['003A0000006Vm9rIAC'], hubspotIds: ['901'], emails: ['ana@globex.com'] }));
+    const found = await lookupForMatch(
+      db,
+      keys({ salesforceIds: ['003A0000006Vm9rIAC'], hubspotIds: ['901'], emails: ['ana@globex.com'] }),
+    );
     expect(found.contactsBySalesforceId['003A0000006Vm9rIAC'].map((c) => c.id)).toEqual(['con-ana']);
     expect(found.contactsByHubspotId['901'].map((c) => c.id)).toEqual(['con-ana']);
     expect(found.contactsByEmail['ana@globex.com']).toEqual([
-      { id: 'con-ana', accountId: 'acc-initech', name: 'Ana', email: 'Ana@Globex.com', crm: { salesforceId: '003A0000006Vm9r', hubspotId: '901' } },
+      {
+        id: 'con-ana',
+        accountId: 'acc-initech',
+        name: 'Ana',
+        email: 'Ana@Globex.com',
+        crm: { salesforceId: '003A0000006Vm9r', hubspotId: '901' },
+      },
     ]);
     // The contact's account comes along though no key named it: the matcher needs its name.
     expect(found.accountsById['acc-initech']?.name).toBe('Initech');

@@ -27,7 +27,14 @@ function v1Rows() {
     ],
     tickets: [{ id: 't-1', accountId: 'acc-2', openedAt: '2026-10-30', priority: 'P3' as const, status: 'open' as const }],
     commitments: [
-      { id: 'cm-1', accountId: 'acc-1', text: 'Send the questionnaire', kind: 'commitment' as const, owner: 'us' as const, status: 'open' as const },
+      {
+        id: 'cm-1',
+        accountId: 'acc-1',
+        text: 'Send the questionnaire',
+        kind: 'commitment' as const,
+        owner: 'us' as const,
+        status: 'open' as const,
+      },
     ],
     activities: [
       { id: 'a-1', accountId: 'acc-1', type: 'meeting' as const, date: '2026-11-10T15:00:00Z', summary: 'Kick-off' },
@@ -68,16 +75,19 @@ describe('schema migration v1 -> current', () => {
     expect((await db.contacts.where('_email').equals('mara@harbor.co.uk').toArray()).map((c) => c.id)).toEqual(['con-1']);
 
     // The new [type+date] index covers activities written before it existed.
-    const upcoming = await db.activities
-      .where('[type+date]')
-      .between(['meeting', '2026-11-01'], ['meeting', '2026-12-01'])
-      .toArray();
+    const upcoming = await db.activities.where('[type+date]').between(['meeting', '2026-11-01'], ['meeting', '2026-12-01']).toArray();
     expect(upcoming.map((a) => a.id)).toEqual(['a-1']);
 
     // The new tables start empty and work.
     const seq = await db.outbox.add({
-      createdAt: '2026-11-02T00:00:00.000Z', entity: 'commitment', entityId: 'cm-1', accountId: 'acc-1',
-      op: 'upsert', record: rows.commitments[0], status: 'pending', attempts: 0,
+      createdAt: '2026-11-02T00:00:00.000Z',
+      entity: 'commitment',
+      entityId: 'cm-1',
+      accountId: 'acc-1',
+      op: 'upsert',
+      record: rows.commitments[0],
+      status: 'pending',
+      attempts: 0,
     });
     expect(await db.outbox.where('status').equals('pending').count()).toBe(1);
     expect(await db.outbox.where('entityId').equals('cm-1').primaryKeys()).toEqual([seq]);
@@ -97,8 +107,20 @@ describe('schema migration v1 -> current', () => {
     await db.open();
     expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
-      'accounts', 'actionPrefs', 'activities', 'commitments', 'contacts', 'importJobs', 'importLog', 'importStaged', 'importUndo',
-      'matchChoices', 'outbox', 'settings', 'tickets', 'usage',
+      'accounts',
+      'actionPrefs',
+      'activities',
+      'commitments',
+      'contacts',
+      'importJobs',
+      'importLog',
+      'importStaged',
+      'importUndo',
+      'matchChoices',
+      'outbox',
+      'settings',
+      'tickets',
+      'usage',
     ]);
     db.close();
   });
@@ -109,7 +131,18 @@ describe('schema migration v2 -> v3 (the import journal)', () => {
     const name = freshName();
     const rows = {
       ...v1Rows(),
-      outbox: [{ createdAt: '2026-11-02T00:00:00.000Z', entity: 'commitment', entityId: 'cm-1', accountId: 'acc-1', op: 'upsert', record: {}, status: 'pending', attempts: 0 }],
+      outbox: [
+        {
+          createdAt: '2026-11-02T00:00:00.000Z',
+          entity: 'commitment',
+          entityId: 'cm-1',
+          accountId: 'acc-1',
+          op: 'upsert',
+          record: {},
+          status: 'pending',
+          attempts: 0,
+        },
+      ],
       matchChoices: [{ pageKey: 'gmail:thread:abc', accountId: 'acc-2', at: '2026-11-02T00:00:00.000Z' }],
       actionPrefs: [{ accountId: 'acc-1', actionId: 'qbr-due', at: '2026-11-02T00:00:00.000Z' }],
     };

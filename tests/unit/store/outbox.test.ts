@@ -5,7 +5,13 @@ import { GlanceDB } from '../../../lib/store/db';
 let db: GlanceDB;
 afterEach(() => db?.close());
 
-const change = (entityId: string) => ({ entity: 'commitment' as const, entityId, accountId: 'acc-1', op: 'upsert' as const, record: { id: entityId } });
+const change = (entityId: string) => ({
+  entity: 'commitment' as const,
+  entityId,
+  accountId: 'acc-1',
+  op: 'upsert' as const,
+  record: { id: entityId },
+});
 
 describe('outbox', () => {
   it('hands out pending changes oldest first, drops delivered ones, and gives up after five failures', async () => {

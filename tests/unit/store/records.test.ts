@@ -66,7 +66,10 @@ describe('writeRecords', () => {
       writeRecords(
         db,
         {
-          accounts: [{ id: 'acc-harbor', name: 'Renamed' }, { id: 'acc-new', name: 'New Co' }],
+          accounts: [
+            { id: 'acc-harbor', name: 'Renamed' },
+            { id: 'acc-new', name: 'New Co' },
+          ],
           contacts: [{ id: 'con-new', accountId: 'acc-new', name: 'Ann', email: 'ann@new.co' }],
           // No date: the [accountId+date] key cannot be formed, so this bulkPut is refused.
           usage: [{ accountId: 'acc-new', logins: 3 } as unknown as RecordsByType['usage'][number]],
@@ -86,7 +89,13 @@ describe('writeRecords', () => {
     await expect(
       writeRecords(
         db,
-        { accounts: [{ id: 'acc-1', name: 'New name' }, { id: 'acc-2', name: 'Two' }], contacts: [{ id: 'c', accountId: 'acc-2', name: 'C', email: 'c@two.io' }] },
+        {
+          accounts: [
+            { id: 'acc-1', name: 'New name' },
+            { id: 'acc-2', name: 'Two' },
+          ],
+          contacts: [{ id: 'c', accountId: 'acc-2', name: 'C', email: 'c@two.io' }],
+        },
         log,
         () => {
           if (++calls === 2) throw new Error('worker stopped');
@@ -158,7 +167,7 @@ describe('exportBundle', () => {
 });
 
 describe('removeAccounts', () => {
-  it("removes the accounts and every record hanging off them, and nothing else", async () => {
+  it('removes the accounts and every record hanging off them, and nothing else', async () => {
     const db = openDb();
     await writeRecords(db, recordsOf(smallBook), log);
     await db.matchChoices.bulkPut([
@@ -169,7 +178,14 @@ describe('removeAccounts', () => {
       { accountId: 'acc-harbor', actionId: 'qbr', at: log.at },
       { accountId: 'acc-lumen', actionId: 'qbr', at: log.at },
     ]);
-    const entry = { createdAt: log.at, entity: 'commitment' as const, op: 'upsert' as const, record: {}, status: 'pending' as const, attempts: 0 };
+    const entry = {
+      createdAt: log.at,
+      entity: 'commitment' as const,
+      op: 'upsert' as const,
+      record: {},
+      status: 'pending' as const,
+      attempts: 0,
+    };
     await db.outbox.bulkAdd([
       { ...entry, entityId: 'cm-1', accountId: 'acc-harbor' },
       { ...entry, entityId: 'cm-x', accountId: 'acc-lumen' },
