@@ -101,7 +101,7 @@ export function parseRedirect(redirectUrl: string, expectedState: string, redire
     throw new ConnectorError(`Salesforce sign-in returned to ${url.origin}, not to Glance (${redirectUri}); check the app's callback URL.`, 'permanent');
   }
   // Salesforce puts errors in the query of the callback; some flows use the fragment.
-  const params = url.searchParams.has('code') || url.searchParams.has('error') ? url.searchParams : new URLSearchParams(url.hash.slice(1));
+  const params = url.search ? url.searchParams : new URLSearchParams(url.hash.slice(1));
   const error = params.get('error');
   if (error === 'access_denied') {
     throw new ConnectorError('Salesforce access was not allowed: you (or your admin) denied Glance. Connect again and choose Allow.', 'auth');
