@@ -41,7 +41,7 @@ interface ErrorItem {
   fields?: string[];
 }
 
-const RECONNECT = 'Salesforce signed Glance out (session expired or revoked). Reconnect Salesforce in Glance\'s options.';
+const RECONNECT = "Salesforce signed Glance out (session expired or revoked). Reconnect Salesforce in Glance's options.";
 const BACKOFF_MS = [1_000, 4_000, 15_000];
 /** The org's 24-hour API allowance is spent; asking again within the hour only spends the next one. */
 const DAILY_LIMIT_BACKOFF_MS = 60 * 60 * 1000;
@@ -62,11 +62,16 @@ export function describeErrors(body: unknown, path: string): { text: string; cod
     .filter((e) => e && (e.message || e.errorCode))
     .map((e) => {
       const message = (e.message ?? '').replace(/\s+/g, ' ').trim();
-      const fields = e.fields?.length ? ` (field${e.fields.length > 1 ? 's' : ''} ${e.fields.map((f) => (object ? `${object}.${f}` : f)).join(', ')})` : '';
+      const fields = e.fields?.length
+        ? ` (field${e.fields.length > 1 ? 's' : ''} ${e.fields.map((f) => (object ? `${object}.${f}` : f)).join(', ')})`
+        : '';
       return `${e.errorCode ?? 'ERROR'}: ${message}${fields}`;
     });
   const where = object ? ` on ${object}` : '';
-  return { text: parts.length ? `Salesforce refused the request${where}: ${parts.join('; ')}` : `Salesforce refused the request${where}`, codes: items.map((e) => e?.errorCode ?? '') };
+  return {
+    text: parts.length ? `Salesforce refused the request${where}: ${parts.join('; ')}` : `Salesforce refused the request${where}`,
+    codes: items.map((e) => e?.errorCode ?? ''),
+  };
 }
 
 function retryAfterMs(headers: Headers): number | undefined {
@@ -90,7 +95,9 @@ export class SalesforceClient {
   /** `/services/...` paths (nextRecordsUrl, Location) are used as given; others are under /services/data/<version>. */
   url(path: string): string {
     const base = this.opts.tokens().instanceUrl;
-    return path.startsWith('/services/') ? `${base}${path}` : `${base}/services/data/${API_VERSION}${path.startsWith('/') ? '' : '/'}${path}`;
+    return path.startsWith('/services/')
+      ? `${base}${path}`
+      : `${base}/services/data/${API_VERSION}${path.startsWith('/') ? '' : '/'}${path}`;
   }
 
   async query<T = Record<string, unknown>>(soql: string): Promise<QueryResult<T>> {
@@ -104,20 +111,31 @@ export class SalesforceClient {
 
   async request<T = unknown>(method: string, path: string, body?: unknown): Promise<SalesforceResponse<T>> {
     let refreshed = false;
+    // A POST whose answer was lost may have created the record: it is never repeated here; the
+    // caller's next attempt looks for the record first (see push.ts).
+    const attempts = method === 'POST' ? 1 : this.attempts;
     for (let attempt = 1; ; attempt++) {
       let res: Response;
       try {
         res = await this.opts.fetch(this.url(path), {
           method,
-          headers: { Authorization: `Bearer ${this.opts.tokens().accessToken}`, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+          headers: {
+            Authorization: `Bearer ${this.opts.tokens().accessToken}`,
+            Accept: 'application/json',
+            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          },
           body: body === undefined ? undefined : JSON.stringify(body),
         });
       } catch (e) {
-        if (attempt < this.attempts) {
+        if (attempt < attempts) {
           await this.sleep(BACKOFF_MS[attempt - 1] ?? BACKOFF_MS.at(-1)!);
           continue;
         }
-        throw new ConnectorError(`Salesforce could not be reached (${e instanceof Error ? e.message : String(e)}); Glance will try again.`, 'transient', BACKOFF_MS.at(-1));
+        throw new ConnectorError(
+          `Salesforce could not be reached (${e instanceof Error ? e.message : String(e)}); Glance will try again.`,
+          'transient',
+          BACKOFF_MS.at(-1),
+        );
       }
 
       if (res.status === 401 && !refreshed) {
@@ -126,7 +144,7 @@ export class SalesforceClient {
         attempt--;
         continue;
       }
-      if (res.status >= 500 && attempt < this.attempts) {
+      if (res.status >= 500 && attempt < attempts) {
         await this.sleep(retryAfterMs(res.headers) ?? BACKOFF_MS[attempt - 1] ?? BACKOFF_MS.at(-1)!);
         continue;
       }
@@ -151,24 +169,51 @@ export class SalesforceClient {
         parsed = JSON.parse(text);
       } catch {
         // An HTML page (a proxy, a maintenance notice) instead of the API's JSON: worth another try later.
-        if (res.ok || res.status >= 500) throw new ConnectorError(`Salesforce answered HTTP ${res.status} with something that is not JSON; Glance will try again.`, 'transient', BACKOFF_MS.at(-1), res.status);
+        if (res.ok || res.status >= 500)
+          throw new ConnectorError(
+            `Salesforce answered HTTP ${res.status} with something that is not JSON; Glance will try again.`,
+            'transient',
+            BACKOFF_MS.at(-1),
+            res.status,
+          );
       }
     }
     if (res.status === 300) {
       const urls = Array.isArray(parsed) ? parsed.join(', ') : '';
-      throw new ConnectorError(`Salesforce found several ${subjectOf(path) ?? 'records'} with the same external id (${urls}); fix the duplicates in Salesforce.`, 'permanent', undefined, 300);
+      throw new ConnectorError(
+        `Salesforce found several ${subjectOf(path) ?? 'records'} with the same external id (${urls}); fix the duplicates in Salesforce.`,
+        'permanent',
+        undefined,
+        300,
+      );
     }
     if (res.ok) return { status: res.status, body: parsed as T, headers: res.headers };
 
     const { text: message, codes } = describeErrors(parsed, path);
     if (res.status === 401) throw new ConnectorError(RECONNECT, 'auth', undefined, 401);
     if (codes.includes('REQUEST_LIMIT_EXCEEDED')) {
-      throw new ConnectorError(`${message}. The org's daily API allowance is used up; Glance waits before syncing again.`, 'rate-limit', retryAfterMs(res.headers) ?? DAILY_LIMIT_BACKOFF_MS, res.status);
+      throw new ConnectorError(
+        `${message}. The org's daily API allowance is used up; Glance waits before syncing again.`,
+        'rate-limit',
+        retryAfterMs(res.headers) ?? DAILY_LIMIT_BACKOFF_MS,
+        res.status,
+      );
     }
     if (res.status === 429 || res.status === 503) {
-      throw new ConnectorError(`${message} (HTTP ${res.status}: Salesforce is busy); Glance will try again.`, res.status === 429 ? 'rate-limit' : 'transient', retryAfterMs(res.headers) ?? BACKOFF_MS.at(-1), res.status);
+      throw new ConnectorError(
+        `${message} (HTTP ${res.status}: Salesforce is busy); Glance will try again.`,
+        res.status === 429 ? 'rate-limit' : 'transient',
+        retryAfterMs(res.headers) ?? BACKOFF_MS.at(-1),
+        res.status,
+      );
     }
-    if (res.status >= 500) throw new ConnectorError(`${message} (HTTP ${res.status}); Glance will try again.`, 'transient', retryAfterMs(res.headers) ?? BACKOFF_MS.at(-1), res.status);
+    if (res.status >= 500)
+      throw new ConnectorError(
+        `${message} (HTTP ${res.status}); Glance will try again.`,
+        'transient',
+        retryAfterMs(res.headers) ?? BACKOFF_MS.at(-1),
+        res.status,
+      );
     if (res.status === 403 && codes.some((c) => c === 'API_DISABLED_FOR_ORG' || c === 'API_CURRENTLY_DISABLED')) {
       throw new ConnectorError(`${message}. The user needs the "API Enabled" permission.`, 'auth', undefined, res.status);
     }

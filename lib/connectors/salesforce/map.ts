@@ -55,7 +55,8 @@ export function isoFromSalesforce(value: unknown): string | undefined {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() && Number.isFinite(Number(v)) ? Number(v) : undefined);
+const num = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() && Number.isFinite(Number(v)) ? Number(v) : undefined;
 
 /** The `{records: [...]}` of a parent-child subquery, or nothing when the parent has no children (Salesforce sends null). */
 function children(v: unknown): SoqlRecord[] {
@@ -86,7 +87,14 @@ function ownerEmail(ownerId: unknown, users: UserDirectory): string | undefined 
   return id ? users.get(id) : undefined;
 }
 
-const TIERS: Record<string, Account['tier']> = { enterprise: 'enterprise', 'mid-market': 'mid-market', midmarket: 'mid-market', 'mid market': 'mid-market', smb: 'smb', 'small business': 'smb' };
+const TIERS: Record<string, Account['tier']> = {
+  enterprise: 'enterprise',
+  'mid-market': 'mid-market',
+  midmarket: 'mid-market',
+  'mid market': 'mid-market',
+  smb: 'smb',
+  'small business': 'smb',
+};
 
 function renewalOf(r: SoqlRecord, mapping: SalesforceFieldMapping): { date?: string; amount?: number } {
   const types = new Set(mapping.renewal.opportunityTypes.map((t) => t.toLowerCase()));
@@ -103,7 +111,13 @@ export function mapAccount(r: SoqlRecord, users: UserDirectory, mapping: Salesfo
   if (!id || !name) return null;
   const f = mapping.account;
   const field = (name: string | null) => (name ? r[name] : undefined);
-  const domain = str(r.Website) ? registrableDomain(str(r.Website)!.replace(/^[a-z]+:\/\//i, '').split(/[/?#]/)[0]) : null;
+  const domain = str(r.Website)
+    ? registrableDomain(
+        str(r.Website)!
+          .replace(/^[a-z]+:\/\//i, '')
+          .split(/[/?#]/)[0],
+      )
+    : null;
   const renewal = renewalOf(r, mapping);
   const arr = mapping.renewal.amountIsArr && renewal.amount !== undefined ? renewal.amount : num(field(f.arr));
   const score = num(field(f.healthScore));
@@ -116,7 +130,11 @@ export function mapAccount(r: SoqlRecord, users: UserDirectory, mapping: Salesfo
     ...(domain && domain.includes('.') ? { domains: [domain] } : {}),
     ...(arr !== undefined && arr >= 0 ? { arr } : {}),
     ...(ownerEmail(r.OwnerId, users) ? { owner: ownerEmail(r.OwnerId, users) } : {}),
-    ...(renewal.date ? { renewalDate: renewal.date } : isoFromSalesforce(field(f.renewalDate)) ? { renewalDate: isoFromSalesforce(field(f.renewalDate)) } : {}),
+    ...(renewal.date
+      ? { renewalDate: renewal.date }
+      : isoFromSalesforce(field(f.renewalDate))
+        ? { renewalDate: isoFromSalesforce(field(f.renewalDate)) }
+        : {}),
     ...(tier && TIERS[tier] ? { tier: TIERS[tier] } : {}),
     ...(num(field(f.licensedSeats)) !== undefined ? { licensedSeats: num(field(f.licensedSeats)) } : {}),
     ...(num(field(f.activeSeats)) !== undefined ? { activeSeats: num(field(f.activeSeats)) } : {}),

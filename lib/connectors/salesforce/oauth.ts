@@ -20,7 +20,8 @@ export function parseMyDomain(input: string): MyDomainResult {
   let host: string;
   try {
     const url = new URL(/^[a-z]+:\/\//i.test(raw) ? raw : `https://${raw}`);
-    if (url.protocol !== 'https:') return { ok: false, message: `${raw} is not an https address; enter the My Domain host, e.g. acme.my.salesforce.com` };
+    if (url.protocol !== 'https:')
+      return { ok: false, message: `${raw} is not an https address; enter the My Domain host, e.g. acme.my.salesforce.com` };
     host = url.hostname.toLowerCase();
   } catch {
     return { ok: false, message: `${raw} is not a host name; enter the My Domain host, e.g. acme.my.salesforce.com` };
@@ -32,9 +33,15 @@ export function parseMyDomain(input: string): MyDomainResult {
     return { ok: false, message: `${host} is the Lightning address; enter the My Domain instead: ${suggestion}` };
   }
   if (host === 'login.salesforce.com' || host === 'test.salesforce.com') {
-    return { ok: false, message: `${host} is Salesforce's shared login page; enter your org's My Domain, e.g. acme.my.salesforce.com (Setup → My Domain)` };
+    return {
+      ok: false,
+      message: `${host} is Salesforce's shared login page; enter your org's My Domain, e.g. acme.my.salesforce.com (Setup → My Domain)`,
+    };
   }
-  return { ok: false, message: `${host} is not a Salesforce My Domain; it ends in .my.salesforce.com (sandboxes: acme--uat.sandbox.my.salesforce.com)` };
+  return {
+    ok: false,
+    message: `${host} is not a Salesforce My Domain; it ends in .my.salesforce.com (sandboxes: acme--uat.sandbox.my.salesforce.com)`,
+  };
 }
 
 function base64Url(bytes: Uint8Array): string {
@@ -98,20 +105,29 @@ export function parseRedirect(redirectUrl: string, expectedState: string, redire
     throw new ConnectorError('Salesforce sign-in ended on an address Glance cannot read; try connecting again.', 'permanent');
   }
   if (!redirectUrl.startsWith(redirectUri)) {
-    throw new ConnectorError(`Salesforce sign-in returned to ${url.origin}, not to Glance (${redirectUri}); check the app's callback URL.`, 'permanent');
+    throw new ConnectorError(
+      `Salesforce sign-in returned to ${url.origin}, not to Glance (${redirectUri}); check the app's callback URL.`,
+      'permanent',
+    );
   }
   // Salesforce puts errors in the query of the callback; some flows use the fragment.
   const params = url.search ? url.searchParams : new URLSearchParams(url.hash.slice(1));
   const error = params.get('error');
   if (error === 'access_denied') {
-    throw new ConnectorError('Salesforce access was not allowed: you (or your admin) denied Glance. Connect again and choose Allow.', 'auth');
+    throw new ConnectorError(
+      'Salesforce access was not allowed: you (or your admin) denied Glance. Connect again and choose Allow.',
+      'auth',
+    );
   }
   if (error) {
     const description = params.get('error_description');
     throw new ConnectorError(`Salesforce sign-in failed: ${error}${description ? ` (${description})` : ''}.`, 'auth');
   }
   if (params.get('state') !== expectedState) {
-    throw new ConnectorError('Salesforce sign-in answered a different request (state does not match); nothing was connected. Try again.', 'auth');
+    throw new ConnectorError(
+      'Salesforce sign-in answered a different request (state does not match); nothing was connected. Try again.',
+      'auth',
+    );
   }
   const code = params.get('code');
   if (!code) throw new ConnectorError('Salesforce sign-in returned no authorization code; try connecting again.', 'auth');

@@ -8,7 +8,19 @@
 import type { RecordsByType, RecordType } from '../../model/bundle';
 import { ConnectorError, type PullPage, type SyncObject } from '../types';
 import type { QueryResult, SalesforceClient } from './client';
-import { accountFields, glanceId, mapAccount, mapCase, mapContact, mapEvent, mapTask, mapUser, type SalesforceFieldMapping, type SoqlRecord, SOQL_FIELDS } from './map';
+import {
+  accountFields,
+  glanceId,
+  mapAccount,
+  mapCase,
+  mapContact,
+  mapEvent,
+  mapTask,
+  mapUser,
+  type SalesforceFieldMapping,
+  type SoqlRecord,
+  SOQL_FIELDS,
+} from './map';
 import { toSalesforceId18 } from '../../hosts/salesforce-id';
 
 export const DELETED_RETENTION_MS = 15 * 24 * 60 * 60 * 1000;
@@ -25,7 +37,13 @@ const SOBJECTS: Record<SyncObject, SObject[]> = {
 };
 
 /** Where deletions of each sObject land; users and opportunities have no record of their own in Glance. */
-const DELETED_INTO: Partial<Record<SObject, RecordType>> = { Account: 'accounts', Contact: 'contacts', Case: 'tickets', Task: 'activities', Event: 'activities' };
+const DELETED_INTO: Partial<Record<SObject, RecordType>> = {
+  Account: 'accounts',
+  Contact: 'contacts',
+  Case: 'tickets',
+  Task: 'activities',
+  Event: 'activities',
+};
 
 interface ObjectCursor {
   /** SystemModstamp of the last record read (ISO, second precision), and its Id for ties. */
@@ -91,14 +109,23 @@ async function readPage(ctx: PullContext, sobject: SObject, part: ObjectCursor):
 }
 
 /** Deleted ids since the cursor's deletion mark, or null when that mark is past the 15-day window. */
-async function readDeleted(ctx: PullContext, sobject: SObject, part: ObjectCursor, now: Date): Promise<{ ids: string[]; coveredTo: string } | null> {
+async function readDeleted(
+  ctx: PullContext,
+  sobject: SObject,
+  part: ObjectCursor,
+  now: Date,
+): Promise<{ ids: string[]; coveredTo: string } | null> {
   const from = Date.parse(part.deletedFrom!);
   if (!(now.getTime() - from <= DELETED_RETENTION_MS)) return null;
   // Salesforce counts in whole minutes; a window shorter than one has nothing new to say.
   if (now.getTime() - from < 60_000) return { ids: [], coveredTo: part.deletedFrom! };
   const start = encodeURIComponent(soqlDateTime(new Date(from).toISOString()));
   const end = encodeURIComponent(soqlDateTime(now.toISOString()));
-  const { body } = await ctx.client.request<{ deletedRecords?: { id: string }[]; earliestDateAvailable?: string; latestDateCovered?: string }>('GET', `/sobjects/${sobject}/deleted/?start=${start}&end=${end}`);
+  const { body } = await ctx.client.request<{
+    deletedRecords?: { id: string }[];
+    earliestDateAvailable?: string;
+    latestDateCovered?: string;
+  }>('GET', `/sobjects/${sobject}/deleted/?start=${start}&end=${end}`);
   const earliest = body?.earliestDateAvailable ? Date.parse(body.earliestDateAvailable.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) : NaN;
   if (earliest > from) return null;
   const covered = body?.latestDateCovered ? Date.parse(body.latestDateCovered.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) : NaN;
@@ -108,9 +135,18 @@ async function readDeleted(ctx: PullContext, sobject: SObject, part: ObjectCurso
 
 /** Emails for owners not seen yet, one query for the whole page. */
 async function learnOwners(ctx: PullContext, records: SoqlRecord[]): Promise<void> {
-  const missing = [...new Set(records.map((r) => (typeof r.OwnerId === 'string' ? toSalesforceId18(r.OwnerId) : null)).filter((id): id is string => !!id && !ctx.users.has(id)))];
+  const missing = [
+    ...new Set(
+      records
+        .map((r) => (typeof r.OwnerId === 'string' ? toSalesforceId18(r.OwnerId) : null))
+        .filter((id): id is string => !!id && !ctx.users.has(id)),
+    ),
+  ];
   for (let i = 0; i < missing.length; i += 200) {
-    const ids = missing.slice(i, i + 200).map(quote).join(', ');
+    const ids = missing
+      .slice(i, i + 200)
+      .map(quote)
+      .join(', ');
     const res = await ctx.client.query(`SELECT ${SOQL_FIELDS.User.join(', ')} FROM User WHERE Id IN (${ids})`);
     for (const r of res.records) {
       const owner = mapUser(r);
@@ -121,10 +157,19 @@ async function learnOwners(ctx: PullContext, records: SoqlRecord[]): Promise<voi
 
 /** A changed opportunity changes its account's renewal: the accounts are read again, whole. */
 async function accountsOf(ctx: PullContext, opportunities: SoqlRecord[]): Promise<SoqlRecord[]> {
-  const ids = [...new Set(opportunities.map((o) => (typeof o.AccountId === 'string' ? toSalesforceId18(o.AccountId) : null)).filter((id): id is string => !!id))];
+  const ids = [
+    ...new Set(
+      opportunities.map((o) => (typeof o.AccountId === 'string' ? toSalesforceId18(o.AccountId) : null)).filter((id): id is string => !!id),
+    ),
+  ];
   const out: SoqlRecord[] = [];
   for (let i = 0; i < ids.length; i += 200) {
-    let page = await ctx.client.query(`SELECT ${accountFields(ctx.mapping).join(', ')} FROM Account WHERE Id IN (${ids.slice(i, i + 200).map(quote).join(', ')})`);
+    let page = await ctx.client.query(
+      `SELECT ${accountFields(ctx.mapping).join(', ')} FROM Account WHERE Id IN (${ids
+        .slice(i, i + 200)
+        .map(quote)
+        .join(', ')})`,
+    );
     out.push(...page.records);
     while (!page.done && page.nextRecordsUrl) {
       page = await ctx.client.queryMore(page.nextRecordsUrl);

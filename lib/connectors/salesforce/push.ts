@@ -6,7 +6,18 @@
 import type { OutboxEntry } from '../../store/db';
 import { ConnectorError, type PushResult } from '../types';
 import type { SalesforceClient } from './client';
-import { commitmentOf, createTask, findByExternalIdSoql, glanceExternalIdField, hasMarker, type Request, taskFields, tasksOfAccountSoql, updateTask, upsertByExternalId } from './writeback';
+import {
+  commitmentOf,
+  createTask,
+  findByExternalIdSoql,
+  glanceExternalIdField,
+  hasMarker,
+  type Request,
+  taskFields,
+  tasksOfAccountSoql,
+  updateTask,
+  upsertByExternalId,
+} from './writeback';
 
 export interface PushContext {
   client: SalesforceClient;
@@ -59,7 +70,11 @@ export async function pushEntry(ctx: PushContext, entry: OutboxEntry): Promise<P
     if (entry.op === 'delete') return remove(ctx.client, await findByExternalId(ctx.client, field, commitment.id));
     const res = await send(ctx.client, upsertByExternalId(field, commitment.id, fields));
     const id = res.body?.id ?? (await findByExternalId(ctx.client, field, commitment.id));
-    if (!id) throw new ConnectorError(`Salesforce accepted the task for commitment ${commitment.id} but Glance cannot find it by ${field}.`, 'transient');
+    if (!id)
+      throw new ConnectorError(
+        `Salesforce accepted the task for commitment ${commitment.id} but Glance cannot find it by ${field}.`,
+        'transient',
+      );
     return { remoteId: id };
   }
 
@@ -70,6 +85,10 @@ export async function pushEntry(ctx: PushContext, entry: OutboxEntry): Promise<P
     return { remoteId: existing };
   }
   const created = await send(ctx.client, createTask(fields));
-  if (!created.body?.id) throw new ConnectorError(`Salesforce answered HTTP ${created.status} to the new task without its id; the next attempt finds it by its marker.`, 'transient');
+  if (!created.body?.id)
+    throw new ConnectorError(
+      `Salesforce answered HTTP ${created.status} to the new task without its id; the next attempt finds it by its marker.`,
+      'transient',
+    );
   return { remoteId: created.body.id };
 }

@@ -39,7 +39,10 @@ export function commitmentOf(entry: OutboxEntry): Commitment {
   const parsed = commitmentSchema.safeParse(entry.record);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ConnectorError(`Commitment ${entry.entityId} cannot be written to Salesforce: ${issue.path.join('.') || 'record'} ${issue.message}.`, 'permanent');
+    throw new ConnectorError(
+      `Commitment ${entry.entityId} cannot be written to Salesforce: ${issue.path.join('.') || 'record'} ${issue.message}.`,
+      'permanent',
+    );
   }
   return parsed.data;
 }
@@ -48,7 +51,10 @@ export function commitmentOf(entry: OutboxEntry): Commitment {
 export function taskFields(c: Commitment): TaskFields {
   const whatId = salesforceIdOf(c.accountId);
   if (!whatId) {
-    throw new ConnectorError(`Commitment "${c.text.slice(0, 60)}" belongs to an account that is not linked to a Salesforce account; it stays in Glance only.`, 'permanent');
+    throw new ConnectorError(
+      `Commitment "${c.text.slice(0, 60)}" belongs to an account that is not linked to a Salesforce account; it stays in Glance only.`,
+      'permanent',
+    );
   }
   const whoRaw = (c as Record<string, unknown>).contactId;
   const whoId = typeof whoRaw === 'string' ? salesforceIdOf(whoRaw) : null;

@@ -48,7 +48,10 @@ describe('Salesforce client', () => {
   });
 
   it('refreshes the session once on INVALID_SESSION_ID and retries with the new token', async () => {
-    const { client, calls, refresh } = clientWith([{ status: 401, body: INVALID_SESSION }, { status: 200, body: EMPTY }]);
+    const { client, calls, refresh } = clientWith([
+      { status: 401, body: INVALID_SESSION },
+      { status: 200, body: EMPTY },
+    ]);
     await expect(client.query('SELECT Id FROM Account')).resolves.toEqual(EMPTY);
     expect(refresh).toHaveBeenCalledTimes(1);
     expect(calls.map((c) => c.auth)).toEqual(['Bearer token-1', 'Bearer token-2']);
@@ -74,7 +77,10 @@ describe('Salesforce client', () => {
   });
 
   it('backs off and retries a 500, then succeeds', async () => {
-    const { client, calls, sleep } = clientWith([{ status: 500, body: [{ message: 'An unexpected error occurred', errorCode: 'UNKNOWN_EXCEPTION' }] }, { status: 200, body: EMPTY }]);
+    const { client, calls, sleep } = clientWith([
+      { status: 500, body: [{ message: 'An unexpected error occurred', errorCode: 'UNKNOWN_EXCEPTION' }] },
+      { status: 200, body: EMPTY },
+    ]);
     await expect(client.query('SELECT Id FROM Case')).resolves.toEqual(EMPTY);
     expect(calls).toHaveLength(2);
     expect(sleep).toHaveBeenCalledTimes(1);
@@ -95,6 +101,15 @@ describe('Salesforce client', () => {
     expect(calls).toHaveLength(3);
   });
 
+  it('never repeats a POST whose answer was lost: it may have created the record', async () => {
+    const { client, calls } = clientWith([
+      new TypeError('Failed to fetch'),
+      { status: 201, body: { id: '00TdM00000Kx1aAUAR', success: true, errors: [] } },
+    ]);
+    expect((await failure(client.request('POST', '/sobjects/Task/', { Subject: 'x' }))).kind).toBe('transient');
+    expect(calls).toHaveLength(1);
+  });
+
   it('stops at the daily API limit with a long wait, without retrying', async () => {
     const { client, calls } = clientWith([{ status: 403, body: fixture('error-request-limit-exceeded.json') }]);
     const e = await failure(client.query('SELECT Id FROM Account'));
@@ -108,7 +123,9 @@ describe('Salesforce client', () => {
     const { client } = clientWith([{ status: 400, body: fixture('error-400-required-field.json') }]);
     const e = await failure(client.request('POST', '/sobjects/Task/', {}));
     expect(e).toMatchObject({ kind: 'permanent', status: 400 });
-    expect(e.message).toBe('Salesforce refused the request on Task: REQUIRED_FIELD_MISSING: Required fields are missing: [Subject] (field Task.Subject)');
+    expect(e.message).toBe(
+      'Salesforce refused the request on Task: REQUIRED_FIELD_MISSING: Required fields are missing: [Subject] (field Task.Subject)',
+    );
   });
 
   it('treats a success answer that is not JSON as transient', async () => {
@@ -120,7 +137,10 @@ describe('Salesforce client', () => {
 
   it('accepts 204 No Content', async () => {
     const { client } = clientWith([{ status: 204 }]);
-    await expect(client.request('PATCH', '/sobjects/Task/00TdM00000Kx1aAUAR', { Status: 'Completed' })).resolves.toMatchObject({ status: 204, body: undefined });
+    await expect(client.request('PATCH', '/sobjects/Task/00TdM00000Kx1aAUAR', { Status: 'Completed' })).resolves.toMatchObject({
+      status: 204,
+      body: undefined,
+    });
   });
 });
 
@@ -128,7 +148,10 @@ describe.skipIf(!HAS_RECORDED)(`client against recorded answers (skipped when ${
   it('pages the recorded accounts through nextRecordsUrl: 2086 accounts in two pages', async () => {
     const page1 = recorded<{ nextRecordsUrl: string }>('query-accounts-page1.json');
     const page2 = recorded('query-accounts-page2-last.json');
-    const { client, calls } = clientWith([{ status: page1.status, body: page1.body }, { status: page2.status, body: page2.body }]);
+    const { client, calls } = clientWith([
+      { status: page1.status, body: page1.body },
+      { status: page2.status, body: page2.body },
+    ]);
     const first = await client.query('SELECT Id FROM Account ORDER BY SystemModstamp');
     const second = await client.queryMore(first.nextRecordsUrl!);
     expect(new URL(calls[1].url).pathname).toBe(page2.endpoint);
@@ -137,7 +160,10 @@ describe.skipIf(!HAS_RECORDED)(`client against recorded answers (skipped when ${
   });
 
   it('refreshes on the recorded INVALID_SESSION_ID answer', async () => {
-    const { client, refresh } = clientWith([{ status: 401, body: recorded('error-401-invalid-session-id.json').body }, { status: 200, body: recorded('query-empty-result.json').body }]);
+    const { client, refresh } = clientWith([
+      { status: 401, body: recorded('error-401-invalid-session-id.json').body },
+      { status: 200, body: recorded('query-empty-result.json').body },
+    ]);
     await expect(client.query('SELECT Id FROM CaseComment')).resolves.toMatchObject({ totalSize: 0, done: true });
     expect(refresh).toHaveBeenCalledTimes(1);
   });
@@ -150,20 +176,27 @@ describe.skipIf(!HAS_RECORDED)(`client against recorded answers (skipped when ${
     const soql = clientWith([{ status: 400, body: recorded('error-400-invalid-type-malformed-soql.json').body }]);
     const e = await failure(soql.client.query('SELECT Id, Name,BillingCity,IsDeleted FROM Accout'));
     expect(e.kind).toBe('permanent');
-    expect(e.message).toMatch(/^Salesforce refused the request on Accout: INVALID_TYPE: Name,BillingCity,IsDeleted FROM Accout \^ ERROR at Row:1:Column:43 sObject type 'Accout' is not supported/);
+    expect(e.message).toMatch(
+      /^Salesforce refused the request on Accout: INVALID_TYPE: Name,BillingCity,IsDeleted FROM Accout \^ ERROR at Row:1:Column:43 sObject type 'Accout' is not supported/,
+    );
   });
 
   it('reports several records under one external id (HTTP 300) as a duplicate to fix', async () => {
     const { client } = clientWith([{ status: 300, body: recorded('upsert-multiple-matches-300.json').body }]);
     const e = await failure(client.request('PATCH', '/sobjects/Task/Glance_Id__c/cmt-1', {}));
     expect(e.kind).toBe('permanent');
-    expect(e.message).toMatch(/several Task with the same external id \(\/services\/data\/v23.0\/sobjects\/Whizbang\/foo, .*fix the duplicates/);
+    expect(e.message).toMatch(
+      /several Task with the same external id \(\/services\/data\/v23.0\/sobjects\/Whizbang\/foo, .*fix the duplicates/,
+    );
   });
 
   it('reads the recorded 201 create and 204 delete', async () => {
     const created = recorded<{ id: string }>('sobject-create-201.json');
     const { client } = clientWith([{ status: created.status, body: created.body }, { status: recorded('sobject-delete-204.json').status }]);
-    await expect(client.request('POST', '/sobjects/Account/', { Name: 'x' })).resolves.toMatchObject({ status: 201, body: { id: '001dM00003kRs59QAC', success: true } });
+    await expect(client.request('POST', '/sobjects/Account/', { Name: 'x' })).resolves.toMatchObject({
+      status: 201,
+      body: { id: '001dM00003kRs59QAC', success: true },
+    });
     await expect(client.request('DELETE', '/sobjects/Account/001dM00003kS5tZQAS')).resolves.toMatchObject({ status: 204 });
   });
 });

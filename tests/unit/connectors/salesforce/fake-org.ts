@@ -65,7 +65,8 @@ export class FakeOrg {
       const t = Date.parse(after[1]);
       rows = rows.filter((r) => stampOf(r.SystemModstamp) > t || (tie !== null && stampOf(r.SystemModstamp) === t && r.Id > tie[1]));
     }
-    if (/ORDER BY SystemModstamp, Id/.test(soql)) rows.sort((a, b) => stampOf(a.SystemModstamp) - stampOf(b.SystemModstamp) || (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
+    if (/ORDER BY SystemModstamp, Id/.test(soql))
+      rows.sort((a, b) => stampOf(a.SystemModstamp) - stampOf(b.SystemModstamp) || (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
     return rows;
   }
 
@@ -78,7 +79,17 @@ export class FakeOrg {
       return rest ? this.page(rest) : { status: 400, body: [{ message: 'invalid query locator', errorCode: 'INVALID_QUERY_LOCATOR' }] };
     }
     const deleted = /\/sobjects\/(\w+)\/deleted\/$/.exec(path);
-    if (deleted) return this.deleted[deleted[1]]?.answer ?? { status: 200, body: { deletedRecords: [], earliestDateAvailable: '2020-01-01T00:00:00.000+0000', latestDateCovered: new URL(call.url).searchParams.get('end') } };
+    if (deleted)
+      return (
+        this.deleted[deleted[1]]?.answer ?? {
+          status: 200,
+          body: {
+            deletedRecords: [],
+            earliestDateAvailable: '2020-01-01T00:00:00.000+0000',
+            latestDateCovered: new URL(call.url).searchParams.get('end'),
+          },
+        }
+      );
     return this.writeTask(call, path);
   };
 

@@ -20,7 +20,10 @@ import { fixture, HAS_RECORDED, NO_RECORDED_REASON, recorded } from './support';
 type Page = { records: SoqlRecord[] };
 const accounts = () => [...fixture<Page>('query-accounts-page1.json').records, ...fixture<Page>('query-accounts-page2-last.json').records];
 const users = new Map(fixture<Page>('query-users.json').records.map((r) => [mapUser(r)!.id, mapUser(r)!.email]));
-const WITH_HEALTH: SalesforceFieldMapping = { ...DEFAULT_FIELD_MAPPING, account: { ...DEFAULT_FIELD_MAPPING.account, healthScore: 'Health_Score__c' } };
+const WITH_HEALTH: SalesforceFieldMapping = {
+  ...DEFAULT_FIELD_MAPPING,
+  account: { ...DEFAULT_FIELD_MAPPING.account, healthScore: 'Health_Score__c' },
+};
 
 describe('accounts', () => {
   it('map id, CRM id, registrable domain, ARR, owner email, next renewal and the mapped health score', () => {
@@ -37,7 +40,12 @@ describe('accounts', () => {
   });
 
   it('leave out what the org does not have, and custom fields the mapping does not name', () => {
-    expect(mapAccount(accounts()[1], users, WITH_HEALTH)).toEqual({ id: 'salesforce:001dM00003jU9H7QAK', name: 'GenePoint', crm: { salesforceId: '001dM00003jU9H7QAK' }, owner: 'noreply@00ddm00000vfgtuuai' });
+    expect(mapAccount(accounts()[1], users, WITH_HEALTH)).toEqual({
+      id: 'salesforce:001dM00003jU9H7QAK',
+      name: 'GenePoint',
+      crm: { salesforceId: '001dM00003jU9H7QAK' },
+      owner: 'noreply@00ddm00000vfgtuuai',
+    });
     expect(mapAccount(accounts()[0], users)).not.toHaveProperty('healthHistory');
   });
 
@@ -55,12 +63,27 @@ describe('accounts', () => {
   it('are found by the sidebar on a Lightning page that shows the 15-character id', async () => {
     const db = new GlanceDB('glance-sf-map');
     const mapped = accounts().map((r) => mapAccount(r, users)!);
-    const contacts = fixture<Page>('query-contacts.json').records.map(mapContact).filter((c) => c !== null);
-    await writeRecords(db, { accounts: mapped, contacts }, { at: '2026-12-01T09:00:00.000Z', source: 'crm', name: 'Salesforce', rejected: 0 });
-    const page = { host: 'salesforce' as const, kind: 'record' as const, url: 'https://northpeak.lightning.force.com/lightning/r/Contact/003dM00001vWOXJ/view', record: { crm: 'salesforce' as const, object: 'contact' as const, id: '003dM00001vWOXJ' } };
+    const contacts = fixture<Page>('query-contacts.json')
+      .records.map(mapContact)
+      .filter((c) => c !== null);
+    await writeRecords(
+      db,
+      { accounts: mapped, contacts },
+      { at: '2026-12-01T09:00:00.000Z', source: 'crm', name: 'Salesforce', rejected: 0 },
+    );
+    const page = {
+      host: 'salesforce' as const,
+      kind: 'record' as const,
+      url: 'https://northpeak.lightning.force.com/lightning/r/Contact/003dM00001vWOXJ/view',
+      record: { crm: 'salesforce' as const, object: 'contact' as const, id: '003dM00001vWOXJ' },
+    };
     const keys = lookupKeys(page, { ownDomains: [] });
     const results = await lookupForMatch(db, keys);
-    expect(decideMatch(page, keys, results)).toMatchObject({ status: 'matched', accountId: 'salesforce:001dM00003jU9GyQAK', via: 'crm-id' });
+    expect(decideMatch(page, keys, results)).toMatchObject({
+      status: 'matched',
+      accountId: 'salesforce:001dM00003jU9GyQAK',
+      via: 'crm-id',
+    });
     db.close();
   });
 });
@@ -68,7 +91,14 @@ describe('accounts', () => {
 describe('contacts, cases, tasks and events', () => {
   it('map contacts to their account, skipping those without an email or an account', () => {
     expect(fixture<Page>('query-contacts.json').records.map(mapContact)).toEqual([
-      { id: 'salesforce:003dM00001vWOXJQA4', accountId: 'salesforce:001dM00003jU9GyQAK', name: 'Ana Silva', email: 'ana.silva@northpeak.co.uk', crm: { salesforceId: '003dM00001vWOXJQA4' }, title: 'VP Operations' },
+      {
+        id: 'salesforce:003dM00001vWOXJQA4',
+        accountId: 'salesforce:001dM00003jU9GyQAK',
+        name: 'Ana Silva',
+        email: 'ana.silva@northpeak.co.uk',
+        crm: { salesforceId: '003dM00001vWOXJQA4' },
+        title: 'VP Operations',
+      },
       null,
       null,
     ]);
@@ -76,16 +106,36 @@ describe('contacts, cases, tasks and events', () => {
 
   it('map cases to tickets with priorities by the mapping, closed ones with their close date', () => {
     const [open, closed, orphan] = fixture<Page>('query-cases.json').records.map((r) => mapCase(r));
-    expect(open).toEqual({ id: 'salesforce:500dM00003F2OMjQAN', accountId: 'salesforce:001dM00003jU9GyQAK', openedAt: '2026-04-28T09:00:00.000Z', priority: 'P2', status: 'open', subject: 'Label printer offline at the Leeds depot' });
+    expect(open).toEqual({
+      id: 'salesforce:500dM00003F2OMjQAN',
+      accountId: 'salesforce:001dM00003jU9GyQAK',
+      openedAt: '2026-04-28T09:00:00.000Z',
+      priority: 'P2',
+      status: 'open',
+      subject: 'Label printer offline at the Leeds depot',
+    });
     expect(closed).toMatchObject({ priority: 'P4', status: 'closed', closedAt: '2026-03-11T18:59:51.000Z', subject: 'Case 00001000' });
     expect(orphan).toBeNull();
   });
 
   it("map tasks to calls, emails and notes, but not Glance's own commitment tasks", () => {
     expect(fixture<Page>('query-tasks.json').records.map(mapTask)).toEqual([
-      { id: 'salesforce:00TdM00000Kx1aAUAR', accountId: 'salesforce:001dM00003jU9GyQAK', type: 'call', date: '2026-04-29', summary: 'Call about the depot rollout', contactIds: ['salesforce:003dM00001vWOXJQA4'] },
+      {
+        id: 'salesforce:00TdM00000Kx1aAUAR',
+        accountId: 'salesforce:001dM00003jU9GyQAK',
+        type: 'call',
+        date: '2026-04-29',
+        summary: 'Call about the depot rollout',
+        contactIds: ['salesforce:003dM00001vWOXJQA4'],
+      },
       null,
-      { id: 'salesforce:00TdM00000Kx1aCUAR', accountId: 'salesforce:001dM00003jU9H7QAK', type: 'email', date: '2026-04-30T09:30:00.000Z', summary: 'Email: pricing follow-up' },
+      {
+        id: 'salesforce:00TdM00000Kx1aCUAR',
+        accountId: 'salesforce:001dM00003jU9H7QAK',
+        type: 'email',
+        date: '2026-04-30T09:30:00.000Z',
+        summary: 'Email: pricing follow-up',
+      },
     ]);
   });
 
@@ -136,7 +186,14 @@ describe.skipIf(!HAS_RECORDED)(`mapping recorded query results (skipped when ${N
   });
 
   it('reads recorded users into an owner directory, lower-cased emails', () => {
-    const owners = records('query-users.json').map(mapUser).filter((u) => u !== null);
-    expect(owners.find((u) => u.id === '005dM00000awSFJQA2')).toEqual({ id: '005dM00000awSFJQA2', email: 'api-user@example.com', name: 'Nango API', active: true });
+    const owners = records('query-users.json')
+      .map(mapUser)
+      .filter((u) => u !== null);
+    expect(owners.find((u) => u.id === '005dM00000awSFJQA2')).toEqual({
+      id: '005dM00000awSFJQA2',
+      email: 'api-user@example.com',
+      name: 'Nango API',
+      active: true,
+    });
   });
 });

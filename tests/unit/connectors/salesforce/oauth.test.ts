@@ -27,15 +27,24 @@ function thrown(f: () => unknown): ConnectorError {
 describe('My Domain input', () => {
   it('accepts production, sandbox and developer-edition My Domains however they are pasted', () => {
     expect(parseMyDomain('acme.my.salesforce.com')).toEqual({ ok: true, host: 'acme.my.salesforce.com' });
-    expect(parseMyDomain(' https://Acme--UAT.sandbox.my.salesforce.com/ ')).toEqual({ ok: true, host: 'acme--uat.sandbox.my.salesforce.com' });
-    expect(parseMyDomain('https://acme-dev-ed.develop.my.salesforce.com/lightning/page/home')).toEqual({ ok: true, host: 'acme-dev-ed.develop.my.salesforce.com' });
+    expect(parseMyDomain(' https://Acme--UAT.sandbox.my.salesforce.com/ ')).toEqual({
+      ok: true,
+      host: 'acme--uat.sandbox.my.salesforce.com',
+    });
+    expect(parseMyDomain('https://acme-dev-ed.develop.my.salesforce.com/lightning/page/home')).toEqual({
+      ok: true,
+      host: 'acme-dev-ed.develop.my.salesforce.com',
+    });
   });
 
   it('rejects other hosts with a message that says what to enter', () => {
     const lightning = parseMyDomain('acme.lightning.force.com');
     expect(lightning).toEqual({ ok: false, message: expect.stringContaining('acme.my.salesforce.com') });
     expect(parseMyDomain('login.salesforce.com')).toEqual({ ok: false, message: expect.stringContaining("your org's My Domain") });
-    expect(parseMyDomain('acme.my.salesforce.com.evil.example')).toEqual({ ok: false, message: expect.stringContaining('is not a Salesforce My Domain') });
+    expect(parseMyDomain('acme.my.salesforce.com.evil.example')).toEqual({
+      ok: false,
+      message: expect.stringContaining('is not a Salesforce My Domain'),
+    });
     expect(parseMyDomain('http://acme.my.salesforce.com')).toEqual({ ok: false, message: expect.stringContaining('not an https address') });
     expect(parseMyDomain('')).toEqual({ ok: false, message: expect.stringContaining('Enter your Salesforce My Domain') });
   });
@@ -56,7 +65,15 @@ describe('PKCE', () => {
 
 describe('authorize request', () => {
   it("goes to the org's My Domain with the code flow, the consumer key, PKCE and state", () => {
-    const url = new URL(authorizeUrl({ myDomain: 'acme.my.salesforce.com', clientId: '3MVG9key', redirectUri: REDIRECT, codeChallenge: 'chal', state: 'st8' }));
+    const url = new URL(
+      authorizeUrl({
+        myDomain: 'acme.my.salesforce.com',
+        clientId: '3MVG9key',
+        redirectUri: REDIRECT,
+        codeChallenge: 'chal',
+        state: 'st8',
+      }),
+    );
     expect(url.origin + url.pathname).toBe('https://acme.my.salesforce.com/services/oauth2/authorize');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       response_type: 'code',
@@ -76,7 +93,9 @@ describe('redirect', () => {
   });
 
   it('explains a denied consent in plain words', () => {
-    const e = thrown(() => parseRedirect(`${REDIRECT}?error=access_denied&error_description=end-user+denied+authorization&state=st8`, 'st8', REDIRECT));
+    const e = thrown(() =>
+      parseRedirect(`${REDIRECT}?error=access_denied&error_description=end-user+denied+authorization&state=st8`, 'st8', REDIRECT),
+    );
     expect(e.kind).toBe('auth');
     expect(e.message).toMatch(/denied Glance/);
   });
@@ -91,8 +110,18 @@ describe('redirect', () => {
 describe('token requests', () => {
   it('trades the code with the verifier, and refreshes with the refresh token', () => {
     const code = authorizationCodeBody({ code: 'c0de', codeVerifier: 'ver', clientId: '3MVG9key', redirectUri: REDIRECT });
-    expect(Object.fromEntries(code)).toEqual({ grant_type: 'authorization_code', code: 'c0de', code_verifier: 'ver', client_id: '3MVG9key', redirect_uri: REDIRECT });
-    expect(Object.fromEntries(refreshTokenBody({ refreshToken: 'r1', clientId: '3MVG9key' }))).toEqual({ grant_type: 'refresh_token', refresh_token: 'r1', client_id: '3MVG9key' });
+    expect(Object.fromEntries(code)).toEqual({
+      grant_type: 'authorization_code',
+      code: 'c0de',
+      code_verifier: 'ver',
+      client_id: '3MVG9key',
+      redirect_uri: REDIRECT,
+    });
+    expect(Object.fromEntries(refreshTokenBody({ refreshToken: 'r1', clientId: '3MVG9key' }))).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: 'r1',
+      client_id: '3MVG9key',
+    });
   });
 
   it('reads a web-server flow answer: tokens, instance, org and user from the identity URL, issue time', () => {
@@ -115,7 +144,12 @@ describe('token requests', () => {
 describe.skipIf(!HAS_RECORDED)(`recorded token answers (skipped when ${NO_RECORDED_REASON})`, () => {
   it('reads the recorded token answer', () => {
     const tokens = parseTokenResponse(recorded('oauth2-token-success.json').body);
-    expect(tokens).toMatchObject({ instanceUrl: 'https://na1.salesforce.com', orgId: '00Dx0000000BV7z', userId: '005x00000012Q9P', issuedAt: '2010-07-06T20:40:32.702Z' });
+    expect(tokens).toMatchObject({
+      instanceUrl: 'https://na1.salesforce.com',
+      orgId: '00Dx0000000BV7z',
+      userId: '005x00000012Q9P',
+      issuedAt: '2010-07-06T20:40:32.702Z',
+    });
   });
 
   it('keeps the refresh token across a refresh answer, which carries none', () => {

@@ -24,7 +24,14 @@ const C = account('001dM00003jU9H7QAK', 'GenePoint', '2026-11-20T10:00:00.000+00
 function setup(org: FakeOrg, start = '2026-11-25T09:00:00.000Z') {
   const fake = fakeFetch(org.handle);
   const clock = { now: new Date(start) };
-  const connector = createSalesforceConnector({ fetch: fake.fetch, tokens: () => TOKENS, refresh: async () => TOKENS, now: () => clock.now, sleep: noSleep, externalIdField: null });
+  const connector = createSalesforceConnector({
+    fetch: fake.fetch,
+    tokens: () => TOKENS,
+    refresh: async () => TOKENS,
+    now: () => clock.now,
+    sleep: noSleep,
+    externalIdField: null,
+  });
   return { connector, calls: fake.calls, clock };
 }
 
@@ -48,7 +55,9 @@ describe('pulling accounts', () => {
     const first = await run(connector, 'companies', null);
     expect(first.names).toEqual(['Edge Communications', 'Burlington Textiles', 'GenePoint']);
     expect(first.pages.map((p) => p.more)).toEqual([true, false]);
-    expect(calls[0].soql).toMatch(/^SELECT Id, Name, Website, OwnerId, SystemModstamp, AnnualRevenue, \(SELECT .* FROM Opportunities .*\) FROM Account ORDER BY SystemModstamp, Id$/);
+    expect(calls[0].soql).toMatch(
+      /^SELECT Id, Name, Website, OwnerId, SystemModstamp, AnnualRevenue, \(SELECT .* FROM Opportunities .*\) FROM Account ORDER BY SystemModstamp, Id$/,
+    );
     expect(new URL(calls[1].url).pathname).toMatch(/^\/services\/data\/v62.0\/query\/01gxx/);
   });
 
@@ -62,7 +71,9 @@ describe('pulling accounts', () => {
     org.tables.Account.shift();
     const second = await run(connector, 'companies', first.cursor);
     expect(second.names).toEqual(['Dickenson', 'Edge Communications Ltd']);
-    expect(calls.at(-1)!.soql).toContain("WHERE SystemModstamp > 2026-11-20T10:00:00Z OR (SystemModstamp = 2026-11-20T10:00:00Z AND Id > '001dM00003jU9H7QAK')");
+    expect(calls.at(-1)!.soql).toContain(
+      "WHERE SystemModstamp > 2026-11-20T10:00:00Z OR (SystemModstamp = 2026-11-20T10:00:00Z AND Id > '001dM00003jU9H7QAK')",
+    );
   });
 
   it('starts again from the last record read when the query locator has expired', async () => {
@@ -86,7 +97,9 @@ describe('pulling accounts', () => {
     const page = await connector.pull('companies', first.cursor);
     expect(page.deleted).toEqual({ accounts: ['salesforce:001dM00003jU9H7QAK'] });
     const deletedCall = calls.find((c) => c.path.includes('/deleted/'))!;
-    expect(deletedCall.path).toBe('/services/data/v62.0/sobjects/Account/deleted/?start=2026-11-29T09%3A00%3A00Z&end=2026-12-01T09%3A00%3A00Z');
+    expect(deletedCall.path).toBe(
+      '/services/data/v62.0/sobjects/Account/deleted/?start=2026-11-29T09%3A00%3A00Z&end=2026-12-01T09%3A00%3A00Z',
+    );
     expect(JSON.parse(page.cursor!).parts.Account.deletedFrom).toBe('2026-12-01T09:00:00.000Z');
   });
 
@@ -108,7 +121,16 @@ describe('pulling accounts', () => {
     const { connector, clock } = setup(org, '2026-11-10T09:00:00.000Z');
     const first = await run(connector, 'companies', null);
     clock.now = new Date('2026-11-20T09:00:00.000Z');
-    org.deleted.Account = { answer: { status: 200, body: { deletedRecords: [], earliestDateAvailable: '2026-11-12T00:00:00.000+0000', latestDateCovered: '2026-11-20T09:00:00.000+0000' } } };
+    org.deleted.Account = {
+      answer: {
+        status: 200,
+        body: {
+          deletedRecords: [],
+          earliestDateAvailable: '2026-11-12T00:00:00.000+0000',
+          latestDateCovered: '2026-11-20T09:00:00.000+0000',
+        },
+      },
+    };
     expect((await connector.pull('companies', first.cursor)).resyncRequired).toBe(true);
   });
 
@@ -151,7 +173,9 @@ describe('pulling other objects', () => {
     org.add('Opportunity', { Id: '006dM00000Mw7VtQAJ', AccountId: B.Id, SystemModstamp: '2026-11-21T10:00:00.000+0000' });
     const { connector } = setup(org);
     const page = await connector.pull('deals', null);
-    expect(page.records.accounts).toEqual([{ id: `salesforce:${B.Id}`, name: 'Burlington Textiles', crm: { salesforceId: B.Id }, renewalDate: '2027-02-28' }]);
+    expect(page.records.accounts).toEqual([
+      { id: `salesforce:${B.Id}`, name: 'Burlington Textiles', crm: { salesforceId: B.Id }, renewalDate: '2027-02-28' },
+    ]);
   });
 
   it('contacts and cases map as they arrive, with the cursor past the last one', async () => {
