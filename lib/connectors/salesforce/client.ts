@@ -4,7 +4,7 @@
  * arrays into ConnectorErrors whose messages name the object and field.
  */
 import { ConnectorError } from '../types';
-import type { SalesforceTokens } from './oauth';
+import { parseTokenResponse, type SalesforceTokens, tokenUrl } from './oauth';
 
 /** v62.0 (Winter '25): the newest version among the recorded responses Glance is tested against that every current org serves. */
 export const API_VERSION = 'v62.0';
@@ -219,4 +219,46 @@ export class SalesforceClient {
     }
     throw new ConnectorError(message, 'permanent', undefined, res.status);
   }
+}
+
+/**
+ * POSTs a token request (the code exchange or a refresh, bodies from oauth.ts) to the My Domain's
+ * token endpoint. A refused grant is an 'auth' error; an unreachable or failing server is transient.
+ */
+export async function requestTokens(
+  fetch: FetchLike,
+  myDomain: string,
+  body: URLSearchParams,
+  previous?: Pick<SalesforceTokens, 'refreshToken'>,
+): Promise<SalesforceTokens> {
+  let res: Response;
+  try {
+    res = await fetch(tokenUrl(myDomain), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      body: body.toString(),
+    });
+  } catch (e) {
+    throw new ConnectorError(
+      `Salesforce sign-in could not be reached (${e instanceof Error ? e.message : String(e)}); Glance will try again.`,
+      'transient',
+      BACKOFF_MS.at(-1),
+    );
+  }
+  const text = await res.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (res.status >= 500 || parsed === undefined) {
+    throw new ConnectorError(
+      `Salesforce sign-in answered HTTP ${res.status} without a token; Glance will try again.`,
+      'transient',
+      BACKOFF_MS.at(-1),
+      res.status,
+    );
+  }
+  return parseTokenResponse(parsed, previous);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SalesforceClient, type ClientOptions } from '../../../../lib/connectors/salesforce/client';
+import { requestTokens, SalesforceClient, type ClientOptions } from '../../../../lib/connectors/salesforce/client';
 import type { SalesforceTokens } from '../../../../lib/connectors/salesforce/oauth';
 import { ConnectorError } from '../../../../lib/connectors/types';
 import { type Answer, fakeFetch, fixture, HAS_RECORDED, NO_RECORDED_REASON, noSleep, recorded, sequence, TOKENS } from './support';
@@ -198,5 +198,34 @@ describe.skipIf(!HAS_RECORDED)(`client against recorded answers (skipped when ${
       body: { id: '001dM00003kRs59QAC', success: true },
     });
     await expect(client.request('DELETE', '/sobjects/Account/001dM00003kS5tZQAS')).resolves.toMatchObject({ status: 204 });
+  });
+});
+
+describe('token requests over HTTP', () => {
+  const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'refresh-1', client_id: '3MVG9key' });
+
+  it("POSTs the form to the My Domain's token endpoint and keeps the refresh token a refresh answer omits", async () => {
+    const answer = {
+      ...fixture<Record<string, unknown>>('oauth2-token-web-server.json'),
+      refresh_token: undefined,
+      access_token: 'token-2',
+    };
+    const fake = fakeFetch(() => ({ status: 200, body: answer }));
+    const tokens = await requestTokens(fake.fetch, 'northpeak.my.salesforce.com', body, { refreshToken: 'refresh-1' });
+    expect(fake.calls[0]).toMatchObject({
+      method: 'POST',
+      url: 'https://northpeak.my.salesforce.com/services/oauth2/token',
+      body: { grant_type: 'refresh_token', refresh_token: 'refresh-1', client_id: '3MVG9key' },
+    });
+    expect(tokens).toMatchObject({ accessToken: 'token-2', refreshToken: 'refresh-1', instanceUrl: 'https://northpeak.my.salesforce.com' });
+  });
+
+  it('reports a refused refresh as auth, a failing server or a lost connection as transient', async () => {
+    const refused = fakeFetch(() => ({ status: 400, body: { error: 'invalid_grant', error_description: 'expired access/refresh token' } }));
+    expect(await failure(requestTokens(refused.fetch, 'northpeak.my.salesforce.com', body))).toMatchObject({ kind: 'auth' });
+    const down = fakeFetch(() => ({ status: 503, raw: '<html>Maintenance</html>' }));
+    expect(await failure(requestTokens(down.fetch, 'northpeak.my.salesforce.com', body))).toMatchObject({ kind: 'transient', status: 503 });
+    const lost = fakeFetch(() => new TypeError('Failed to fetch'));
+    expect(await failure(requestTokens(lost.fetch, 'northpeak.my.salesforce.com', body))).toMatchObject({ kind: 'transient' });
   });
 });

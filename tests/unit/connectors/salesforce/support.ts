@@ -41,6 +41,15 @@ export interface Call {
   body?: unknown;
 }
 
+/** JSON bodies as objects; form bodies (token requests) as their fields. */
+function readBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return Object.fromEntries(new URLSearchParams(text));
+  }
+}
+
 export type Answer = { status: number; body?: unknown; raw?: string; headers?: Record<string, string> } | Error;
 type Handler = (call: Call) => Answer | undefined;
 
@@ -56,7 +65,7 @@ export function fakeFetch(...handlers: Handler[]) {
       path: url.pathname + url.search,
       soql: q ?? undefined,
       auth: new Headers(init?.headers).get('authorization'),
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+      body: typeof init?.body === 'string' ? readBody(init.body) : undefined,
     };
     calls.push(call);
     for (const h of handlers) {
