@@ -8,6 +8,7 @@ import { toSalesforceId18 } from '../../hosts/salesforce-id';
 import { registrableDomain } from '../../match/domains';
 import type { Account, Activity, Contact, Ticket } from '../../model/bundle';
 import { accountSchema, activitySchema, contactSchema, ticketSchema } from '../../model/bundle';
+import { ConnectorError } from '../types';
 
 export type SoqlRecord = Record<string, unknown>;
 
@@ -234,7 +235,21 @@ export function mapEvent(r: SoqlRecord): Activity | null {
 }
 
 /** The SOQL field lists each mapping reads; custom fields only when the mapping names them. */
+/** A field's API name as Salesforce spells it (`AnnualRevenue`, `Health_Score__c`, `ns__Seats__c`). */
+const API_NAME = /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*(?:__c)?$/;
+
+/** What is wrong with a field mapping (it goes into SOQL as written), or null. */
+export function mappingProblem(mapping: SalesforceFieldMapping): string | null {
+  for (const [glance, field] of Object.entries(mapping.account)) {
+    if (field !== null && !API_NAME.test(field))
+      return `"${field}" (mapped to ${glance}) is not a Salesforce field API name, such as Health_Score__c`;
+  }
+  return null;
+}
+
 export function accountFields(mapping: SalesforceFieldMapping = DEFAULT_FIELD_MAPPING): string[] {
+  const problem = mappingProblem(mapping);
+  if (problem) throw new ConnectorError(`The Salesforce field mapping is wrong: ${problem}.`, 'permanent');
   const custom = Object.values(mapping.account).filter((f): f is string => !!f);
   const types = mapping.renewal.opportunityTypes.map((t) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(', ');
   const renewals = `(SELECT Id, Type, CloseDate, Amount, IsClosed FROM Opportunities WHERE IsClosed = false AND Type IN (${types}) ORDER BY CloseDate LIMIT 5)`;

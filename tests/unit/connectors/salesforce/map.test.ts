@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  accountFields,
   DEFAULT_FIELD_MAPPING,
   mapAccount,
   mapCase,
   mapContact,
   mapEvent,
   mapTask,
+  mappingProblem,
   mapUser,
   type SalesforceFieldMapping,
   type SoqlRecord,
@@ -53,6 +55,14 @@ describe('accounts', () => {
     const edge = mapAccount(accounts()[2], users, WITH_HEALTH)!;
     expect(edge).not.toHaveProperty('healthHistory');
     expect(edge.domains).toEqual(['edgecomm.com']);
+  });
+
+  it('read a custom field only once the mapping names it, and refuse a name that is not a field', () => {
+    expect(accountFields()).not.toContain('Health_Score__c');
+    expect(accountFields(WITH_HEALTH)).toContain('Health_Score__c');
+    const bad = { ...DEFAULT_FIELD_MAPPING, account: { ...DEFAULT_FIELD_MAPPING.account, tier: 'Tier__c FROM User --' } };
+    expect(mappingProblem(bad)).toBe('"Tier__c FROM User --" (mapped to tier) is not a Salesforce field API name, such as Health_Score__c');
+    expect(() => accountFields(bad)).toThrow(/field mapping is wrong/);
   });
 
   it('take ARR from the renewal opportunity when the mapping says its amount is the ARR', () => {
