@@ -91,6 +91,19 @@ describe('write-back with an external id field for Glance', () => {
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
   });
 
+  it('finds the Task id by the external id when the upsert answers 204 without a body', async () => {
+    const org = new FakeOrg();
+    const noBody = (c: Call): Answer | undefined => {
+      if (c.method !== 'PATCH') return undefined;
+      org.handle(c);
+      return { status: 204 };
+    };
+    const { connector, calls } = connect(org, 'Glance_Id__c', noBody);
+    const result = await connector.push(entry(commitment));
+    expect(result.remoteId).toBe(org.tables.Task[0].Id);
+    expect(calls.at(-1)!.soql).toBe("SELECT Id FROM Task WHERE Glance_Id__c = 'cmt-sso-guide' LIMIT 2");
+  });
+
   it('finds the field in the Task describe when the options do not name it', async () => {
     const org = new FakeOrg();
     const describe = {
