@@ -4,7 +4,7 @@
  * busy or down, and fails as a ConnectorError whose message says what to do about it.
  */
 import { ConnectorError } from '../types';
-import { realClock, TokenBucket, type Clock } from './limiter';
+import { realClock, RollingBudget, type Clock } from './limiter';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -30,6 +30,12 @@ interface CallOptions {
   body?: unknown;
   /** Search endpoints have their own, tighter budget. */
   search?: boolean;
+  /**
+   * Whether repeating the call is harmless. A create is not: when it fails after HubSpot may have
+   * acted (a 5xx, a dropped connection), the caller looks before it tries again. A 429 always
+   * means nothing was done, so it is retried either way.
+   */
+  idempotent?: boolean;
 }
 
 const BACKOFF_BASE_MS = 1000;
@@ -42,8 +48,8 @@ export class HubSpotClient {
   private readonly random: () => number;
   private readonly maxAttempts: number;
   private readonly baseUrl: string;
-  private readonly budget: TokenBucket;
-  private readonly searchBudget: TokenBucket;
+  private readonly budget: RollingBudget;
+  private readonly searchBudget: RollingBudget;
 
   constructor(private readonly options: HubSpotClientOptions) {
     if (!options.accessToken.trim()) throw new ConnectorError('No HubSpot access token: paste the private-app token to connect', 'auth');
@@ -51,16 +57,22 @@ export class HubSpotClient {
     this.random = options.random ?? Math.random;
     this.maxAttempts = options.maxAttempts ?? 4;
     this.baseUrl = options.baseUrl ?? 'https://api.hubapi.com';
-    this.budget = new TokenBucket(options.tenSecondBudget ?? 190, 10_000, this.clock);
-    this.searchBudget = new TokenBucket(options.searchPerSecond ?? 5, 1000, this.clock);
+    this.budget = new RollingBudget(options.tenSecondBudget ?? 190, 10_000, this.clock);
+    this.searchBudget = new RollingBudget(options.searchPerSecond ?? 5, 1000, this.clock);
   }
 
   get<T>(path: string, query?: Query): Promise<T> {
     return this.call<T>('GET', path, { query });
   }
 
-  post<T>(path: string, body: unknown, search = false): Promise<T> {
-    return this.call<T>('POST', path, { body, search });
+  /** A search or batch read: safe to repeat, and counted against the search budget when `search`. */
+  read<T>(path: string, body: unknown, { search = false } = {}): Promise<T> {
+    return this.call<T>('POST', path, { body, search, idempotent: true });
+  }
+
+  /** A create: never repeated here after HubSpot may have acted on it. */
+  create<T>(path: string, body: unknown): Promise<T> {
+    return this.call<T>('POST', path, { body, idempotent: false });
   }
 
   patch<T>(path: string, body: unknown): Promise<T> {
@@ -79,7 +91,7 @@ export class HubSpotClient {
     return Math.round(this.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
   }
 
-  private async call<T>(method: string, path: string, { query, body, search }: CallOptions): Promise<T> {
+  private async call<T>(method: string, path: string, { query, body, search, idempotent = true }: CallOptions): Promise<T> {
     const what = `${method} ${path}`;
     let lastError: ConnectorError | undefined;
     for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
@@ -99,6 +111,7 @@ export class HubSpotClient {
         });
       } catch (cause) {
         lastError = new ConnectorError(`HubSpot could not be reached (${what}): ${cause instanceof Error ? cause.message : String(cause)}`, 'transient');
+        if (!idempotent) throw lastError;
         continue;
       }
       const text = await response.text();
@@ -109,6 +122,7 @@ export class HubSpotClient {
         } catch {
           // A proxy's HTML page or a cut-off body: worth another try, never worth storing.
           lastError = new ConnectorError(`HubSpot answered ${what} with a body that is not JSON (${describeBody(text)})`, 'transient', undefined, response.status);
+          if (!idempotent) throw lastError;
           continue;
         }
       }
@@ -118,7 +132,7 @@ export class HubSpotClient {
         this.budget.drain();
         if (search) this.searchBudget.drain();
         if (isDaily(text)) throw failure;
-      }
+      } else if (!idempotent) throw failure;
       lastError = failure;
     }
     throw lastError!;
@@ -129,8 +143,8 @@ export class HubSpotClient {
     const body = parseErrorBody(text);
     const detail = body.message ? `: ${body.message}` : '';
     if (status === 401) {
-      const expired = body.category === 'EXPIRED_AUTHENTICATION' ? ' has expired' : '';
-      return new ConnectorError(`HubSpot refused the token${expired} (401): reconnect with a new private-app token`, 'auth', undefined, status);
+      const expired = body.category === 'EXPIRED_AUTHENTICATION' ? ', expired' : '';
+      return new ConnectorError(`HubSpot refused the token (401${expired}): reconnect with a new private-app token`, 'auth', undefined, status);
     }
     if (status === 403) {
       const scopes = body.scopes.length ? `it lacks the scope${body.scopes.length > 1 ? 's' : ''} ${body.scopes.join(', ')}` : 'it may not read this';

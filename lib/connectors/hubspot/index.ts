@@ -112,7 +112,7 @@ export class HubSpotConnector implements Connector {
   /** POST /crm/v4/associations/{object}/companies/batch/read for objects found by search. */
   private async withCompanies(object: CrmObject, objects: HubSpotObject[]): Promise<HubSpotObject[]> {
     if (!objects.length) return objects;
-    const answer = await this.client.post<{ results?: Array<{ from: { id: string }; to: Array<{ toObjectId: number | string; associationTypes?: Array<{ label?: string | null }> }> }> }>(
+    const answer = await this.client.read<{ results?: Array<{ from: { id: string }; to: Array<{ toObjectId: number | string; associationTypes?: Array<{ label?: string | null }> }> }> }>(
       `/crm/v4/associations/${object}/companies/batch/read`,
       { inputs: objects.map((o) => ({ id: o.id })) },
     );
@@ -140,14 +140,14 @@ export class HubSpotConnector implements Connector {
       return { remoteId: existing };
     }
     const request = createTaskRequest(entry, await this.targets(entry, commitment));
-    const created = await this.client.post<{ id?: string }>(request.path, request.body);
+    const created = await this.client.create<{ id?: string }>(request.path, request.body);
     if (!created?.id) throw new ConnectorError('HubSpot created the task but sent back no task id', 'transient');
     return { remoteId: created.id };
   }
 
   private async findTask(commitmentId: string): Promise<string | undefined> {
     const request = findTaskRequest(commitmentId);
-    const answer = await this.client.post<SearchAnswer>(request.path, request.body, true);
+    const answer = await this.client.read<SearchAnswer>(request.path, request.body, { search: true });
     return answer.results.find((t) => bodyCarriesMarker(t.properties.hs_task_body, commitmentId))?.id;
   }
 

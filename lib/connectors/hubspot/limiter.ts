@@ -1,5 +1,5 @@
 /**
- * A token bucket per HubSpot budget. HubSpot counts private-app calls in a rolling 10 s window
+ * One budget per HubSpot limit. HubSpot counts private-app calls in a rolling 10 s window
  * (190 on paid tiers, 100 on free ones) and search calls at about 5 per second per account; staying
  * under both is cheaper than meeting a 429 and waiting for the window to roll.
  */
@@ -13,44 +13,41 @@ export const realClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-export class TokenBucket {
-  private tokens: number;
-  private updatedAt: number;
+/**
+ * A budget of `limit` calls in any rolling `intervalMs`, as HubSpot counts them. A token bucket that
+ * refills continuously would let up to twice the limit through in one window (a full bucket plus a
+ * window's refill); remembering when the last `limit` calls went out cannot.
+ */
+export class RollingBudget {
+  private readonly sentAt: number[] = [];
   /** Callers queue in order, so a burst of pulls cannot starve a write. */
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly capacity: number,
+    private readonly limit: number,
     private readonly intervalMs: number,
     private readonly clock: Clock,
-  ) {
-    this.tokens = capacity;
-    this.updatedAt = clock.now();
-  }
-
-  private refill(): void {
-    const now = this.clock.now();
-    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.updatedAt) * this.capacity) / this.intervalMs);
-    this.updatedAt = now;
-  }
+  ) {}
 
   /** Resolves when one call may go out. */
   take(): Promise<void> {
     const turn = this.queue.then(async () => {
-      this.refill();
-      while (this.tokens < 1) {
-        await this.clock.sleep(Math.ceil(((1 - this.tokens) * this.intervalMs) / this.capacity));
-        this.refill();
+      for (;;) {
+        const now = this.clock.now();
+        while (this.sentAt.length && this.sentAt[0] <= now - this.intervalMs) this.sentAt.shift();
+        if (this.sentAt.length < this.limit) break;
+        await this.clock.sleep(this.sentAt[0] + this.intervalMs - now);
       }
-      this.tokens -= 1;
+      this.sentAt.push(this.clock.now());
     });
     this.queue = turn.catch(() => undefined);
     return turn;
   }
 
-  /** HubSpot said the window is spent (a 429): nobody else goes out until it refills. */
+  /** HubSpot said the window is spent (a 429): nobody else goes out until a full window has passed. */
   drain(): void {
-    this.refill();
-    this.tokens = Math.min(this.tokens, 0);
+    const now = this.clock.now();
+    this.sentAt.length = 0;
+    for (let i = 0; i < this.limit; i++) this.sentAt.push(now);
   }
 }

@@ -86,7 +86,7 @@ export async function readPage(client: HubSpotClient, object: CrmObject, cursor:
     const limit = options.searchLimit ?? 200;
     // A window's start is when its first query goes out: the next window reaches back from there.
     const startedAt = c.lastId === '0' ? options.now.toISOString() : c.startedAt;
-    const answer = await client.post<SearchAnswer>(
+    const answer = await client.read<SearchAnswer>(
       `/crm/v3/objects/${object}/search`,
       {
         filterGroups: [
@@ -101,7 +101,7 @@ export async function readPage(client: HubSpotClient, object: CrmObject, cursor:
         properties: options.properties,
         limit,
       },
-      true,
+      { search: true },
     );
     const results = answer.results;
     if (results.length === limit) {
