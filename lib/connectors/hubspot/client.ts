@@ -110,7 +110,10 @@ export class HubSpotClient {
           body: body === undefined ? undefined : JSON.stringify(body),
         });
       } catch (cause) {
-        lastError = new ConnectorError(`HubSpot could not be reached (${what}): ${cause instanceof Error ? cause.message : String(cause)}`, 'transient');
+        lastError = new ConnectorError(
+          `HubSpot could not be reached (${what}): ${cause instanceof Error ? cause.message : String(cause)}`,
+          'transient',
+        );
         if (!idempotent) throw lastError;
         continue;
       }
@@ -121,7 +124,12 @@ export class HubSpotClient {
           return JSON.parse(text) as T;
         } catch {
           // A proxy's HTML page or a cut-off body: worth another try, never worth storing.
-          lastError = new ConnectorError(`HubSpot answered ${what} with a body that is not JSON (${describeBody(text)})`, 'transient', undefined, response.status);
+          lastError = new ConnectorError(
+            `HubSpot answered ${what} with a body that is not JSON (${describeBody(text)})`,
+            'transient',
+            undefined,
+            response.status,
+          );
           if (!idempotent) throw lastError;
           continue;
         }
@@ -144,10 +152,17 @@ export class HubSpotClient {
     const detail = body.message ? `: ${body.message}` : '';
     if (status === 401) {
       const expired = body.category === 'EXPIRED_AUTHENTICATION' ? ', expired' : '';
-      return new ConnectorError(`HubSpot refused the token (401${expired}): reconnect with a new private-app token`, 'auth', undefined, status);
+      return new ConnectorError(
+        `HubSpot refused the token (401${expired}): reconnect with a new private-app token`,
+        'auth',
+        undefined,
+        status,
+      );
     }
     if (status === 403) {
-      const scopes = body.scopes.length ? `it lacks the scope${body.scopes.length > 1 ? 's' : ''} ${body.scopes.join(', ')}` : 'it may not read this';
+      const scopes = body.scopes.length
+        ? `it lacks the scope${body.scopes.length > 1 ? 's' : ''} ${body.scopes.join(', ')}`
+        : 'it may not read this';
       return new ConnectorError(
         `HubSpot denied ${what} to this token (403): ${scopes}; add ${body.scopes.length > 1 ? 'them' : 'it'} to the private app and reconnect${detail && !body.scopes.length ? ` (${body.message})` : ''}`,
         'auth',
@@ -172,8 +187,19 @@ export class HubSpotClient {
         status,
       );
     }
-    if (status >= 500) return new ConnectorError(`HubSpot failed on ${what} (${status})${detail}`, 'transient', retryAfterMs(response.headers.get('retry-after')), status);
-    return new ConnectorError(`HubSpot rejected ${what} (${status}${body.category ? ` ${body.category}` : ''})${detail}`, 'permanent', undefined, status);
+    if (status >= 500)
+      return new ConnectorError(
+        `HubSpot failed on ${what} (${status})${detail}`,
+        'transient',
+        retryAfterMs(response.headers.get('retry-after')),
+        status,
+      );
+    return new ConnectorError(
+      `HubSpot rejected ${what} (${status}${body.category ? ` ${body.category}` : ''})${detail}`,
+      'permanent',
+      undefined,
+      status,
+    );
   }
 }
 

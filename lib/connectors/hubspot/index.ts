@@ -5,7 +5,19 @@ import type { Account, RecordType } from '../../model/bundle';
 import type { OutboxEntry } from '../../store/db';
 import { ConnectorError, type Connector, type PullPage, type PushResult, type SyncObject, type VerifiedConnection } from '../types';
 import { HubSpotClient, type HubSpotClientOptions } from './client';
-import { glanceId, hubspotIdOf, mapCompany, mapContact, mapRenewalDeal, mapTicket, ownerEmails, propertiesFor, type HubSpotObject, type HubSpotOwner, type RenewalFacts } from './map';
+import {
+  glanceId,
+  hubspotIdOf,
+  mapCompany,
+  mapContact,
+  mapRenewalDeal,
+  mapTicket,
+  ownerEmails,
+  propertiesFor,
+  type HubSpotObject,
+  type HubSpotOwner,
+  type RenewalFacts,
+} from './map';
 import { DEFAULT_FIELD_MAPPING, type HubSpotFieldMapping } from './mapping';
 import { parseCursor, readPage, type CrmObject } from './sync';
 import { bodyCarriesMarker, createTaskRequest, findTaskRequest, readCommitment, updateTaskRequest, type TaskTargets } from './writeback';
@@ -27,7 +39,12 @@ export interface HubSpotPullPage extends PullPage {
 
 const ASSOCIATIONS: Record<CrmObject, string[]> = { companies: [], contacts: ['companies'], deals: ['companies'], tickets: ['companies'] };
 const DELETED_TYPE: Partial<Record<CrmObject, RecordType>> = { companies: 'accounts', contacts: 'contacts', tickets: 'tickets' };
-const ID_OF: Record<CrmObject, (id: string) => string> = { companies: glanceId.company, contacts: glanceId.contact, deals: glanceId.deal, tickets: glanceId.ticket };
+const ID_OF: Record<CrmObject, (id: string) => string> = {
+  companies: glanceId.company,
+  contacts: glanceId.contact,
+  deals: glanceId.deal,
+  tickets: glanceId.ticket,
+};
 
 interface AccountInfo {
   portalId: number;
@@ -54,7 +71,8 @@ export class HubSpotConnector implements Connector {
 
   async verify(): Promise<VerifiedConnection> {
     const info = await this.client.get<AccountInfo>('/account-info/v3/details');
-    if (typeof info?.portalId !== 'number') throw new ConnectorError('HubSpot answered the account check without a portal id: is this token for a HubSpot portal?', 'permanent');
+    if (typeof info?.portalId !== 'number')
+      throw new ConnectorError('HubSpot answered the account check without a portal id: is this token for a HubSpot portal?', 'permanent');
     return { label: `HubSpot portal ${info.portalId}${info.uiDomain ? ` (${info.uiDomain})` : ''}` };
   }
 
@@ -62,7 +80,10 @@ export class HubSpotConnector implements Connector {
     const owners: HubSpotOwner[] = [];
     let after: string | undefined;
     do {
-      const page = await this.client.get<{ results: HubSpotOwner[]; paging?: { next?: { after?: string } } }>('/crm/v3/owners', { limit: 100, after });
+      const page = await this.client.get<{ results: HubSpotOwner[]; paging?: { next?: { after?: string } } }>('/crm/v3/owners', {
+        limit: 100,
+        after,
+      });
       owners.push(...page.results);
       after = page.paging?.next?.after;
     } while (after);
@@ -89,7 +110,8 @@ export class HubSpotConnector implements Connector {
     const deletedType = DELETED_TYPE[object];
     if (page.archivedIds.length && deletedType) result.deleted = { [deletedType]: page.archivedIds.map(ID_OF[object]) };
     // A search answer has no associations: read them for the contacts, deals and tickets it found.
-    const objects = cursor?.phase === 'search' && ASSOCIATIONS[object].length ? await this.withCompanies(object, page.objects) : page.objects;
+    const objects =
+      cursor?.phase === 'search' && ASSOCIATIONS[object].length ? await this.withCompanies(object, page.objects) : page.objects;
     let skipped = 0;
     if (object === 'companies') {
       const owners = this.owners ?? (await this.loadOwners());
@@ -112,15 +134,20 @@ export class HubSpotConnector implements Connector {
   /** POST /crm/v4/associations/{object}/companies/batch/read for objects found by search. */
   private async withCompanies(object: CrmObject, objects: HubSpotObject[]): Promise<HubSpotObject[]> {
     if (!objects.length) return objects;
-    const answer = await this.client.read<{ results?: Array<{ from: { id: string }; to: Array<{ toObjectId: number | string; associationTypes?: Array<{ label?: string | null }> }> }> }>(
-      `/crm/v4/associations/${object}/companies/batch/read`,
-      { inputs: objects.map((o) => ({ id: o.id })) },
-    );
+    const answer = await this.client.read<{
+      results?: Array<{
+        from: { id: string };
+        to: Array<{ toObjectId: number | string; associationTypes?: Array<{ label?: string | null }> }>;
+      }>;
+    }>(`/crm/v4/associations/${object}/companies/batch/read`, { inputs: objects.map((o) => ({ id: o.id })) });
     const byId = new Map<string, Array<{ id: string; type?: string }>>();
     for (const r of answer.results ?? []) {
       // The primary company first: that is the account the record belongs to.
       const sorted = [...r.to].sort((a, b) => Number(isPrimary(b)) - Number(isPrimary(a)));
-      byId.set(String(r.from.id), sorted.map((t) => ({ id: String(t.toObjectId), type: isPrimary(t) ? 'primary' : 'unlabeled' })));
+      byId.set(
+        String(r.from.id),
+        sorted.map((t) => ({ id: String(t.toObjectId), type: isPrimary(t) ? 'primary' : 'unlabeled' })),
+      );
     }
     return objects.map((o) => ({ ...o, associations: { ...o.associations, companies: { results: byId.get(o.id) ?? [] } } }));
   }

@@ -131,7 +131,13 @@ export function mapContact(contact: HubSpotObject): Contact | null {
   const company = companyOf(contact);
   if (!email || !/^[^\s@]+@[^\s@]+$/.test(email) || !company) return null;
   const name = [text(p.firstname), text(p.lastname)].filter(Boolean).join(' ') || email;
-  const result: Contact = { id: glanceId.contact(contact.id), accountId: glanceId.company(company), name: name.slice(0, 500), email, crm: { hubspotId: contact.id } };
+  const result: Contact = {
+    id: glanceId.contact(contact.id),
+    accountId: glanceId.company(company),
+    name: name.slice(0, 500),
+    email,
+    crm: { hubspotId: contact.id },
+  };
   const title = text(p.jobtitle);
   if (title) result.title = title.slice(0, 500);
   return result;
@@ -171,7 +177,9 @@ export function mapRenewalDeal(deal: HubSpotObject, mapping: HubSpotFieldMapping
   const p = deal.properties;
   const m = mapping.deal;
   const isRenewal =
-    m.renewalDealTypes.includes(text(p.dealtype) ?? '') || m.renewalPipelines.includes(text(p.pipeline) ?? '') || (m.renewalNamePattern?.test(text(p.dealname) ?? '') ?? false);
+    m.renewalDealTypes.includes(text(p.dealtype) ?? '') ||
+    m.renewalPipelines.includes(text(p.pipeline) ?? '') ||
+    (m.renewalNamePattern?.test(text(p.dealname) ?? '') ?? false);
   const company = companyOf(deal);
   if (!isRenewal || !company) return null;
   const facts: RenewalFacts = { accountId: glanceId.company(company), dealId: glanceId.deal(deal.id), closed: p.hs_is_closed === 'true' };
@@ -183,10 +191,27 @@ export function mapRenewalDeal(deal: HubSpotObject, mapping: HubSpotFieldMapping
 }
 
 /** The properties a pull asks for, so the mapping and the request never drift apart. */
-export function propertiesFor(object: 'companies' | 'contacts' | 'deals' | 'tickets', mapping: HubSpotFieldMapping = DEFAULT_FIELD_MAPPING): string[] {
+export function propertiesFor(
+  object: 'companies' | 'contacts' | 'deals' | 'tickets',
+  mapping: HubSpotFieldMapping = DEFAULT_FIELD_MAPPING,
+): string[] {
   const m = mapping;
   const lists: Record<typeof object, Array<string | undefined>> = {
-    companies: ['name', 'domain', 'hs_additional_domains', 'hubspot_owner_id', 'lifecyclestage', 'hs_annual_revenue_currency_code', 'hs_lastmodifieddate', ...m.company.arr, m.company.tier, m.company.renewalDate, m.company.health, m.company.nps, m.company.npsDate],
+    companies: [
+      'name',
+      'domain',
+      'hs_additional_domains',
+      'hubspot_owner_id',
+      'lifecyclestage',
+      'hs_annual_revenue_currency_code',
+      'hs_lastmodifieddate',
+      ...m.company.arr,
+      m.company.tier,
+      m.company.renewalDate,
+      m.company.health,
+      m.company.nps,
+      m.company.npsDate,
+    ],
     contacts: ['email', 'firstname', 'lastname', 'jobtitle', 'associatedcompanyid', 'lastmodifieddate'],
     deals: ['dealname', 'dealtype', 'pipeline', 'dealstage', 'hs_is_closed', 'hs_lastmodifieddate', m.deal.renewalDate, m.deal.amount],
     tickets: ['subject', 'createdate', 'closed_date', 'hs_pipeline_stage', 'hs_ticket_priority', 'hs_lastmodifieddate'],

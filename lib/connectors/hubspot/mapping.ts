@@ -41,7 +41,14 @@ export const DEFAULT_FIELD_MAPPING: HubSpotFieldMapping = {
     arr: ['annualrevenue'],
     // HubSpot's own "Ideal customer profile tier" property: tier_1 / tier_2 / tier_3.
     tier: 'hs_ideal_customer_profile',
-    tierValues: { tier_1: 'enterprise', tier_2: 'mid-market', tier_3: 'smb', enterprise: 'enterprise', 'mid-market': 'mid-market', smb: 'smb' },
+    tierValues: {
+      tier_1: 'enterprise',
+      tier_2: 'mid-market',
+      tier_3: 'smb',
+      enterprise: 'enterprise',
+      'mid-market': 'mid-market',
+      smb: 'smb',
+    },
   },
   deal: {
     // 'existingbusiness' is HubSpot's default dealtype option for renewals and upsells to customers.

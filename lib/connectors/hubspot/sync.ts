@@ -48,7 +48,8 @@ export function parseCursor(raw: string | null): SyncCursor | null {
   try {
     const c = JSON.parse(raw) as Partial<SyncCursor>;
     if (c.phase === 'list' && typeof c.startedAt === 'string') return c as SyncCursor;
-    if ((c.phase === 'search' || c.phase === 'archived') && typeof c.since === 'string' && typeof c.startedAt === 'string') return c as SyncCursor;
+    if ((c.phase === 'search' || c.phase === 'archived') && typeof c.since === 'string' && typeof c.startedAt === 'string')
+      return c as SyncCursor;
   } catch {
     // fall through: an unreadable cursor means a full resync, never a crash
   }
@@ -64,7 +65,12 @@ interface SearchAnswer extends ListAnswer {
   total?: number;
 }
 
-export async function readPage(client: HubSpotClient, object: CrmObject, cursor: SyncCursor | null, options: PageOptions): Promise<ObjectPage> {
+export async function readPage(
+  client: HubSpotClient,
+  object: CrmObject,
+  cursor: SyncCursor | null,
+  options: PageOptions,
+): Promise<ObjectPage> {
   const lookback = options.lookbackMs ?? DEFAULT_LOOKBACK_MS;
   const listLimit = options.listLimit ?? 100;
   const c = cursor ?? { phase: 'list', startedAt: options.now.toISOString() };
@@ -79,7 +85,12 @@ export async function readPage(client: HubSpotClient, object: CrmObject, cursor:
     });
     const after = answer.paging?.next?.after;
     if (after) return { objects: answer.results, archivedIds: [], cursor: { ...c, after }, more: true };
-    return { objects: answer.results, archivedIds: [], cursor: { phase: 'search', since: shift(c.startedAt, -lookback), lastId: '0', startedAt: c.startedAt }, more: false };
+    return {
+      objects: answer.results,
+      archivedIds: [],
+      cursor: { phase: 'search', since: shift(c.startedAt, -lookback), lastId: '0', startedAt: c.startedAt },
+      more: false,
+    };
   }
 
   if (c.phase === 'search') {

@@ -62,7 +62,8 @@ export function findTaskRequest(commitmentId: string): { path: string; body: unk
 export function readCommitment(entry: OutboxEntry): Commitment {
   if (entry.entity !== 'commitment') throw new Error(`HubSpot write-back takes commitments, not ${entry.entity} records`);
   const record = entry.record as Partial<Commitment> | null;
-  if (!record || typeof record.text !== 'string' || !record.text.trim()) throw new Error(`Outbox entry for commitment ${entry.entityId} has no commitment text to write`);
+  if (!record || typeof record.text !== 'string' || !record.text.trim())
+    throw new Error(`Outbox entry for commitment ${entry.entityId} has no commitment text to write`);
   return { ...record, id: entry.entityId, accountId: entry.accountId } as Commitment;
 }
 
@@ -107,13 +108,29 @@ function properties(entry: OutboxEntry, commitment: Commitment): Record<string, 
 export function createTaskRequest(entry: OutboxEntry, targets: TaskTargets): TaskRequest {
   const commitment = readCommitment(entry);
   const associations: TaskAssociation[] = [];
-  if (targets.companyId) associations.push({ to: { id: targets.companyId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: TASK_TO_COMPANY }] });
-  if (targets.contactId) associations.push({ to: { id: targets.contactId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: TASK_TO_CONTACT }] });
-  return { method: 'POST', path: '/crm/v3/objects/tasks', body: { properties: properties(entry, commitment), ...(associations.length ? { associations } : {}) } };
+  if (targets.companyId)
+    associations.push({
+      to: { id: targets.companyId },
+      types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: TASK_TO_COMPANY }],
+    });
+  if (targets.contactId)
+    associations.push({
+      to: { id: targets.contactId },
+      types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: TASK_TO_CONTACT }],
+    });
+  return {
+    method: 'POST',
+    path: '/crm/v3/objects/tasks',
+    body: { properties: properties(entry, commitment), ...(associations.length ? { associations } : {}) },
+  };
 }
 
 /** A later change (edited, done, cancelled, deleted) to the task that already exists. */
 export function updateTaskRequest(entry: OutboxEntry, taskId: string): TaskRequest {
   const commitment = readCommitment(entry);
-  return { method: 'PATCH', path: `/crm/v3/objects/tasks/${encodeURIComponent(taskId)}`, body: { properties: properties(entry, commitment) } };
+  return {
+    method: 'PATCH',
+    path: `/crm/v3/objects/tasks/${encodeURIComponent(taskId)}`,
+    body: { properties: properties(entry, commitment) },
+  };
 }

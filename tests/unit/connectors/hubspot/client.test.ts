@@ -49,20 +49,32 @@ describe('HubSpot client failures', () => {
   });
 
   it('an expired token says so', async () => {
-    const { hubspot } = client([json({ status: 'error', message: 'The OAuth token used to make this call expired 2 hour(s) ago.', category: 'EXPIRED_AUTHENTICATION' }, 401)]);
-    expect((await failure(hubspot.get('/crm/v3/owners'))).message).toBe('HubSpot refused the token (401, expired): reconnect with a new private-app token');
+    const { hubspot } = client([
+      json(
+        { status: 'error', message: 'The OAuth token used to make this call expired 2 hour(s) ago.', category: 'EXPIRED_AUTHENTICATION' },
+        401,
+      ),
+    ]);
+    expect((await failure(hubspot.get('/crm/v3/owners'))).message).toBe(
+      'HubSpot refused the token (401, expired): reconnect with a new private-app token',
+    );
   });
 
   it('a 403 for missing scopes names the scope to add to the private app', async () => {
     const { hubspot, seen } = client([json(fixture('error-403-missing-scopes.json'), 403)]);
     const error = await failure(hubspot.get('/crm/v3/objects/tickets'));
     expect(error.kind).toBe('auth');
-    expect(error.message).toBe('HubSpot denied GET /crm/v3/objects/tickets to this token (403): it lacks the scope tickets; add it to the private app and reconnect');
+    expect(error.message).toBe(
+      'HubSpot denied GET /crm/v3/objects/tickets to this token (403): it lacks the scope tickets; add it to the private app and reconnect',
+    );
     expect(seen).toHaveLength(1);
   });
 
   it('a 429 on the ten-second window waits as long as Retry-After says, then goes on', async () => {
-    const { hubspot, seen, clock } = client([json(fixture('error-429-ten-secondly.json'), 429, { 'retry-after': '3' }), json({ results: [] })]);
+    const { hubspot, seen, clock } = client([
+      json(fixture('error-429-ten-secondly.json'), 429, { 'retry-after': '3' }),
+      json({ results: [] }),
+    ]);
     await expect(hubspot.get('/crm/v3/owners')).resolves.toEqual({ results: [] });
     expect(seen).toHaveLength(2);
     expect(Math.max(...clock.sleeps)).toBeGreaterThanOrEqual(3000);
@@ -107,7 +119,9 @@ describe('HubSpot client failures', () => {
     const { hubspot, seen } = client([{ status: 200, raw: '<html><body>Bad gateway</body></html>' }]);
     const error = await failure(hubspot.get('/crm/v3/objects/companies'));
     expect(error.kind).toBe('transient');
-    expect(error.message).toBe('HubSpot answered GET /crm/v3/objects/companies with a body that is not JSON (starts "<html><body>Bad gateway</body></html>")');
+    expect(error.message).toBe(
+      'HubSpot answered GET /crm/v3/objects/companies with a body that is not JSON (starts "<html><body>Bad gateway</body></html>")',
+    );
     expect(seen).toHaveLength(4);
   });
 
@@ -130,10 +144,14 @@ describe('HubSpot client failures', () => {
   });
 
   it('a 400 is permanent and carries HubSpot’s reason', async () => {
-    const { hubspot, seen } = client([json({ status: 'error', message: 'Property values were not valid', category: 'VALIDATION_ERROR' }, 400)]);
+    const { hubspot, seen } = client([
+      json({ status: 'error', message: 'Property values were not valid', category: 'VALIDATION_ERROR' }, 400),
+    ]);
     const error = await failure(hubspot.read('/crm/v3/objects/contacts/search', {}));
     expect(error.kind).toBe('permanent');
-    expect(error.message).toBe('HubSpot rejected POST /crm/v3/objects/contacts/search (400 VALIDATION_ERROR): Property values were not valid');
+    expect(error.message).toBe(
+      'HubSpot rejected POST /crm/v3/objects/contacts/search (400 VALIDATION_ERROR): Property values were not valid',
+    );
     expect(seen).toHaveLength(1);
   });
 });
@@ -168,13 +186,17 @@ describe('HubSpot client rate budget', () => {
 describe.skipIf(recordingsAbsent)(`HubSpot client on recorded answers${recordingsNote}`, () => {
   it('the recorded 403 names the missing granular scope', async () => {
     const { hubspot } = client([json(recorded('error-403-missing-scopes.json'), 403)]);
-    expect((await failure(hubspot.get('/crm/v3/schemas/contacts'))).message).toMatch(/lacks the scope custom-object-read; add it to the private app/);
+    expect((await failure(hubspot.get('/crm/v3/schemas/contacts'))).message).toMatch(
+      /lacks the scope custom-object-read; add it to the private app/,
+    );
   });
 
   it('the recorded 400 is permanent with HubSpot’s category', async () => {
     const { hubspot } = client([json(recorded('error-400-invalid-properties.json'), 400)]);
     const error = await failure(hubspot.create('/crm/v3/objects/contacts', {}));
     expect(error.kind).toBe('permanent');
-    expect(error.message).toMatch(/^HubSpot rejected POST \/crm\/v3\/objects\/contacts \(400 VALIDATION_ERROR\): Property values were not valid/);
+    expect(error.message).toMatch(
+      /^HubSpot rejected POST \/crm\/v3\/objects\/contacts \(400 VALIDATION_ERROR\): Property values were not valid/,
+    );
   });
 });

@@ -5,6 +5,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../../../../lib/connectors/hubspot/limiter';
+import type { HubSpotObject } from '../../../../lib/connectors/hubspot/map';
+
+/** The shape most HubSpot answers share: a page of objects. */
+export interface PageAnswer {
+  results: HubSpotObject[];
+  paging?: { next?: { after?: string; link?: string } };
+  total?: number;
+}
 
 export interface SeenRequest {
   method: string;
@@ -32,7 +40,10 @@ export function fakeFetch(handler: (request: SeenRequest) => Answer) {
     const answer = handler(request);
     if (answer instanceof Error) throw answer;
     const text = answer.raw ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
-    return new Response(text, { status: answer.status ?? 200, headers: { 'content-type': 'application/json;charset=utf-8', ...answer.headers } });
+    return new Response(text, {
+      status: answer.status ?? 200,
+      headers: { 'content-type': 'application/json;charset=utf-8', ...answer.headers },
+    });
   };
   return { fetch, seen };
 }
@@ -58,17 +69,27 @@ export function fakeClock(start = Date.parse('2026-12-01T12:00:00Z')): Clock & {
 }
 
 const FIXTURES = join(__dirname, '../../../fixtures/crm/hubspot');
-export const fixture = <T = any>(name: string): T => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as T;
+export const fixture = <T = PageAnswer>(name: string): T => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as T;
 
 /** The recorded HubSpot answers kept beside the checkout (a shared reference, never part of the project). */
 export const RECORDINGS = join(__dirname, '../../../../../shared/reference/crm-api/hubspot');
 export const recordingsAbsent = !existsSync(RECORDINGS);
-export const recordingsNote = recordingsAbsent ? ' (skipped: the recorded HubSpot answers in ../shared/reference/crm-api/hubspot are not beside this checkout)' : '';
+export const recordingsNote = recordingsAbsent
+  ? ' (skipped: the recorded HubSpot answers in ../shared/reference/crm-api/hubspot are not beside this checkout)'
+  : '';
 /** A recording's response body, whether the file is an envelope {request, response, ...} or the bare body. */
-export function recorded<T = any>(name: string): T {
+export function recorded<T = PageAnswer>(name: string): T {
   const file = JSON.parse(readFileSync(join(RECORDINGS, name), 'utf8')) as Record<string, unknown>;
   return ('response' in file && 'endpoint' in file ? file.response : file) as T;
 }
-export function recordedEnvelope(name: string): any {
-  return JSON.parse(readFileSync(join(RECORDINGS, name), 'utf8'));
+export interface Envelope {
+  method: string;
+  endpoint: string;
+  request?: { params?: Record<string, string>; data?: Record<string, unknown> };
+  response: unknown;
+  status: number;
+  headers: Record<string, string>;
+}
+export function recordedEnvelope(name: string): Envelope {
+  return JSON.parse(readFileSync(join(RECORDINGS, name), 'utf8')) as Envelope;
 }
