@@ -137,8 +137,8 @@ export class HubSpotClient {
       const failure = this.failure(response, text, what);
       if (failure.kind === 'auth' || failure.kind === 'permanent') throw failure;
       if (failure.kind === 'rate-limit') {
-        this.budget.drain();
-        if (search) this.searchBudget.drain();
+        // Hold back only the budget HubSpot says is spent: a search limit does not stop list reads.
+        (search ? this.searchBudget : this.budget).drain();
         if (isDaily(text)) throw failure;
       } else if (!idempotent) throw failure;
       lastError = failure;

@@ -20,7 +20,15 @@ import {
 } from './map';
 import { DEFAULT_FIELD_MAPPING, type HubSpotFieldMapping } from './mapping';
 import { parseCursor, readPage, type CrmObject } from './sync';
-import { bodyCarriesMarker, createTaskRequest, findTaskRequest, readCommitment, updateTaskRequest, type TaskTargets } from './writeback';
+import {
+  createTaskRequest,
+  findTaskRequest,
+  needsNoTask,
+  readCommitment,
+  taskCarriesMarker,
+  updateTaskRequest,
+  type TaskTargets,
+} from './writeback';
 
 export interface HubSpotConnectorOptions extends HubSpotClientOptions {
   mapping?: HubSpotFieldMapping;
@@ -28,6 +36,8 @@ export interface HubSpotConnectorOptions extends HubSpotClientOptions {
   lookbackMs?: number;
   /** The HubSpot company behind a Glance account that did not come from HubSpot (e.g. imported with crm.hubspotId). */
   companyIdFor?: (accountId: string) => Promise<string | undefined>;
+  /** A custom task property holding the commitment id; without one the marker goes in the task body. */
+  markerProperty?: string;
 }
 
 /** A page of deals carries renewal facts for accounts rather than records of its own. */
@@ -161,21 +171,24 @@ export class HubSpotConnector implements Connector {
     }
     const known = commitment.crm && typeof commitment.crm === 'object' ? (commitment.crm as { hubspotId?: string }).hubspotId : undefined;
     const existing = known ?? (await this.findTask(commitment.id));
+    const marker = this.options.markerProperty;
     if (existing) {
-      const request = updateTaskRequest(entry, existing);
+      const request = updateTaskRequest(entry, existing, marker);
       await this.client.patch(request.path, request.body);
       return { remoteId: existing };
     }
-    const request = createTaskRequest(entry, await this.targets(entry, commitment));
+    // Cancelled or deleted before it ever reached HubSpot: a closed task would only be noise.
+    if (needsNoTask(entry)) return { remoteId: '' };
+    const request = createTaskRequest(entry, await this.targets(entry, commitment), marker);
     const created = await this.client.create<{ id?: string }>(request.path, request.body);
     if (!created?.id) throw new ConnectorError('HubSpot created the task but sent back no task id', 'transient');
     return { remoteId: created.id };
   }
 
   private async findTask(commitmentId: string): Promise<string | undefined> {
-    const request = findTaskRequest(commitmentId);
+    const request = findTaskRequest(commitmentId, this.options.markerProperty);
     const answer = await this.client.read<SearchAnswer>(request.path, request.body, { search: true });
-    return answer.results.find((t) => bodyCarriesMarker(t.properties.hs_task_body, commitmentId))?.id;
+    return answer.results.find((t) => taskCarriesMarker(t.properties, commitmentId, this.options.markerProperty))?.id;
   }
 
   private async targets(entry: OutboxEntry, commitment: Record<string, unknown>): Promise<TaskTargets> {

@@ -41,19 +41,35 @@ export function taskMarker(commitmentId: string): { token: string; footer: strin
   return { token: `glance${fnv1a64(commitmentId)}`, footer: `Glance commitment ${commitmentId}` };
 }
 
-/** Does this task body carry this commitment's marker (and not merely a colliding token)? */
-export function bodyCarriesMarker(body: string | null | undefined, commitmentId: string): boolean {
+/**
+ * Where the marker lives. By default in the body footer, which needs no setup; a portal admin can
+ * instead create a single-line text task property (say `glance_commitment_id`) and name it here,
+ * which HubSpot's search matches exactly.
+ */
+export type MarkerProperty = string | undefined;
+
+/** Does this task carry this commitment's marker (and not merely a colliding token)? */
+export function taskCarriesMarker(
+  properties: Record<string, string | null | undefined>,
+  commitmentId: string,
+  markerProperty?: MarkerProperty,
+): boolean {
+  if (markerProperty) return properties[markerProperty] === commitmentId;
+  const body = properties.hs_task_body;
   const { token, footer } = taskMarker(commitmentId);
   return !!body && body.includes(token) && body.includes(footer);
 }
 
-/** POST /crm/v3/objects/tasks/search: tasks whose body holds the marker token. */
-export function findTaskRequest(commitmentId: string): { path: string; body: unknown } {
+/** POST /crm/v3/objects/tasks/search: tasks that carry the marker. */
+export function findTaskRequest(commitmentId: string, markerProperty?: MarkerProperty): { path: string; body: unknown } {
+  const filter = markerProperty
+    ? { propertyName: markerProperty, operator: 'EQ', value: commitmentId }
+    : { propertyName: 'hs_task_body', operator: 'CONTAINS_TOKEN', value: taskMarker(commitmentId).token };
   return {
     path: '/crm/v3/objects/tasks/search',
     body: {
-      filterGroups: [{ filters: [{ propertyName: 'hs_task_body', operator: 'CONTAINS_TOKEN', value: taskMarker(commitmentId).token }] }],
-      properties: ['hs_task_body', 'hs_task_status', 'hs_task_subject'],
+      filterGroups: [{ filters: [filter] }],
+      properties: ['hs_task_body', 'hs_task_status', 'hs_task_subject', ...(markerProperty ? [markerProperty] : [])],
       limit: 10,
     },
   };
@@ -94,9 +110,10 @@ function taskStatus(commitment: Commitment, deleted: boolean): 'NOT_STARTED' | '
   return deleted || commitment.status !== 'open' ? 'COMPLETED' : 'NOT_STARTED';
 }
 
-function properties(entry: OutboxEntry, commitment: Commitment): Record<string, string> {
+function properties(entry: OutboxEntry, commitment: Commitment, markerProperty?: MarkerProperty): Record<string, string> {
   const cancelled = entry.op === 'delete' || commitment.status === 'cancelled';
   return {
+    ...(markerProperty ? { [markerProperty]: commitment.id } : {}),
     hs_task_subject: subject(commitment),
     hs_task_body: body(commitment, cancelled),
     hs_timestamp: dueTimestamp(commitment, entry.createdAt),
@@ -105,7 +122,12 @@ function properties(entry: OutboxEntry, commitment: Commitment): Record<string, 
   };
 }
 
-export function createTaskRequest(entry: OutboxEntry, targets: TaskTargets): TaskRequest {
+/** Nothing to write: the commitment was cancelled or deleted before it ever reached HubSpot. */
+export function needsNoTask(entry: OutboxEntry): boolean {
+  return entry.op === 'delete' || readCommitment(entry).status === 'cancelled';
+}
+
+export function createTaskRequest(entry: OutboxEntry, targets: TaskTargets, markerProperty?: MarkerProperty): TaskRequest {
   const commitment = readCommitment(entry);
   const associations: TaskAssociation[] = [];
   if (targets.companyId)
@@ -121,16 +143,16 @@ export function createTaskRequest(entry: OutboxEntry, targets: TaskTargets): Tas
   return {
     method: 'POST',
     path: '/crm/v3/objects/tasks',
-    body: { properties: properties(entry, commitment), ...(associations.length ? { associations } : {}) },
+    body: { properties: properties(entry, commitment, markerProperty), ...(associations.length ? { associations } : {}) },
   };
 }
 
 /** A later change (edited, done, cancelled, deleted) to the task that already exists. */
-export function updateTaskRequest(entry: OutboxEntry, taskId: string): TaskRequest {
+export function updateTaskRequest(entry: OutboxEntry, taskId: string, markerProperty?: MarkerProperty): TaskRequest {
   const commitment = readCommitment(entry);
   return {
     method: 'PATCH',
     path: `/crm/v3/objects/tasks/${encodeURIComponent(taskId)}`,
-    body: { properties: properties(entry, commitment) },
+    body: { properties: properties(entry, commitment, markerProperty) },
   };
 }

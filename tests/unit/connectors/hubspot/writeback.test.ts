@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHubSpotConnector } from '../../../../lib/connectors/hubspot/index';
 import {
-  bodyCarriesMarker,
   createTaskRequest,
+  taskCarriesMarker,
   taskMarker,
   TASK_TO_COMPANY,
   TASK_TO_CONTACT,
@@ -66,7 +66,7 @@ describe('HubSpot task requests', () => {
       { to: { id: '9001' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: TASK_TO_COMPANY }] },
       { to: { id: '501' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: TASK_TO_CONTACT }] },
     ]);
-    expect(bodyCarriesMarker(request.body.properties.hs_task_body, 'c-123')).toBe(true);
+    expect(taskCarriesMarker(request.body.properties, 'c-123')).toBe(true);
   });
 
   it('without a due date the task is due when the commitment was logged', () => {
@@ -92,7 +92,7 @@ describe('HubSpot task requests', () => {
     expect(taskMarker('c-123').token).toMatch(/^glance[0-9a-f]{16}$/);
     expect(taskMarker('c-123')).toEqual(taskMarker('c-123'));
     expect(taskMarker('c-124').token).not.toBe(taskMarker('c-123').token);
-    expect(bodyCarriesMarker(createTaskRequest(entry(), {}).body.properties.hs_task_body, 'c-124')).toBe(false);
+    expect(taskCarriesMarker(createTaskRequest(entry(), {}).body.properties, 'c-124')).toBe(false);
   });
 
   it('an outbox entry without commitment text is refused with the commitment named', () => {
@@ -101,12 +101,15 @@ describe('HubSpot task requests', () => {
 });
 
 /** A HubSpot that keeps tasks, finds them by body token, and can lose the answer to a create. */
-function taskServer(options: { loseCreateAnswers?: number } = {}) {
+function taskServer(options: { loseCreateAnswers?: number; markerProperty?: string } = {}) {
   const tasks = new Map<string, Record<string, string>>();
   let lose = options.loseCreateAnswers ?? 0;
   let next = 477_000;
   const handler = (r: SeenRequest): Answer => {
-    const body = r.body as { properties?: Record<string, string>; filterGroups?: Array<{ filters: Array<{ value: string }> }> };
+    const body = r.body as {
+      properties?: Record<string, string>;
+      filterGroups?: Array<{ filters: Array<{ propertyName: string; operator: string; value: string }> }>;
+    };
     if (r.method === 'POST' && r.url.pathname === '/crm/v3/objects/tasks') {
       const id = String(next++);
       tasks.set(id, { ...body.properties! });
@@ -114,9 +117,9 @@ function taskServer(options: { loseCreateAnswers?: number } = {}) {
       return json({ id, properties: body.properties, archived: false }, 201);
     }
     if (r.url.pathname === '/crm/v3/objects/tasks/search') {
-      const token = body.filterGroups![0].filters[0].value;
+      const { propertyName, operator, value } = body.filterGroups![0].filters[0];
       const results = [...tasks]
-        .filter(([, p]) => p.hs_task_body.split(/[^A-Za-z0-9]+/).includes(token))
+        .filter(([, p]) => (operator === 'EQ' ? p[propertyName] === value : (p[propertyName] ?? '').split(/[^A-Za-z0-9]+/).includes(value)))
         .map(([id, properties]) => ({ id, properties }));
       return json({ total: results.length, results });
     }
@@ -128,7 +131,13 @@ function taskServer(options: { loseCreateAnswers?: number } = {}) {
     return json({ status: 'error', message: 'not found' }, 404);
   };
   const fake = fakeFetch(handler);
-  const hubspot = createHubSpotConnector({ accessToken: 'pat-test', fetch: fake.fetch, clock: fakeClock(), random: () => 0 });
+  const hubspot = createHubSpotConnector({
+    accessToken: 'pat-test',
+    fetch: fake.fetch,
+    clock: fakeClock(),
+    random: () => 0,
+    markerProperty: options.markerProperty,
+  });
   return { hubspot, tasks, seen: fake.seen };
 }
 
@@ -149,6 +158,24 @@ describe('HubSpot push, exactly once', () => {
     const retry = await hubspot.push(entry());
     expect(retry.remoteId).toBe('477000');
     expect(tasks.size).toBe(1);
+  });
+
+  it('with a marker property set up in the portal, the task carries the commitment id there and the retry finds it by it', async () => {
+    const { hubspot, tasks, seen } = taskServer({ loseCreateAnswers: 1, markerProperty: 'glance_commitment_id' });
+    await expect(hubspot.push(entry())).rejects.toMatchObject({ kind: 'transient' });
+    await hubspot.push(entry({ status: 'done' }));
+    expect(tasks.size).toBe(1);
+    expect(tasks.get('477000')).toMatchObject({ glance_commitment_id: 'c-123', hs_task_status: 'COMPLETED' });
+    expect((seen.at(-2)!.body as { filterGroups: unknown }).filterGroups).toEqual([
+      { filters: [{ propertyName: 'glance_commitment_id', operator: 'EQ', value: 'c-123' }] },
+    ]);
+  });
+
+  it('a commitment cancelled or deleted before it reached HubSpot makes no task', async () => {
+    const { hubspot, tasks } = taskServer();
+    await hubspot.push(entry({ status: 'cancelled' }));
+    await hubspot.push(entry({}, 'delete'));
+    expect(tasks.size).toBe(0);
   });
 
   it('marking the commitment done completes the same task', async () => {
