@@ -160,11 +160,12 @@ export class HubSpotClient {
       );
     }
     if (status === 403) {
-      const scopes = body.scopes.length
-        ? `it lacks the scope${body.scopes.length > 1 ? 's' : ''} ${body.scopes.join(', ')}`
-        : 'it may not read this';
+      const n = body.scopes.length;
+      const advice = n
+        ? `it lacks the scope${n > 1 ? 's' : ''} ${body.scopes.join(', ')}; add ${n > 1 ? 'them' : 'it'} to the private app and reconnect`
+        : `${body.message ?? 'no reason given'}; check the private app's scopes and that the super admin who made it still has access`;
       return new ConnectorError(
-        `HubSpot denied ${what} to this token (403): ${scopes}; add ${body.scopes.length > 1 ? 'them' : 'it'} to the private app and reconnect${detail && !body.scopes.length ? ` (${body.message})` : ''}`,
+        `HubSpot denied ${what} to this token (403${body.category && !n ? ` ${body.category}` : ''}): ${advice}`,
         'auth',
         undefined,
         status,

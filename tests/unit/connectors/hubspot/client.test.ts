@@ -70,6 +70,20 @@ describe('HubSpot client failures', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('a 403 without a scope list passes on HubSpot’s reason and where to look', async () => {
+    const { hubspot } = client([
+      json({ status: 'error', message: 'This user does not have permissions', category: 'USER_DOES_NOT_HAVE_PERMISSIONS' }, 403),
+    ]);
+    const error = await failure(hubspot.get('/crm/v3/objects/companies'));
+    expect(error.kind).toBe('auth');
+    expect(error.message).toBe(
+      'HubSpot denied GET /crm/v3/objects/companies to this token (403 USER_DOES_NOT_HAVE_PERMISSIONS): This user does not have permissions; check the private app’s scopes and that the super admin who made it still has access'.replace(
+        '’',
+        "'",
+      ),
+    );
+  });
+
   it('a 429 on the ten-second window waits as long as Retry-After says, then goes on', async () => {
     const { hubspot, seen, clock } = client([
       json(fixture('error-429-ten-secondly.json'), 429, { 'retry-after': '3' }),
