@@ -77,10 +77,7 @@ describe('HubSpot client failures', () => {
     const error = await failure(hubspot.get('/crm/v3/objects/companies'));
     expect(error.kind).toBe('auth');
     expect(error.message).toBe(
-      'HubSpot denied GET /crm/v3/objects/companies to this token (403 USER_DOES_NOT_HAVE_PERMISSIONS): This user does not have permissions; check the private app’s scopes and that the super admin who made it still has access'.replace(
-        '’',
-        "'",
-      ),
+      "HubSpot denied GET /crm/v3/objects/companies to this token (403 USER_DOES_NOT_HAVE_PERMISSIONS): This user does not have permissions; check the private app's scopes and that the super admin who made it still has access",
     );
   });
 
