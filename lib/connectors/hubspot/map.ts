@@ -73,7 +73,7 @@ export function normaliseDomain(value: string): string | undefined {
     .replace(/[/?#].*$/, '')
     .replace(/:\d+$/, '')
     .replace(/^www\./, '');
-  return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host) ? host : undefined;
+  return host.length <= 253 && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host) ? host : undefined;
 }
 
 function firstProperty(object: HubSpotObject, names: readonly string[]): string | undefined {
@@ -102,7 +102,7 @@ export function mapCompany(company: HubSpotObject, owners: OwnerEmails, mapping:
     name: (text(p.name) ?? domains[0] ?? `HubSpot company ${company.id}`).slice(0, 500),
     crm: { hubspotId: company.id },
   };
-  if (domains.length) account.domains = [...new Set(domains)];
+  if (domains.length) account.domains = [...new Set(domains)].slice(0, 1000);
   const arr = numberOf(firstProperty(company, m.arr));
   if (arr !== undefined && arr >= 0) account.arr = arr;
   const currency = text(p.hs_annual_revenue_currency_code);
@@ -115,7 +115,7 @@ export function mapCompany(company: HubSpotObject, owners: OwnerEmails, mapping:
   if (tier) account.tier = tier;
   const renewal = m.renewalDate ? dateOf(p[m.renewalDate]) : undefined;
   if (renewal) account.renewalDate = renewal;
-  const asOf = dateOf(p.hs_lastmodifieddate) ?? company.updatedAt ?? new Date(0).toISOString();
+  const asOf = dateOf(p.hs_lastmodifieddate) ?? dateOf(company.updatedAt) ?? new Date(0).toISOString();
   const health = m.health ? numberOf(p[m.health]) : undefined;
   if (health !== undefined && health >= 0 && health <= 100) account.healthHistory = [{ date: asOf, score: health }];
   const nps = m.nps ? numberOf(p[m.nps]) : undefined;
@@ -146,7 +146,7 @@ export function mapContact(contact: HubSpotObject): Contact | null {
 export function mapTicket(ticket: HubSpotObject, mapping: HubSpotFieldMapping = DEFAULT_FIELD_MAPPING): Ticket | null {
   const p = ticket.properties;
   const company = companyOf(ticket);
-  const openedAt = dateOf(p.createdate) ?? ticket.createdAt;
+  const openedAt = dateOf(p.createdate) ?? dateOf(ticket.createdAt);
   if (!company || !openedAt) return null;
   const closedAt = dateOf(p.closed_date);
   const closed = !!closedAt || mapping.ticket.closedStages.includes(text(p.hs_pipeline_stage) ?? '');
