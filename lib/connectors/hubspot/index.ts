@@ -1,0 +1,207 @@
+/**
+ * The HubSpot connector: a private-app token, HubSpot's CRM v3 API, the Glance model.
+ */
+import type { Account, RecordType } from '../../model/bundle';
+import type { OutboxEntry } from '../../store/db';
+import { ConnectorError, type Connector, type PullPage, type PushResult, type SyncObject, type VerifiedConnection } from '../types';
+import { HubSpotClient, type HubSpotClientOptions } from './client';
+import {
+  glanceId,
+  hubspotIdOf,
+  mapCompany,
+  mapContact,
+  mapRenewalDeal,
+  mapTicket,
+  ownerEmails,
+  propertiesFor,
+  type HubSpotObject,
+  type HubSpotOwner,
+  type RenewalFacts,
+} from './map';
+import { DEFAULT_FIELD_MAPPING, type HubSpotFieldMapping } from './mapping';
+import { parseCursor, readPage, type CrmObject } from './sync';
+import {
+  createTaskRequest,
+  findTaskRequest,
+  needsNoTask,
+  readCommitment,
+  taskCarriesMarker,
+  updateTaskRequest,
+  type TaskTargets,
+} from './writeback';
+
+export interface HubSpotConnectorOptions extends HubSpotClientOptions {
+  mapping?: HubSpotFieldMapping;
+  now?: () => Date;
+  lookbackMs?: number;
+  /** The HubSpot company behind a Glance account that did not come from HubSpot (e.g. imported with crm.hubspotId). */
+  companyIdFor?: (accountId: string) => Promise<string | undefined>;
+  /** A custom task property holding the commitment id; without one the marker goes in the task body. */
+  markerProperty?: string;
+}
+
+/** A page of deals carries renewal facts for accounts rather than records of its own. */
+export interface HubSpotPullPage extends PullPage {
+  renewals?: RenewalFacts[];
+  /** Records HubSpot sent that Glance cannot hold (a contact with no email or company), for the sync log. */
+  skipped?: number;
+}
+
+const ASSOCIATIONS: Record<CrmObject, string[]> = { companies: [], contacts: ['companies'], deals: ['companies'], tickets: ['companies'] };
+const DELETED_TYPE: Partial<Record<CrmObject, RecordType>> = { companies: 'accounts', contacts: 'contacts', tickets: 'tickets' };
+const ID_OF: Record<CrmObject, (id: string) => string> = {
+  companies: glanceId.company,
+  contacts: glanceId.contact,
+  deals: glanceId.deal,
+  tickets: glanceId.ticket,
+};
+
+interface AccountInfo {
+  portalId: number;
+  uiDomain?: string;
+  accountType?: string;
+}
+
+interface SearchAnswer {
+  results: HubSpotObject[];
+}
+
+export class HubSpotConnector implements Connector {
+  readonly source = 'hubspot' as const;
+  private readonly client: HubSpotClient;
+  private readonly mapping: HubSpotFieldMapping;
+  private readonly now: () => Date;
+  private owners: Map<string, string> | null = null;
+
+  constructor(private readonly options: HubSpotConnectorOptions) {
+    this.client = new HubSpotClient(options);
+    this.mapping = options.mapping ?? DEFAULT_FIELD_MAPPING;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async verify(): Promise<VerifiedConnection> {
+    const info = await this.client.get<AccountInfo>('/account-info/v3/details');
+    if (typeof info?.portalId !== 'number')
+      throw new ConnectorError('HubSpot answered the account check without a portal id: is this token for a HubSpot portal?', 'permanent');
+    return { label: `HubSpot portal ${info.portalId}${info.uiDomain ? ` (${info.uiDomain})` : ''}` };
+  }
+
+  private async loadOwners(): Promise<Map<string, string>> {
+    const owners: HubSpotOwner[] = [];
+    let after: string | undefined;
+    do {
+      const page = await this.client.get<{ results: HubSpotOwner[]; paging?: { next?: { after?: string } } }>('/crm/v3/owners', {
+        limit: 100,
+        after,
+      });
+      owners.push(...page.results);
+      after = page.paging?.next?.after;
+    } while (after);
+    this.owners = ownerEmails(owners);
+    return this.owners;
+  }
+
+  async pull(object: SyncObject, rawCursor: string | null): Promise<HubSpotPullPage> {
+    if (object === 'owners') {
+      // Owners are not records: they turn hubspot_owner_id into the owner's email on accounts.
+      await this.loadOwners();
+      return { records: {}, cursor: null, more: false };
+    }
+    // Emails, calls and meetings are not pulled from HubSpot yet.
+    if (object === 'activities') return { records: {}, cursor: null, more: false };
+    const cursor = parseCursor(rawCursor);
+    const page = await readPage(this.client, object, cursor, {
+      properties: propertiesFor(object, this.mapping),
+      associations: ASSOCIATIONS[object],
+      now: this.now(),
+      lookbackMs: this.options.lookbackMs,
+    });
+    const result: HubSpotPullPage = { records: {}, cursor: JSON.stringify(page.cursor), more: page.more };
+    const deletedType = DELETED_TYPE[object];
+    if (page.archivedIds.length && deletedType) result.deleted = { [deletedType]: page.archivedIds.map(ID_OF[object]) };
+    // A search answer has no associations: read them for the contacts, deals and tickets it found.
+    const objects =
+      cursor?.phase === 'search' && ASSOCIATIONS[object].length ? await this.withCompanies(object, page.objects) : page.objects;
+    let skipped = 0;
+    if (object === 'companies') {
+      const owners = this.owners ?? (await this.loadOwners());
+      result.records.accounts = objects.map((c) => mapCompany(c, owners, this.mapping)) as Account[];
+    } else if (object === 'contacts') {
+      const contacts = objects.map(mapContact);
+      result.records.contacts = contacts.filter((c) => c !== null);
+      skipped = contacts.length - result.records.contacts.length;
+    } else if (object === 'tickets') {
+      const tickets = objects.map((t) => mapTicket(t, this.mapping));
+      result.records.tickets = tickets.filter((t) => t !== null);
+      skipped = tickets.length - result.records.tickets.length;
+    } else {
+      result.renewals = objects.map((d) => mapRenewalDeal(d, this.mapping)).filter((r) => r !== null);
+    }
+    if (skipped) result.skipped = skipped;
+    return result;
+  }
+
+  /** POST /crm/v4/associations/{object}/companies/batch/read for objects found by search. */
+  private async withCompanies(object: CrmObject, objects: HubSpotObject[]): Promise<HubSpotObject[]> {
+    if (!objects.length) return objects;
+    const answer = await this.client.read<{
+      results?: Array<{
+        from: { id: string };
+        to: Array<{ toObjectId: number | string; associationTypes?: Array<{ label?: string | null }> }>;
+      }>;
+    }>(`/crm/v4/associations/${object}/companies/batch/read`, { inputs: objects.map((o) => ({ id: o.id })) });
+    const byId = new Map<string, Array<{ id: string; type?: string }>>();
+    for (const r of answer.results ?? []) {
+      // The primary company first: that is the account the record belongs to.
+      const sorted = [...r.to].sort((a, b) => Number(isPrimary(b)) - Number(isPrimary(a)));
+      byId.set(
+        String(r.from.id),
+        sorted.map((t) => ({ id: String(t.toObjectId), type: isPrimary(t) ? 'primary' : 'unlabeled' })),
+      );
+    }
+    return objects.map((o) => ({ ...o, associations: { ...o.associations, companies: { results: byId.get(o.id) ?? [] } } }));
+  }
+
+  async push(entry: OutboxEntry): Promise<PushResult> {
+    let commitment;
+    try {
+      commitment = readCommitment(entry);
+    } catch (error) {
+      throw new ConnectorError((error as Error).message, 'permanent');
+    }
+    const known = commitment.crm && typeof commitment.crm === 'object' ? (commitment.crm as { hubspotId?: string }).hubspotId : undefined;
+    const existing = known ?? (await this.findTask(commitment.id));
+    const marker = this.options.markerProperty;
+    if (existing) {
+      const request = updateTaskRequest(entry, existing, marker);
+      await this.client.patch(request.path, request.body);
+      return { remoteId: existing };
+    }
+    // Cancelled or deleted before it ever reached HubSpot: a closed task would only be noise.
+    if (needsNoTask(entry)) return { remoteId: '' };
+    const request = createTaskRequest(entry, await this.targets(entry, commitment), marker);
+    const created = await this.client.create<{ id?: string }>(request.path, request.body);
+    if (!created?.id) throw new ConnectorError('HubSpot created the task but sent back no task id', 'transient');
+    return { remoteId: created.id };
+  }
+
+  private async findTask(commitmentId: string): Promise<string | undefined> {
+    const request = findTaskRequest(commitmentId, this.options.markerProperty);
+    const answer = await this.client.read<SearchAnswer>(request.path, request.body, { search: true });
+    return answer.results.find((t) => taskCarriesMarker(t.properties, commitmentId, this.options.markerProperty))?.id;
+  }
+
+  private async targets(entry: OutboxEntry, commitment: Record<string, unknown>): Promise<TaskTargets> {
+    const companyId = hubspotIdOf(entry.accountId, 'company') ?? (await this.options.companyIdFor?.(entry.accountId));
+    const contactId = typeof commitment.contactId === 'string' ? (hubspotIdOf(commitment.contactId, 'contact') ?? undefined) : undefined;
+    return { companyId, contactId };
+  }
+}
+
+function isPrimary(to: { associationTypes?: Array<{ label?: string | null }> }): boolean {
+  return (to.associationTypes ?? []).some((t) => t.label === 'Primary');
+}
+
+export function createHubSpotConnector(options: HubSpotConnectorOptions): HubSpotConnector {
+  return new HubSpotConnector(options);
+}
