@@ -2,29 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectText } from '../e2e/selection';
 import { labelled, launchGlanceFirefox, loadSampleBook, ROOT, serveHost, sidebarFrame, type GlanceFirefox } from './harness.mjs';
 
 const ACME_THREAD = 'FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT';
 const GLOBEX_THREAD = 'FMfcgzQVxPnMhKsJcLbWtRgDfZqXvBkN';
 const SENTENCE = "We'll send the security questionnaire by Friday.";
-
-/** Selects `text` in the host page as a user would with the mouse. */
-async function select(page: Page, text: string) {
-  await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.querySelector('div[role="main"]')!, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" is not on the page`);
-  }, text);
-}
 
 const button = (name: string) => `::-p-aria([name=${JSON.stringify(name)}][role="button"])`;
 
@@ -98,7 +81,7 @@ describe('the sidebar and the briefing, in real Firefox', () => {
     const page = await openGmail(`https://mail.google.com/mail/u/0/#inbox/${ACME_THREAD}`, errors, 'hosts/gmail-thread-v1.html');
     const frame = await sidebarFrame(page);
     await frame.waitForSelector('[data-account-id="sample-acme"]');
-    await select(page, SENTENCE);
+    await page.evaluate(selectText, SENTENCE);
     await (await frame.waitForSelector(button('Log promise')))!.click();
     const promise = await labelled(frame, 'Promise');
     expect(await promise.evaluate((el) => el.value)).toBe(SENTENCE);

@@ -6,24 +6,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeLargeBook } from '../../lib/sample/large-book';
 import { launchGlance, type Glance } from './harness.mjs';
-
-/** Stops the extension's service worker through the DevTools protocol, as Chromium does to an idle or long-running one. */
-async function stopServiceWorker(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  const running = new Promise<void>((resolve) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((v) => v.scriptURL.startsWith('chrome-extension://') && v.runningStatus === 'running')) resolve();
-    });
-  });
-  await cdp.send('ServiceWorker.enable');
-  await running;
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-}
+import { stopServiceWorker } from './service-worker';
 
 describe('an import interrupted by the service worker stopping, in real Chromium', () => {
   let glance: Glance;

@@ -1,56 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchGlance, loadSampleBook, serveHost, sidebarFrame, type Glance } from './harness.mjs';
+import { stopServiceWorker } from './service-worker';
+import { selectText } from './selection';
 
 const ACME_THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT';
 const SENTENCE = "We'll send the security questionnaire by Friday.";
-
-/** Selects `text` in the host page as a user would with the mouse. */
-async function select(page: Page, text: string) {
-  await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.querySelector('div[role="main"]')!, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" is not on the page`);
-  }, text);
-}
-
-/**
- * Stops the extension's service worker and waits until Chromium reports it stopped. Calling
- * stopAllWorkers straight after ServiceWorker.enable is a no-op: the registrations are not known yet.
- */
-async function stopServiceWorker(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  const status = new Map<string, string>();
-  let changed = () => undefined as void;
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    for (const v of versions) if (v.scriptURL.startsWith('chrome-extension://')) status.set(v.versionId, v.runningStatus);
-    changed();
-  });
-  const until = (ok: () => boolean, what: string) =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`The service worker was not ${what}: ${JSON.stringify([...status])}`)), 10_000);
-      changed = () => {
-        if (!ok()) return;
-        clearTimeout(timer);
-        resolve();
-      };
-      changed();
-    });
-  await cdp.send('ServiceWorker.enable');
-  await until(() => [...status.values()].includes('running'), 'reported running');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await until(() => status.size > 0 && [...status.values()].every((s) => s === 'stopped'), 'stopped');
-  await cdp.detach();
-}
 
 const item = (frame: Frame, text: string) => frame.locator('[data-commitment-id]', { hasText: text });
 
@@ -72,7 +27,7 @@ describe('logging a promise from a Gmail thread, in real Chromium', () => {
   });
 
   it('turns a selected sentence into a saved commitment with the due date read from the email', async () => {
-    await select(page, SENTENCE);
+    await page.evaluate(selectText, SENTENCE);
     await frame.getByRole('button', { name: 'Log promise' }).click();
     const promise = frame.getByRole('textbox', { name: 'Promise' });
     await expect(promise.inputValue()).resolves.toBe(SENTENCE);
@@ -100,7 +55,7 @@ describe('logging a promise from a Gmail thread, in real Chromium', () => {
   });
 
   it('keeps the item and its outbox entry when the service worker is stopped between save and sync', async () => {
-    await select(page, "I'll also bring our solutions engineer to the renewal call");
+    await page.evaluate(selectText, "I'll also bring our solutions engineer to the renewal call");
     await frame.getByRole('button', { name: 'Log promise' }).click();
     const promise = frame.getByRole('textbox', { name: 'Promise' });
     await promise.press('Enter');
