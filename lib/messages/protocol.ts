@@ -64,6 +64,11 @@ export const api = {
   ),
   'import.commit': endpoint<{ counts: RecordCounts }>()(z.object({ importId: id })),
   'import.abort': endpoint<null>()(z.object({ importId: id })),
+  /** A column mapping the user confirmed for a CSV header row (lib/import/exports), by that row's key. */
+  'import.mapping.get': endpoint<string[] | null>()(z.object({ headerKey: z.string().min(1).max(20000) })),
+  'import.mapping.save': endpoint<null>()(
+    z.object({ headerKey: z.string().min(1).max(20000), choices: z.array(z.string().min(1).max(100)).min(1).max(500) }),
+  ),
   'export.bundle': endpoint<Bundle>()(z.object({})),
   'sample.load': endpoint<{ counts: RecordCounts }>()(z.object({})),
   'sample.remove': endpoint<{ removedAccounts: number }>()(z.object({})),

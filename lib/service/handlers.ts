@@ -8,6 +8,7 @@ import { makeSampleBook, SAMPLE_ID_PREFIX } from '../sample/book';
 import type { GlanceDB } from '../store/db';
 import { countRecords, exportBundle, removeAccounts, writeRecords } from '../store/records';
 import { saveCommitment, setCommitmentStatus, updateCommitment } from './commitments';
+import { createImportMappingHandlers } from './import-mappings';
 import { createPageHandlers } from './page';
 import { createProfileHandlers } from './profile';
 import { createReminderHandlers } from './reminders';
@@ -48,6 +49,7 @@ export function createHandlers(outer: ServiceDeps): Handlers {
     ...settings,
     ...createReminderHandlers(deps),
     ...createProfileHandlers(deps),
+    ...createImportMappingHandlers(deps),
     ...createSidebarHandlers(deps.sidebars),
     'store.summary': async () => {
       const [counts, sample, lastImport, outboxPending] = await Promise.all([

@@ -15,7 +15,7 @@ function records(reading: ExportReading) {
 }
 /** Every record passes the bundle's validation: what the store would accept. */
 function allValid(reading: ExportReading) {
-  const { records: r } = records(reading);
+  const r = records(reading).records as Partial<Record<'accounts' | 'contacts' | 'tickets', Array<Record<string, unknown>>>>;
   for (const type of ['accounts', 'contacts', 'tickets'] as const) {
     expect(validateRecords(type, r[type] ?? []).rejected, type).toEqual([]);
   }

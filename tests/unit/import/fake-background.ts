@@ -14,6 +14,7 @@ const depthOf = (value: unknown): number =>
 export function fakeBackground(opts: { failChunk?: number; error?: string } = {}) {
   const sent: Sent[] = [];
   let chunks = 0;
+  const mappings = new Map<string, string[]>();
   const accepted = { accounts: 0, contacts: 0, usage: 0, tickets: 0, commitments: 0, activities: 0 };
   const call = (async (type: RequestType, payload: PayloadOf<RequestType>) => {
     if (depthOf({ glance: 'request', type, payload }) > CHANNEL_DEPTH) {
@@ -37,6 +38,13 @@ export function fakeBackground(opts: { failChunk?: number; error?: string } = {}
         return { counts: accepted };
       case 'import.abort':
         return null;
+      case 'import.mapping.get':
+        return mappings.get((payload as PayloadOf<'import.mapping.get'>).headerKey) ?? null;
+      case 'import.mapping.save': {
+        const { headerKey, choices } = payload as PayloadOf<'import.mapping.save'>;
+        mappings.set(headerKey, choices);
+        return null;
+      }
       default:
         throw new Error(`unexpected ${type}`);
     }
