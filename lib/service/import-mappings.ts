@@ -4,7 +4,6 @@
  */
 import type { Handlers } from '../messages/server';
 import { z } from '../schema/zod';
-import type { GlanceDB } from '../store/db';
 import type { ServiceDeps } from './handlers';
 
 const PREFIX = 'import-mapping:';
