@@ -31,6 +31,24 @@ describe('options page: import and export in real Chromium', () => {
     await page.screenshot({ path: join(process.cwd(), 'test-results', 'options-after-import.png'), fullPage: true });
   });
 
+  it('imports a Salesforce report export: accounts and contacts, names combined, footer left out', async () => {
+    const page = await importThroughOptions(glance, join(FIXTURES, 'exports', 'salesforce-report.csv'));
+    const status = page.locator('[role="status"][data-outcome="imported"]');
+    await status.getByText('Imported from salesforce-report.csv: 12 accounts, 20 contacts.').waitFor();
+    await expect(status.textContent()).resolves.toContain('Read as a Salesforce contacts report.');
+    await expect(status.textContent()).resolves.not.toContain('rejected');
+    await page.locator('[data-count="accounts"]', { hasText: /^12$/ }).waitFor();
+    await page.locator('[data-count="contacts"]', { hasText: /^20$/ }).waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(exported.contacts.find((c: { email: string }) => c.email === 'ada.lovelace@acme.com')).toMatchObject({
+      name: 'Ada Lovelace',
+      accountId: '0015g0000000000AAA',
+    });
+    expect(exported.accounts.find((a: { id: string }) => a.id === '0015g0000000000AAA')).toMatchObject({ name: 'Acme Corporation', domains: ['acme.com'] });
+  });
+
   it('names each rejected record with its path and reason, imports the valid ones, and keeps earlier data', async () => {
     const page = await importThroughOptions(glance, bundlePath('small-book.json'));
     await page.reload();
