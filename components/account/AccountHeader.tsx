@@ -4,7 +4,9 @@ import { formatDate, formatMoney, relativeDay, TIER_LABEL } from './format';
 export function AccountHeader({ view }: { view: AccountView }) {
   const { account, insights } = view;
   const tier = insights.tier.tier;
-  const missing = [account.arr === undefined && 'ARR', !tier && 'tier', !account.renewalDate && 'renewal date'].filter((m): m is string => !!m);
+  const missing = [account.arr === undefined && 'ARR', !tier && 'tier', !account.renewalDate && 'renewal date'].filter(
+    (m): m is string => !!m,
+  );
   return (
     <header className="account-header">
       <h1 className="account-header__name">
@@ -35,7 +37,8 @@ export function AccountHeader({ view }: { view: AccountView }) {
       </dl>
       {missing.length > 0 && (
         <p className="muted account-header__missing" data-missing={missing.join(' ')}>
-          No {joinWords(missing)} yet: add {missing.length === 1 ? 'it' : 'them'} in a CSV with {missing.length === 1 ? 'that column' : 'those columns'}, or connect HubSpot/Salesforce.
+          No {joinWords(missing)} yet: add {missing.length === 1 ? 'it' : 'them'} in a CSV with{' '}
+          {missing.length === 1 ? 'that column' : 'those columns'}, or connect HubSpot/Salesforce.
         </p>
       )}
     </header>

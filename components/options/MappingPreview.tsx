@@ -24,7 +24,10 @@ export function MappingPreview({ fileName, proposal, onConfirm, onCancel }: Prop
   return (
     <section aria-labelledby={headingId} className="mapping-preview">
       <h3 id={headingId}>Match the columns of {fileName}</h3>
-      <p className="muted">Glance does not know this layout. Choose what each column holds; nothing is written until you confirm, and the mapping is remembered for files with the same columns.</p>
+      <p className="muted">
+        Glance does not know this layout. Choose what each column holds; nothing is written until you confirm, and the mapping is remembered
+        for files with the same columns.
+      </p>
       <table aria-label="Column mapping">
         <thead>
           <tr>

@@ -80,7 +80,9 @@ export async function importFile(
   try {
     const decoded = decodeFileBytes(bytes);
     if (decoded.note) notes.push(decoded.note);
-    const envelope = /\.csv$/i.test(file.name) ? await readCsvExport(decoded.text, call, notes, confirmMapping) : readBundleText(decoded.text);
+    const envelope = /\.csv$/i.test(file.name)
+      ? await readCsvExport(decoded.text, call, notes, confirmMapping)
+      : readBundleText(decoded.text);
     if (!envelope.ok) return refuse(envelope.error);
 
     const rejected: Rejection[] = [];
@@ -120,8 +122,20 @@ export async function importFile(
       // Committing would store nothing: that is a failed import, and the user should read why.
       await call('import.abort', { importId }).catch(() => undefined);
       importId = undefined;
-      const why = rejected.length === 0 ? 'the file holds no records' : rejected.length === 1 ? 'its one record was rejected' : `all ${rejected.length.toLocaleString()} records were rejected`;
-      return { ok: false, fileName: file.name, error: `Nothing was imported: ${why}.`, rejected, nothingStored: true, ...(notes.length ? { notes } : {}) };
+      const why =
+        rejected.length === 0
+          ? 'the file holds no records'
+          : rejected.length === 1
+            ? 'its one record was rejected'
+            : `all ${rejected.length.toLocaleString()} records were rejected`;
+      return {
+        ok: false,
+        fileName: file.name,
+        error: `Nothing was imported: ${why}.`,
+        rejected,
+        nothingStored: true,
+        ...(notes.length ? { notes } : {}),
+      };
     }
     onProgress({ phase: 'writing', done: 0, total });
     const unwatch = watchWrite(importId, (written, all) => onProgress({ phase: 'writing', done: written, total: all }));
@@ -145,7 +159,12 @@ const positionOf = (r: Rejection) => Number(r.path.slice(r.path.indexOf('[') + 1
  * A CSV: a known export is read by its layout; an unknown one by the mapping remembered for its
  * header row, else by the mapping the user confirms now (then remembered). Skipped rows become notes.
  */
-async function readCsvExport(text: string, call: typeof callBackground, notes: string[], confirmMapping?: ConfirmMapping): Promise<EnvelopeResult> {
+async function readCsvExport(
+  text: string,
+  call: typeof callBackground,
+  notes: string[],
+  confirmMapping?: ConfirmMapping,
+): Promise<EnvelopeResult> {
   const today = new Date().toISOString().slice(0, 10);
   let reading = readExportText(text, { today });
   if (reading.kind === 'needs-mapping') {
@@ -157,7 +176,10 @@ async function readCsvExport(text: string, call: typeof callBackground, notes: s
     if (!choices) {
       if (!confirmMapping) {
         const headers = proposal.columns.map((c) => `"${c.header}"`).join(', ');
-        return { ok: false, error: `The columns of this CSV file were not recognised (${headers}): map them to Glance fields first. Nothing was imported.` };
+        return {
+          ok: false,
+          error: `The columns of this CSV file were not recognised (${headers}): map them to Glance fields first. Nothing was imported.`,
+        };
       }
       choices = await confirmMapping(proposal);
       if (!choices) return { ok: false, error: 'The column mapping was not confirmed. Nothing was imported.' };
@@ -169,7 +191,8 @@ async function readCsvExport(text: string, call: typeof callBackground, notes: s
     }
   }
   if (reading.kind === 'refused') return { ok: false, error: reading.error };
-  if (reading.kind === 'needs-mapping') return { ok: false, error: 'The columns of this CSV file were not recognised. Nothing was imported.' };
+  if (reading.kind === 'needs-mapping')
+    return { ok: false, error: 'The columns of this CSV file were not recognised. Nothing was imported.' };
   if (reading.layout) notes.push(`Read as a ${reading.layout}.`);
   notes.push(...reading.skipped.slice(0, SHOWN_SKIPPED).map(describeSkipped));
   if (reading.skipped.length > SHOWN_SKIPPED) notes.push(`…and ${reading.skipped.length - SHOWN_SKIPPED} more rows skipped.`);

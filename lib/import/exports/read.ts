@@ -49,7 +49,10 @@ function proposalFor(headers: string[], rows: string[][], choices: ColumnChoice[
     headerKey: headerSetKey(headers),
     columns: headers.map((header, i) => ({
       header,
-      samples: rows.map((r) => (r[i] ?? '').trim()).filter(Boolean).slice(0, 3),
+      samples: rows
+        .map((r) => (r[i] ?? '').trim())
+        .filter(Boolean)
+        .slice(0, 3),
       choice: choices[i],
     })),
   };
@@ -60,7 +63,8 @@ export function readExportText(text: string, options: { today: string; mapping?:
   const { headers, rows } = parseCsvRows(text);
   if (headers.length < 2 || rows.length === 0) return { kind: 'refused', error: NO_ROWS };
   if (options.mapping) {
-    if (options.mapping.length !== headers.length) return { kind: 'refused', error: 'The column mapping does not fit this file\'s columns. Nothing was imported.' };
+    if (options.mapping.length !== headers.length)
+      return { kind: 'refused', error: "The column mapping does not fit this file's columns. Nothing was imported." };
     if (!options.mapping.includes('account.name') && !options.mapping.includes('account.id')) {
       return { kind: 'refused', error: 'The column mapping names no account column (a company name or CRM id). Nothing was imported.' };
     }
@@ -68,7 +72,11 @@ export function readExportText(text: string, options: { today: string; mapping?:
   }
   const recognised = recogniseLayout(headers);
   if (recognised) {
-    return { kind: 'records', layout: recognised.layout.label, ...mapRows(headers, rows, recognised.choices, { today: options.today, ids: recognised.layout.ids }) };
+    return {
+      kind: 'records',
+      layout: recognised.layout.label,
+      ...mapRows(headers, rows, recognised.choices, { today: options.today, ids: recognised.layout.ids }),
+    };
   }
   if (isPlainGlanceCsv(headers)) {
     const plain = readCsvText(text);

@@ -86,7 +86,11 @@ export function parseDate(raw: string, order: DateOrder): string | null {
 
 /** "https://www.Acme.com/about" -> "acme.com"; null when the cell names no host. */
 export function websiteDomain(raw: string): string | null {
-  const host = raw.trim().replace(/^[a-z]+:\/\//i, '').replace(/[/?#].*$/, '').replace(/:\d+$/, '');
+  const host = raw
+    .trim()
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/[/?#].*$/, '')
+    .replace(/:\d+$/, '');
   if (!host.includes('.')) return null;
   return registrableDomain(host);
 }

@@ -11,7 +11,9 @@ const view = (account: Account) =>
 describe('AccountHeader', () => {
   it('says which facts an imported account lacks and where they would come from', () => {
     render(<AccountHeader view={view({ id: 'acc-1', name: 'Acme' })} />);
-    expect(screen.getByText('No ARR, tier or renewal date yet: add them in a CSV with those columns, or connect HubSpot/Salesforce.')).toBeInTheDocument();
+    expect(
+      screen.getByText('No ARR, tier or renewal date yet: add them in a CSV with those columns, or connect HubSpot/Salesforce.'),
+    ).toBeInTheDocument();
   });
 
   it('names only what is missing', () => {

@@ -83,7 +83,10 @@ describe('an import that stores nothing', () => {
       if (type === 'import.begin') return { importId: 'import-1' };
       if (type === 'import.chunk') {
         const { records, offset, type: t } = payload as PayloadOf<'import.chunk'>;
-        return { accepted: 0, rejected: records.map((_, i) => ({ path: `${t}[${offset + i}]`, reason: 'id: required (expected a string)' })) };
+        return {
+          accepted: 0,
+          rejected: records.map((_, i) => ({ path: `${t}[${offset + i}]`, reason: 'id: required (expected a string)' })),
+        };
       }
       return null;
     }) as typeof call);

@@ -26,7 +26,7 @@ describe('amounts as exports write them', () => {
   });
 });
 
-describe('dates in the export\'s locale', () => {
+describe("dates in the export's locale", () => {
   it('a day over 12 anywhere in the column makes it day-first', () => {
     expect(dateOrderOf(['01/02/2027', '25/03/2027'])).toBe('day-first');
     expect(parseDate('01/02/2027', 'day-first')).toBe('2027-02-01');

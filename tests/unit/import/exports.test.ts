@@ -54,7 +54,9 @@ describe('recognising exports by their headers', () => {
   });
 
   it('recognises ChurnZero and Totango health exports', () => {
-    expect(recogniseLayout(['Account Name', 'ChurnScore', 'NPS Score', 'Total Contract Amount', 'Next Renewal Date'])?.layout.id).toBe('churnzero-health');
+    expect(recogniseLayout(['Account Name', 'ChurnScore', 'NPS Score', 'Total Contract Amount', 'Next Renewal Date'])?.layout.id).toBe(
+      'churnzero-health',
+    );
     expect(recogniseLayout(['Account Name', 'Health', 'Contract Value', 'Contract Renewal Date'])?.layout.id).toBe('totango-health');
   });
 });
@@ -79,7 +81,13 @@ describe('HubSpot exports', () => {
     const { contacts, accounts } = allValid(reading);
     expect(contacts).toHaveLength(33);
     expect(accounts).toHaveLength(20);
-    expect(contacts![0]).toMatchObject({ id: 'hubspot-contact-51000', name: 'Ada Lovelace', email: 'ada.lovelace@acme.com', accountId: 'name-acme-corporation', title: 'VP Operations' });
+    expect(contacts![0]).toMatchObject({
+      id: 'hubspot-contact-51000',
+      name: 'Ada Lovelace',
+      email: 'ada.lovelace@acme.com',
+      accountId: 'name-acme-corporation',
+      title: 'VP Operations',
+    });
     expect(reading.skipped).toEqual([{ row: 15, reason: 'no email for Margaret Hamilton' }]);
   });
 
@@ -92,7 +100,13 @@ describe('HubSpot exports', () => {
   it('reads tickets with HubSpot priorities and statuses', () => {
     const { tickets } = allValid(read('hubspot-tickets.csv'));
     expect(tickets).toHaveLength(8);
-    expect(tickets![0]).toMatchObject({ id: 'hubspot-ticket-300', priority: 'P2', status: 'open', openedAt: '2026-10-01', accountId: 'name-acme-corporation' });
+    expect(tickets![0]).toMatchObject({
+      id: 'hubspot-ticket-300',
+      priority: 'P2',
+      status: 'open',
+      openedAt: '2026-10-01',
+      accountId: 'name-acme-corporation',
+    });
     expect(tickets![3]).toMatchObject({ priority: 'P1', status: 'closed' });
   });
 });
@@ -104,11 +118,22 @@ describe('Salesforce exports', () => {
     expect(reading.skipped).toEqual([]);
     expect(accounts).toHaveLength(12);
     expect(contacts).toHaveLength(20);
-    expect(accounts![0]).toMatchObject({ id: '0015g0000000000AAA', crm: { salesforceId: '0015g0000000000AAA' }, name: 'Acme Corporation', domains: ['acme.com'], owner: 'Jane Doe' });
-    expect(contacts![0]).toMatchObject({ name: 'Ada Lovelace', accountId: '0015g0000000000AAA', email: 'ada.lovelace@acme.com', title: 'VP Operations' });
+    expect(accounts![0]).toMatchObject({
+      id: '0015g0000000000AAA',
+      crm: { salesforceId: '0015g0000000000AAA' },
+      name: 'Acme Corporation',
+      domains: ['acme.com'],
+      owner: 'Jane Doe',
+    });
+    expect(contacts![0]).toMatchObject({
+      name: 'Ada Lovelace',
+      accountId: '0015g0000000000AAA',
+      email: 'ada.lovelace@acme.com',
+      title: 'VP Operations',
+    });
   });
 
-  it('a contact report grouped by account gives each contact its group\'s account', () => {
+  it("a contact report grouped by account gives each contact its group's account", () => {
     const { accounts, contacts } = allValid(read('salesforce-contacts-by-account.csv'));
     expect(accounts).toHaveLength(5);
     expect(contacts).toHaveLength(15);
@@ -134,7 +159,14 @@ describe('Salesforce exports', () => {
 
   it('cases become tickets on their account', () => {
     const { tickets } = allValid(read('salesforce-cases.csv'));
-    expect(tickets![1]).toMatchObject({ id: '5005g0000000001AAA', accountId: '0015g0000000001AAA', openedAt: '2026-10-02', closedAt: '2026-10-04', status: 'closed', priority: 'P3' });
+    expect(tickets![1]).toMatchObject({
+      id: '5005g0000000001AAA',
+      accountId: '0015g0000000001AAA',
+      openedAt: '2026-10-02',
+      closedAt: '2026-10-04',
+      status: 'closed',
+      priority: 'P3',
+    });
   });
 });
 
@@ -157,7 +189,14 @@ describe('a confirmed mapping', () => {
   it('maps an unknown layout as the user chose, with a stable id from the domain', () => {
     const mapping = ['account.name', 'account.website', 'account.arr', 'account.renewalDate', 'account.tier', 'keep'] as const;
     const { accounts } = allValid(readExportText(fixture('unknown-layout.csv'), { today: TODAY, mapping: [...mapping] }));
-    expect(accounts![0]).toMatchObject({ id: 'domain-acme.com', name: 'Acme Corporation', arr: 1200000, renewalDate: '2027-01-01', tier: 'enterprise', Notes: 'quarterly call' });
+    expect(accounts![0]).toMatchObject({
+      id: 'domain-acme.com',
+      name: 'Acme Corporation',
+      arr: 1200000,
+      renewalDate: '2027-01-01',
+      tier: 'enterprise',
+      Notes: 'quarterly call',
+    });
   });
 
   it('is refused when it names no account column', () => {
@@ -165,7 +204,7 @@ describe('a confirmed mapping', () => {
     expect(reading).toEqual({ kind: 'refused', error: expect.stringContaining('names no account column') });
   });
 
-  it('is remembered only through Glance\'s own pages, never from the sidebar', () => {
+  it("is remembered only through Glance's own pages, never from the sidebar", () => {
     expect(mayAsk('page', 'import.mapping.save')).toBe(true);
     expect(mayAsk('sidebar', 'import.mapping.save')).toBe(false);
     expect(mayAsk('sidebar', 'import.mapping.get')).toBe(false);

@@ -33,7 +33,10 @@ describe('importFile: an unknown layout', () => {
   it('is refused, naming its columns, when nobody can confirm a mapping', async () => {
     const bg = fakeBackground();
     const outcome = await importFile(fixture('unknown-layout.csv'), bg.call);
-    expect(outcome).toMatchObject({ ok: false, error: expect.stringContaining('were not recognised ("Customer", "Site", "Contract value"') });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('were not recognised ("Customer", "Site", "Contract value"'),
+    });
     expect(bg.types()).not.toContain('import.begin');
   });
 

@@ -14,6 +14,9 @@ describe('next best action for an account with thin data', () => {
 
   it('keeps the cadence once ARR gives the tier', () => {
     const known = data({ account: { id: 'acc-known', name: 'Acme', arr: 10_000 }, activities: [] });
-    expect(computeInsights(known, NOW, S).actions.top).toMatchObject({ title: 'Keep the cadence', reason: 'SMB: digital touch, quarterly check-in; no touch on record' });
+    expect(computeInsights(known, NOW, S).actions.top).toMatchObject({
+      title: 'Keep the cadence',
+      reason: 'SMB: digital touch, quarterly check-in; no touch on record',
+    });
   });
 });
