@@ -38,6 +38,8 @@ const contacts: ExportLayout = {
     'Associated Company': 'account.name',
     'Company Name': 'account.name',
     'Associated Company ID': 'account.id',
+    'Associated Company IDs': 'account.id',
+    'Associated Company IDs (Primary)': 'account.id',
     'Website URL': 'account.website',
   },
 };

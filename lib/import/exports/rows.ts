@@ -40,6 +40,8 @@ export function withoutReportFooter(rows: string[][]): string[][] {
 
 /** A CRM id as a record id: Salesforce ids in their 18-character form, HubSpot's numbers prefixed by object. */
 function crmRecordId(raw: string, object: string, ids: IdSource | undefined): { id: string; crm?: Rec } {
+  // HubSpot writes every associated id in one cell ("4401;4402"): the first is the primary one.
+  raw = raw.split(';')[0].trim();
   const sf = ids !== 'hubspot' ? toSalesforceId18(raw) : null;
   if (sf) return { id: sf, crm: { salesforceId: sf } };
   if (ids === 'hubspot' || (!ids && /^\d+$/.test(raw))) return { id: `hubspot-${object}-${raw}`, crm: { hubspotId: raw } };

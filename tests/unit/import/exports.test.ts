@@ -91,6 +91,14 @@ describe('HubSpot exports', () => {
     expect(reading.skipped).toEqual([{ row: 15, reason: 'no email for Margaret Hamilton' }]);
   });
 
+  it('links contacts to the company record HubSpot names as their primary association', () => {
+    const text =
+      'Record ID,First Name,Last Name,Email,Associated Company,Associated Company IDs\n51,Ada,Lovelace,ada@acme.com,Acme Corporation,9800000;9800037\n';
+    const { contacts, accounts } = allValid(readExportText(text, { today: TODAY }));
+    expect(contacts![0].accountId).toBe('hubspot-company-9800000');
+    expect(accounts![0]).toMatchObject({ id: 'hubspot-company-9800000', name: 'Acme Corporation', crm: { hubspotId: '9800000' } });
+  });
+
   it('takes the renewal date and amount from renewal deals only', () => {
     const { accounts } = allValid(read('hubspot-deals.csv'));
     expect(accounts![0]).toMatchObject({ name: 'Acme Corporation', renewalDate: '2027-01-15', arr: 1200000 });
