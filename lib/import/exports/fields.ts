@@ -84,6 +84,8 @@ export interface ExportLayout {
   /** Shown to the user: "HubSpot companies export". */
   label: string;
   ids?: IdSource;
+  /** A grouped report: a group's account cells are written on its first row only and hold for the rows below. */
+  groupedByAccount?: boolean;
   /** Every one of these headers is present in the export (compared squashed). */
   signature: string[];
   /** Header as the export writes it -> what it means. Columns not listed are kept on the record as they are. */

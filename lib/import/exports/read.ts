@@ -75,7 +75,11 @@ export function readExportText(text: string, options: { today: string; mapping?:
     return {
       kind: 'records',
       layout: recognised.layout.label,
-      ...mapRows(headers, rows, recognised.choices, { today: options.today, ids: recognised.layout.ids }),
+      ...mapRows(headers, rows, recognised.choices, {
+        today: options.today,
+        ids: recognised.layout.ids,
+        groupedByAccount: recognised.layout.groupedByAccount,
+      }),
     };
   }
   if (isPlainGlanceCsv(headers)) {

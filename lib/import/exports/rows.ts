@@ -81,7 +81,7 @@ export function mapRows(
   headers: string[],
   rows: string[][],
   choices: ColumnChoice[],
-  options: { ids?: IdSource; today: string },
+  options: { ids?: IdSource; today: string; groupedByAccount?: boolean },
 ): MappedRows {
   const columnsOf = new Map<Field, number[]>(FIELDS.map((f) => [f, [] as number[]]));
   choices.forEach((c, i) => columnsOf.get(c as Field)?.push(i));
@@ -106,7 +106,7 @@ export function mapRows(
     let row = original;
     // Grouped reports write the account on a group's first row only: later rows inherit it.
     const accountCells = accountColumns.map((i) => (row[i] ?? '').trim());
-    if (wantsContact && accountCells.every((c) => c === '') && groupAccount) {
+    if (options.groupedByAccount && accountCells.every((c) => c === '') && groupAccount) {
       row = [...row];
       accountColumns.forEach((col, k) => (row[col] = groupAccount![k]));
     } else if (accountCells.some((c) => c !== '')) groupAccount = accountCells;

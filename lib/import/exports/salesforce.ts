@@ -31,6 +31,7 @@ const contactReport: ExportLayout = {
   id: 'salesforce-contact-report',
   label: 'Salesforce contacts report',
   ids: 'salesforce',
+  groupedByAccount: true,
   signature: ['Account Name', 'First Name', 'Last Name', 'Email'],
   columns: {
     'Account ID': 'account.id',

@@ -99,6 +99,13 @@ describe('HubSpot exports', () => {
     expect(accounts![0]).toMatchObject({ id: 'hubspot-company-9800000', name: 'Acme Corporation', crm: { hubspotId: '9800000' } });
   });
 
+  it('never gives a contact without a company the company of the row above', () => {
+    const text = 'Record ID,First Name,Last Name,Email,Associated Company\n51,Ada,Lovelace,ada@acme.com,Acme\n52,Bo,Bell,bo@gmail.com,\n';
+    const reading = records(readExportText(text, { today: TODAY }));
+    expect((reading.records.contacts as unknown[]).length).toBe(1);
+    expect(reading.skipped).toEqual([{ row: 3, reason: 'no company name' }]);
+  });
+
   it('takes the renewal date and amount from renewal deals only', () => {
     const { accounts } = allValid(read('hubspot-deals.csv'));
     expect(accounts![0]).toMatchObject({ name: 'Acme Corporation', renewalDate: '2027-01-15', arr: 1200000 });
