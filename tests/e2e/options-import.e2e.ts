@@ -75,8 +75,10 @@ describe('options page: import and export in real Chromium', () => {
     const file = join(dir, 'bad-harbor.json');
     writeFileSync(file, JSON.stringify({ format: 'glance.bundle', version: 1, accounts: [{ ...harbor, name: 'Harbor (overwritten)', arr: 'lots' }] }));
     await page.getByLabel('Import').setInputFiles(file);
-    const status = page.locator('[role="status"][data-outcome="imported"]', { hasText: 'bad-harbor.json' });
+    // Its one record refused, the file stored nothing: a failure, not an import.
+    const status = page.locator('[role="status"][data-outcome="failed"]', { hasText: 'bad-harbor.json' });
     await status.getByText('accounts[0] (acc-harbor): arr: expected a number').waitFor();
+    await expect(status.textContent()).resolves.toContain('Nothing was imported: its one record was rejected.');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
     const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
