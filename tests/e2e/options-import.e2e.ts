@@ -49,6 +49,24 @@ describe('options page: import and export in real Chromium', () => {
     expect(exported.accounts.find((a: { id: string }) => a.id === '0015g0000000000AAA')).toMatchObject({ name: 'Acme Corporation', domains: ['acme.com'] });
   });
 
+  it('asks for a mapping of unknown columns once, then remembers it for the same columns', async () => {
+    const file = join(FIXTURES, 'exports', 'unknown-layout.csv');
+    const page = await glance.context.newPage();
+    await page.goto(glance.url('options.html'));
+    await page.getByLabel('Import').setInputFiles(file);
+    const table = page.getByRole('table', { name: 'Column mapping' });
+    await table.getByRole('combobox', { name: 'Site' }).selectOption({ label: 'Account: website or domain' });
+    await page.getByRole('button', { name: 'Import with this mapping' }).click();
+    await page.locator('[role="status"][data-outcome="imported"]').getByText('Imported from unknown-layout.csv: 6 accounts.').waitFor();
+
+    await page.reload();
+    await page.getByLabel('Import').setInputFiles(file);
+    const again = page.locator('[role="status"][data-outcome="imported"]');
+    await again.getByText('Read with the column mapping you confirmed for these columns before.').waitFor();
+    await expect(table.count()).resolves.toBe(0);
+    await page.locator('[data-count="accounts"]', { hasText: /^6$/ }).waitFor();
+  });
+
   it('names each rejected record with its path and reason, imports the valid ones, and keeps earlier data', async () => {
     const page = await importThroughOptions(glance, bundlePath('small-book.json'));
     await page.reload();
