@@ -2,8 +2,11 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { call } from '@/lib/messages/client';
-import { importFile, type ImportOutcome, type ImportProgress } from '@/lib/import/upload';
-import { formatRejection, type Duplicate } from '@/lib/import/validate';
+import { importFile, type ConfirmMapping, type ImportOutcome, type ImportProgress } from '@/lib/import/upload';
+import type { MappingProposal } from '@/lib/import/exports/read';
+import type { ColumnChoice } from '@/lib/import/exports/recognise';
+import { MappingPreview } from './MappingPreview';
+import { formatRejection, type Duplicate, type Rejection } from '@/lib/import/validate';
 import { RECORD_TYPES } from '@/lib/model/bundle';
 
 const SHOWN_REJECTIONS = 50;
@@ -12,13 +15,29 @@ export function ImportPanel() {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [mapping, setMapping] = useState<{
+    fileName: string;
+    proposal: MappingProposal;
+    answer: (choices: ColumnChoice[] | null) => void;
+  } | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const queryClient = useQueryClient();
 
   async function run(file: File) {
     setOutcome(null);
+    const confirmMapping: ConfirmMapping = (proposal) =>
+      new Promise((resolve) =>
+        setMapping({
+          fileName: file.name,
+          proposal,
+          answer: (choices) => {
+            setMapping(null);
+            resolve(choices);
+          },
+        }),
+      );
     try {
-      setOutcome(await importFile(file, call, setProgress));
+      setOutcome(await importFile(file, call, setProgress, undefined, confirmMapping));
     } catch (error) {
       // importFile answers every failure it knows of; this is the last guard, so that whatever
       // happens the user reads an outcome and can pick a file again without reloading the page.
@@ -42,7 +61,8 @@ export function ImportPanel() {
     <section className="card">
       <h2>Bring in your book</h2>
       <p className="muted">
-        A Glance bundle (.json) or a CSV export of accounts or contacts. Records merge by id; nothing else is removed.
+        A Glance bundle (.json) or a CSV export: HubSpot, Salesforce (reports too), Gainsight, ChurnZero or Totango, or your own columns.
+        Records merge by id; nothing else is removed.
       </p>
       <div
         className={`dropzone${dragging ? ' dropzone--active' : ''}`}
@@ -70,7 +90,15 @@ export function ImportPanel() {
         />
         <span className="muted">or drop a file here</span>
       </div>
-      {progress && (
+      {mapping && (
+        <MappingPreview
+          fileName={mapping.fileName}
+          proposal={mapping.proposal}
+          onConfirm={mapping.answer}
+          onCancel={() => mapping.answer(null)}
+        />
+      )}
+      {progress && !mapping && (
         <div className="progress">
           <progress aria-label="Progress" max={progress.total || 1} value={progress.phase === 'reading' ? undefined : progress.done} />
           <span>
@@ -80,16 +108,17 @@ export function ImportPanel() {
           </span>
         </div>
       )}
-      <div
-        role="status"
-        aria-live="polite"
-        className="import-status"
-        data-outcome={outcome ? (outcome.ok ? 'imported' : 'refused') : undefined}
-      >
+      <div role="status" aria-live="polite" className="import-status" data-outcome={outcome ? outcomeValue(outcome) : undefined}>
         {outcome && <OutcomeReport outcome={outcome} />}
       </div>
     </section>
   );
+}
+
+/** `imported` when something was stored; `failed` when the file was read but nothing in it could be stored; `refused` otherwise. */
+function outcomeValue(outcome: ImportOutcome): 'imported' | 'failed' | 'refused' {
+  if (outcome.ok) return 'imported';
+  return outcome.nothingStored ? 'failed' : 'refused';
 }
 
 const RECORD_NOUNS: Record<(typeof RECORD_TYPES)[number], [string, string]> = {
@@ -136,6 +165,7 @@ function OutcomeReport({ outcome }: { outcome: ImportOutcome }) {
           <strong>{outcome.fileName}</strong>: {outcome.error}
         </p>
         <Notes notes={outcome.notes} />
+        {outcome.rejected && <Rejections rejected={outcome.rejected} />}
       </div>
     );
   }
@@ -155,25 +185,27 @@ function OutcomeReport({ outcome }: { outcome: ImportOutcome }) {
           )}
         </p>
       ))}
-      {outcome.kept > 0 && (
-        <p data-kept={outcome.kept}>
-          {outcome.kept.toLocaleString()} {outcome.kept === 1 ? 'commitment' : 'commitments'} changed here since that file was made{' '}
-          {outcome.kept === 1 ? 'was' : 'were'} kept as {outcome.kept === 1 ? 'it is' : 'they are'}.
-        </p>
-      )}
-      {outcome.rejected.length > 0 && (
+      <Rejections rejected={outcome.rejected} />
+    </div>
+  );
+}
+
+function Rejections({ rejected }: { rejected: Rejection[] }) {
+  return (
+    <>
+      {rejected.length > 0 && (
         <>
           <p className="error">
-            {outcome.rejected.length.toLocaleString()} {outcome.rejected.length === 1 ? 'record was' : 'records were'} rejected:
+            {rejected.length.toLocaleString()} {rejected.length === 1 ? 'record was' : 'records were'} rejected:
           </p>
           <ul className="rejections">
-            {outcome.rejected.slice(0, SHOWN_REJECTIONS).map((r) => (
+            {rejected.slice(0, SHOWN_REJECTIONS).map((r) => (
               <li key={r.path}>{formatRejection(r)}</li>
             ))}
           </ul>
-          {outcome.rejected.length > SHOWN_REJECTIONS && <p className="muted">…and {outcome.rejected.length - SHOWN_REJECTIONS} more.</p>}
+          {rejected.length > SHOWN_REJECTIONS && <p className="muted">…and {rejected.length - SHOWN_REJECTIONS} more.</p>}
         </>
       )}
-    </div>
+    </>
   );
 }

@@ -28,6 +28,9 @@ const CADENCE_WORDS: Record<Tier, string> = {
   smb: 'digital touch, quarterly check-in',
 };
 
+/** What an account without ARR or tier lacks, and where it would come from: said instead of a cadence Glance cannot know. */
+export const MISSING_TIER_WORDS = 'No ARR or tier yet: add them in a CSV with ARR, or connect HubSpot/Salesforce';
+
 export function tierOf(data: AccountData, settings: PlaybookSettings): { tier: Tier | null; source: TierInfo['source'] } {
   const { tier, arr } = data.account;
   if (tier) return { tier, source: 'given' };
@@ -58,6 +61,6 @@ export function tierInfo(data: AccountData, now: DateInput, settings: PlaybookSe
     lastQbrDate: last,
     nextQbrDue: cadenceDays !== null && last !== null ? addDaysIso(last, cadenceDays) : null,
     qbrDue,
-    cadence: tier ? CADENCE_WORDS[tier] : 'regular check-in (tier unknown: add ARR or a tier)',
+    cadence: tier ? CADENCE_WORDS[tier] : 'regular check-in',
   };
 }

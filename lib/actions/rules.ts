@@ -5,7 +5,7 @@
 import { champions, isDeparted } from '../health/facts';
 import { isRedLevel } from '../signals/types';
 import { ageInDays, relativeDays, sortByDate, toMs, wholeDaysAgo } from '../time';
-import { TIER_LABELS } from './cadence';
+import { MISSING_TIER_WORDS, TIER_LABELS } from './cadence';
 import { isOverdue } from './overdue';
 import type { ActionId, ActionRule } from './types';
 
@@ -118,10 +118,23 @@ const expansionReady: ActionRule = ({ expansion }) => {
 const keepCadence: ActionRule = ({ data, now, tier }) => {
   const past = data.activities.filter((a) => toMs(a.date) <= now);
   const last = past.length ? sortByDate(past, (a) => a.date).at(-1)! : null;
+  const lastTouch = last ? `last touch ${relativeDays(wholeDaysAgo(last.date, now))} (${last.type})` : 'no touch on record';
+  // Without a tier there is no cadence to keep: say what is missing and where it would come from.
+  if (!tier.tier) {
+    return {
+      title: 'Add ARR or a tier',
+      reason: `${MISSING_TIER_WORDS}; ${lastTouch}`,
+      steps: [
+        'Import a CSV with an ARR or Tier column (a HubSpot, Salesforce or health platform export will do)',
+        'Or connect HubSpot/Salesforce',
+        'Until then: a regular check-in',
+      ],
+    };
+  }
   const label = tier.tier ? `${TIER_LABELS[tier.tier]}: ` : '';
   return {
     title: 'Keep the cadence',
-    reason: `${label}${tier.cadence}; ${last ? `last touch ${relativeDays(wholeDaysAgo(last.date, now))} (${last.type})` : 'no touch on record'}`,
+    reason: `${label}${tier.cadence}; ${lastTouch}`,
     steps: [`Next touch: ${tier.cadence}`, 'Look for expansion signals'],
   };
 };

@@ -72,7 +72,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown) 
 }
 
 /** Repeated header names get a suffix (`Name`, `Name_1`), as spreadsheets and papaparse do, so no column overwrites another. */
-function uniqueHeaders(row: string[]): string[] {
+export function uniqueHeaders(row: string[]): string[] {
   const seen = new Set<string>();
   return row.map((header) => {
     let name = header;

@@ -10,6 +10,10 @@ import type { call as callBackground } from '../messages/client';
 import type { RecordCounts } from '../store/records';
 import { readCsvText } from './csv';
 import { decodeFileBytes } from './decode';
+import { readExportText, type MappingProposal } from './exports/read';
+import { IGNORE, FIELDS } from './exports/fields';
+import type { ColumnChoice } from './exports/recognise';
+import type { SkippedRow } from './exports/rows';
 import { shapeProblem } from './limits';
 import { findDuplicates, readBundleText, type Duplicate, type EnvelopeResult, type Rejection } from './validate';
 
@@ -28,7 +32,15 @@ const UNREACHABLE = /could not be reached|did not answer/;
 
 export type ImportOutcome =
   | { ok: true; fileName: string; counts: RecordCounts; rejected: Rejection[]; duplicates: Duplicate[]; notes: string[]; kept: number }
-  | { ok: false; fileName: string; error: string; notes?: string[] };
+  | { ok: false; fileName: string; error: string; notes?: string[]; rejected?: Rejection[]; nothingStored?: true };
+
+/** Asks the user to confirm (or change) the proposed column mapping; null when they cancel. */
+export type ConfirmMapping = (proposal: MappingProposal) => Promise<ColumnChoice[] | null>;
+
+const KNOWN_CHOICES = new Set<string>([...FIELDS, IGNORE, 'keep']);
+
+const describeSkipped = (s: SkippedRow) => `Row ${s.row} skipped: ${s.reason}.`;
+const SHOWN_SKIPPED = 20;
 
 export interface ImportableFile {
   name: string;
@@ -59,6 +71,7 @@ export async function importFile(
   call: typeof callBackground,
   onProgress: (progress: ImportProgress) => void = () => undefined,
   wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  confirmMapping?: ConfirmMapping,
 ): Promise<ImportOutcome> {
   onProgress({ phase: 'reading', done: 0, total: 1 });
   let bytes: ArrayBuffer;
@@ -73,7 +86,9 @@ export async function importFile(
   try {
     const decoded = decodeFileBytes(bytes);
     if (decoded.note) notes.push(decoded.note);
-    const envelope = readImportText(file.name, decoded.text);
+    const envelope = /\.csv$/i.test(file.name)
+      ? await readCsvExport(decoded.text, call, notes, confirmMapping)
+      : readBundleText(decoded.text);
     if (!envelope.ok) return refuse(envelope.error);
 
     const rejected: Rejection[] = [];
@@ -99,18 +114,39 @@ export async function importFile(
       await call('import.begin', { name: file.name.slice(0, 500), ...(envelope.generatedAt ? { generatedAt: envelope.generatedAt } : {}) })
     ).importId;
     let done = 0;
+    let accepted = 0;
     for (const { type, list, chunks } of plans) {
       for (const { offset, end } of chunks) {
         const records = list.slice(offset, end);
         const result = await call('import.chunk', { importId, type, offset, records });
         rejected.push(...result.rejected);
+        accepted += result.accepted;
         done += records.length;
         onProgress({ phase: 'checking', done, total });
       }
     }
+    rejected.sort((a, b) => RECORD_TYPES.indexOf(typeOf(a)) - RECORD_TYPES.indexOf(typeOf(b)) || positionOf(a) - positionOf(b));
+    if (accepted === 0) {
+      // Committing would store nothing: that is a failed import, and the user should read why.
+      await call('import.abort', { importId }).catch(() => undefined);
+      importId = undefined;
+      const why =
+        rejected.length === 0
+          ? 'the file holds no records'
+          : rejected.length === 1
+            ? 'its one record was rejected'
+            : `all ${rejected.length.toLocaleString()} records were rejected`;
+      return {
+        ok: false,
+        fileName: file.name,
+        error: `Nothing was imported: ${why}.`,
+        rejected,
+        nothingStored: true,
+        ...(notes.length ? { notes } : {}),
+      };
+    }
     onProgress({ phase: 'writing', done: 0, total });
     const { counts, kept } = await commitInSteps(importId, call, onProgress, wait);
-    rejected.sort((a, b) => RECORD_TYPES.indexOf(typeOf(a)) - RECORD_TYPES.indexOf(typeOf(b)) || positionOf(a) - positionOf(b));
     return { ok: true, fileName: file.name, counts, rejected, duplicates, notes, kept };
   } catch (error) {
     // Whatever failed (the background, the message channel, or reading the file here), the page
@@ -153,4 +189,48 @@ async function commitInSteps(
     if (step.written === written) await wait(RETRY_WAIT_MS / 4);
     written = step.written;
   }
+}
+
+/**
+ * A CSV: a known export is read by its layout; an unknown one by the mapping remembered for its
+ * header row, else by the mapping the user confirms now (then remembered). Skipped rows become notes.
+ */
+async function readCsvExport(
+  text: string,
+  call: typeof callBackground,
+  notes: string[],
+  confirmMapping?: ConfirmMapping,
+): Promise<EnvelopeResult> {
+  const today = new Date().toISOString().slice(0, 10);
+  let reading = readExportText(text, { today });
+  if (reading.kind === 'needs-mapping') {
+    const { proposal } = reading;
+    const fits = (choices: string[] | null): choices is ColumnChoice[] =>
+      !!choices && choices.length === proposal.columns.length && choices.every((c) => KNOWN_CHOICES.has(c));
+    const remembered = await call('import.mapping.get', { headerKey: proposal.headerKey }).catch(() => null);
+    let choices: ColumnChoice[] | null = fits(remembered) ? remembered : null;
+    if (!choices) {
+      if (!confirmMapping) {
+        const headers = proposal.columns.map((c) => `"${c.header}"`).join(', ');
+        return {
+          ok: false,
+          error: `The columns of this CSV file were not recognised (${headers}): map them to Glance fields first. Nothing was imported.`,
+        };
+      }
+      choices = await confirmMapping(proposal);
+      if (!choices) return { ok: false, error: 'The column mapping was not confirmed. Nothing was imported.' };
+      reading = readExportText(text, { today, mapping: choices });
+      if (reading.kind === 'records') await call('import.mapping.save', { headerKey: proposal.headerKey, choices });
+    } else {
+      reading = readExportText(text, { today, mapping: choices });
+      if (reading.kind === 'records') notes.push('Read with the column mapping you confirmed for these columns before.');
+    }
+  }
+  if (reading.kind === 'refused') return { ok: false, error: reading.error };
+  if (reading.kind === 'needs-mapping')
+    return { ok: false, error: 'The columns of this CSV file were not recognised. Nothing was imported.' };
+  if (reading.layout) notes.push(`Read as a ${reading.layout}.`);
+  notes.push(...reading.skipped.slice(0, SHOWN_SKIPPED).map(describeSkipped));
+  if (reading.skipped.length > SHOWN_SKIPPED) notes.push(`…and ${reading.skipped.length - SHOWN_SKIPPED} more rows skipped.`);
+  return { ok: true, records: reading.records };
 }

@@ -97,6 +97,11 @@ export const api = {
   ),
   'import.commit': endpoint<ImportCommitStep>()(z.object({ importId: id })),
   'import.abort': endpoint<{ state: ImportJob['state'] | 'unknown' }>()(z.object({ importId: id })),
+  /** A column mapping the user confirmed for a CSV header row (lib/import/exports), by that row's key. */
+  'import.mapping.get': endpoint<string[] | null>()(z.object({ headerKey: z.string().min(1).max(20000) })),
+  'import.mapping.save': endpoint<null>()(
+    z.object({ headerKey: z.string().min(1).max(20000), choices: z.array(z.string().min(1).max(100)).min(1).max(500) }),
+  ),
   'export.begin': endpoint<ExportStart>()(z.object({})),
   'export.page': endpoint<ExportPage>()(
     z.object({

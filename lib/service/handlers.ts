@@ -6,6 +6,7 @@ import type { GlanceDB } from '../store/db';
 import { createCommitmentHandlers } from './commitments';
 import { createExportHandlers } from './export';
 import { createImportService } from './import';
+import { createImportMappingHandlers } from './import-mappings';
 import { createPageHandlers } from './page';
 import { createProfileHandlers } from './profile';
 import { createReminderHandlers } from './reminders';
@@ -54,6 +55,7 @@ export function createService(outer: ServiceDeps): { handlers: Handlers; recover
     ...createExportHandlers(deps),
     ...createSampleHandlers(deps),
     ...createCommitmentHandlers(deps),
+    ...createImportMappingHandlers(deps),
     ...createSidebarHandlers(deps.sidebars),
   };
   return { handlers, recoverImports: imports.recoverImports };

@@ -100,6 +100,16 @@ describe('accessibility (WCAG 2.1 AA, axe-core) of every Glance page in light an
     await page.close();
   });
 
+  it('options page showing the column mapping of a CSV it does not know', async () => {
+    const page = await glance.context.newPage();
+    await page.goto(glance.url('options.html'));
+    await page.getByLabel('Import').setInputFiles(join(FIXTURES, 'exports/unknown-layout.csv'));
+    await page.getByRole('table', { name: 'Column mapping' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('combobox', { name: 'Customer' }).waitFor();
+    expect(await violationsInBothSchemes(page, page, 'options, column mapping')).toEqual([]);
+    await page.close();
+  });
+
   it('options page after an import that rejected records, and after a file that is not a bundle', async () => {
     const page = await glance.context.newPage();
     await page.goto(glance.url('options.html'));

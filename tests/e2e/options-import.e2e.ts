@@ -32,6 +32,45 @@ describe('options page: import and export in real Chromium', () => {
     await page.screenshot({ path: join(process.cwd(), 'test-results', 'options-after-import.png'), fullPage: true });
   });
 
+  it('imports a Salesforce report export: accounts and contacts, names combined, footer left out', async () => {
+    const page = await importThroughOptions(glance, join(FIXTURES, 'exports', 'salesforce-report.csv'));
+    const status = page.locator('[role="status"][data-outcome="imported"]');
+    await status.getByText('Imported from salesforce-report.csv: 12 accounts, 20 contacts.').waitFor();
+    await expect(status.textContent()).resolves.toContain('Read as a Salesforce contacts report.');
+    await expect(status.textContent()).resolves.not.toContain('rejected');
+    await page.locator('[data-count="accounts"]', { hasText: /^12$/ }).waitFor();
+    await page.locator('[data-count="contacts"]', { hasText: /^20$/ }).waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(exported.contacts.find((c: { email: string }) => c.email === 'ada.lovelace@acme.com')).toMatchObject({
+      name: 'Ada Lovelace',
+      accountId: '0015g0000000000AAA',
+    });
+    expect(exported.accounts.find((a: { id: string }) => a.id === '0015g0000000000AAA')).toMatchObject({
+      name: 'Acme Corporation',
+      domains: ['acme.com'],
+    });
+  });
+
+  it('asks for a mapping of unknown columns once, then remembers it for the same columns', async () => {
+    const file = join(FIXTURES, 'exports', 'unknown-layout.csv');
+    const page = await glance.context.newPage();
+    await page.goto(glance.url('options.html'));
+    await page.getByLabel('Import').setInputFiles(file);
+    const table = page.getByRole('table', { name: 'Column mapping' });
+    await table.getByRole('combobox', { name: 'Site' }).selectOption({ label: 'Account: website or domain' });
+    await page.getByRole('button', { name: 'Import with this mapping' }).click();
+    await page.locator('[role="status"][data-outcome="imported"]').getByText('Imported from unknown-layout.csv: 6 accounts.').waitFor();
+
+    await page.reload();
+    await page.getByLabel('Import').setInputFiles(file);
+    const again = page.locator('[role="status"][data-outcome="imported"]');
+    await again.getByText('Read with the column mapping you confirmed for these columns before.').waitFor();
+    await expect(table.count()).resolves.toBe(0);
+    await page.locator('[data-count="accounts"]', { hasText: /^6$/ }).waitFor();
+  });
+
   it('names each rejected record with its path and reason, imports the valid ones, and keeps earlier data', async () => {
     const page = await importThroughOptions(glance, bundlePath('small-book.json'));
     await page.reload();
@@ -61,8 +100,10 @@ describe('options page: import and export in real Chromium', () => {
       JSON.stringify({ format: 'glance.bundle', version: 1, accounts: [{ ...harbor, name: 'Harbor (overwritten)', arr: 'lots' }] }),
     );
     await page.getByLabel('Import').setInputFiles(file);
-    const status = page.locator('[role="status"][data-outcome="imported"]', { hasText: 'bad-harbor.json' });
+    // Its one record refused, the file stored nothing: a failure, not an import.
+    const status = page.locator('[role="status"][data-outcome="failed"]', { hasText: 'bad-harbor.json' });
     await status.getByText('accounts[0] (acc-harbor): arr: expected a number').waitFor();
+    await expect(status.textContent()).resolves.toContain('Nothing was imported: its one record was rejected.');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
     const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));

@@ -17,6 +17,7 @@ export function fakeBackground(
   const sent: Sent[] = [];
   let chunks = 0;
   let commits = 0;
+  const mappings = new Map<string, string[]>();
   const accepted = { accounts: 0, contacts: 0, usage: 0, tickets: 0, commitments: 0, activities: 0 };
   const call = (async (type: RequestType, payload: PayloadOf<RequestType>) => {
     if (depthOf({ glance: 'request', type, payload }) > CHANNEL_DEPTH) {
@@ -46,6 +47,13 @@ export function fakeBackground(
       }
       case 'import.abort':
         return { state: opts.abortState ?? 'discarded' };
+      case 'import.mapping.get':
+        return mappings.get((payload as PayloadOf<'import.mapping.get'>).headerKey) ?? null;
+      case 'import.mapping.save': {
+        const { headerKey, choices } = payload as PayloadOf<'import.mapping.save'>;
+        mappings.set(headerKey, choices);
+        return null;
+      }
       default:
         throw new Error(`unexpected ${type}`);
     }

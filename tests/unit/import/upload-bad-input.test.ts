@@ -97,7 +97,7 @@ describe('importFile: ids repeated within a file', () => {
       { accountId: 'a', date: '2026-10-02', logins: 2 },
       { accountId: 'a', date: '2026-10-01', logins: 3 },
     ];
-    const text = JSON.stringify({ format: 'glance.bundle', version: 1, accounts: [], usage });
+    const text = JSON.stringify({ format: 'glance.bundle', version: 1, accounts: [{ id: 'a', name: 'A' }], usage });
     const outcome = await importFile(file('book.json', text), bg.call);
     expect(outcome.ok && outcome.duplicates).toEqual([{ type: 'usage', key: 'a on 2026-10-01', paths: ['usage[0]', 'usage[2]'] }]);
   });
@@ -136,10 +136,13 @@ describe('importFile: records too big or too deep to send', () => {
   it('refuses a record with a runaway field before sending it', async () => {
     const bg = fakeBackground();
     const outcome = await importFile(bundleFile([{ id: 'a', name: 'A', notes: 'n'.repeat(20_000) }]), bg.call);
-    expect(outcome.ok && outcome.rejected).toEqual([
+    expect(!outcome.ok && outcome.rejected).toEqual([
       { path: 'accounts[0]', id: 'a', reason: 'notes: longer than 10,000 characters (20,000)' },
     ]);
     expect(bg.chunkPayloads()).toEqual([]);
+    // Nothing was left to store: a failure, not an import, and nothing was committed.
+    expect(outcome).toMatchObject({ ok: false, nothingStored: true, error: 'Nothing was imported: its one record was rejected.' });
+    expect(bg.types()).not.toContain('import.commit');
   });
 });
 
