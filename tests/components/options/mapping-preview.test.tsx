@@ -22,7 +22,14 @@ beforeEach(() => {
     if (type === 'import.mapping.get') return null;
     if (type === 'import.begin') return { importId: 'import-1' };
     if (type === 'import.chunk') return { accepted: (payload as PayloadOf<'import.chunk'>).records.length, rejected: [] };
-    if (type === 'import.commit') return { counts: { accounts: 6, contacts: 0, usage: 0, tickets: 0, commitments: 0, activities: 0 } };
+    if (type === 'import.commit')
+      return {
+        done: true,
+        written: 6,
+        total: 6,
+        kept: 0,
+        counts: { accounts: 6, contacts: 0, usage: 0, tickets: 0, commitments: 0, activities: 0 },
+      };
     return null;
   }) as typeof call);
 });
