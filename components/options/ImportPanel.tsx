@@ -185,6 +185,12 @@ function OutcomeReport({ outcome }: { outcome: ImportOutcome }) {
           )}
         </p>
       ))}
+      {outcome.kept > 0 && (
+        <p data-kept={outcome.kept}>
+          {outcome.kept.toLocaleString()} {outcome.kept === 1 ? 'commitment' : 'commitments'} changed here since that file was made{' '}
+          {outcome.kept === 1 ? 'was' : 'were'} kept as {outcome.kept === 1 ? 'it is' : 'they are'}.
+        </p>
+      )}
       <Rejections rejected={outcome.rejected} />
     </div>
   );
