@@ -1,8 +1,9 @@
 /**
  * What the content script does on a Gmail, Salesforce or HubSpot page: reads the page with that
  * host's reader, mounts the sidebar iframe, and tells it what is in view. It never fetches data,
- * holds no tokens and uses no React. Each host gets a script of its own (entrypoints/*-page.ts) with
- * only its reader, and no extension-API wrapper: a few kilobytes on every page load.
+ * holds no CRM credentials (only its tab's one-time sidebar token, passed straight on) and uses no
+ * React. Each host gets a script of its own (entrypoints/*-page.ts) with only its reader, and no
+ * extension-API wrapper: a few kilobytes on every page load.
  */
 import { readSafely, type HostAdapter } from '../hosts/adapter';
 import { isToTab, type PromiseDraftSeed, type ToContent, type ToSidebar } from '../messages/frame';
