@@ -5,7 +5,7 @@
  * React. Each host gets a script of its own (entrypoints/*-page.ts) with only its reader, and no
  * extension-API wrapper: a few kilobytes on every page load.
  */
-import { readSafely, type HostAdapter } from '../hosts/adapter';
+import { readSafely, sentAtSafely, type HostAdapter } from '../hosts/adapter';
 import { isToTab, type PromiseDraftSeed, type ToContent, type ToSidebar } from '../messages/frame';
 import type { RequestEnvelope, ResponseEnvelope, ResponseOf } from '../messages/protocol';
 import { extensionApi as browser } from '../sidebar-frame/extension-api';
@@ -33,13 +33,7 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
   const selectionSeed = (): PromiseDraftSeed => {
     const selection = window.getSelection();
     const text = (selection?.toString() ?? '').trim().slice(0, 2000);
-    let sentAt: string | undefined;
-    try {
-      sentAt = text ? adapter.sentAtOfNode?.(selection?.anchorNode ?? null) : undefined;
-    } catch {
-      // an odd page: the form counts "by Friday" from today instead
-    }
-    return { text, sentAt };
+    return { text, sentAt: text ? sentAtSafely(adapter, selection?.anchorNode ?? null) : undefined };
   };
 
   const onMessage = (message: ToContent) => {

@@ -22,3 +22,12 @@ export function readSafely(adapter: HostAdapter, url: URL, doc: Document): PageC
     return { host: adapter.host, kind: 'unreadable', url: url.href, reason: `reading the page failed: ${why}`.slice(0, 300) };
   }
 }
+
+/** When the email holding `node` was sent, or undefined: an odd page makes the form count from today, never throws. */
+export function sentAtSafely(adapter: HostAdapter, node: Node | null): string | undefined {
+  try {
+    return adapter.sentAtOfNode?.(node);
+  } catch {
+    return undefined;
+  }
+}

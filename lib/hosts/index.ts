@@ -1,5 +1,5 @@
 /** Every host Glance reads, for code that must know them all (the popup's tab, tests). */
-import { readSafely, type HostAdapter } from './adapter';
+import { readSafely, sentAtSafely, type HostAdapter } from './adapter';
 import { gmailAdapter } from './gmail';
 import { hubspotAdapter } from './hubspot';
 import { salesforceAdapter } from './salesforce';
@@ -25,9 +25,6 @@ export function readPage(url: URL, doc: Document): PageContext | null {
 
 /** The sent time of the email that holds `node`, so "by Friday" counts from the day it was written. */
 export function sentAtOfNode(url: URL, node: Node | null): string | undefined {
-  try {
-    return adapterOf(url)?.sentAtOfNode?.(node);
-  } catch {
-    return undefined;
-  }
+  const adapter = adapterOf(url);
+  return adapter ? sentAtSafely(adapter, node) : undefined;
 }
