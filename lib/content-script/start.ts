@@ -7,6 +7,7 @@
  */
 import { readSafely, sentAtSafely, type HostAdapter } from '../hosts/adapter';
 import { isToTab, type PromiseDraftSeed, type ToContent, type ToSidebar } from '../messages/frame';
+import { sendWithRedelivery } from '../messages/redelivery';
 import type { RequestEnvelope, ResponseEnvelope, ResponseOf } from '../messages/protocol';
 import { extensionApi as browser } from '../sidebar-frame/extension-api';
 import { mountSidebar, type SidebarFrame } from '../sidebar-frame/mount';
@@ -20,7 +21,7 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
   if (!adapter.isHost(new URL(location.href))) return;
   // Asked at once, in parallel with the rest: the sidebar cannot load an account before it redeems this.
   const register: RequestEnvelope<'sidebar.register'> = { glance: 'request', type: 'sidebar.register', payload: {} };
-  const registration = browser.runtime.sendMessage(register).then(
+  const registration = sendWithRedelivery(() => browser.runtime.sendMessage(register)).then(
     (reply) => {
       const answer = reply as ResponseEnvelope<ResponseOf<'sidebar.register'>> | undefined;
       return answer?.ok

@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { PageContext } from '../hosts/types';
 import type { ToTab } from './frame';
+import { sendWithRedelivery } from './redelivery';
 import type { ChangeEvent, PayloadOf, RequestEnvelope, RequestType, ResponseEnvelope, ResponseOf } from './protocol';
 
 export class BackgroundError extends Error {}
@@ -18,15 +19,18 @@ export function setSession(key: Promise<string>): void {
 export async function call<K extends RequestType>(type: K, payload: PayloadOf<K>): Promise<ResponseOf<K>> {
   const envelope: RequestEnvelope<K> = { glance: 'request', type, payload };
   if (session && type !== 'sidebar.redeem') envelope.session = await session;
-  let reply: ResponseEnvelope<ResponseOf<K>> | undefined;
-  try {
-    reply = (await browser.runtime.sendMessage(envelope)) as ResponseEnvelope<ResponseOf<K>> | undefined;
-  } catch (error) {
-    throw new BackgroundError(`Glance's background could not be reached (${(error as Error).message}).`);
-  }
+  const reply = (await sendToBackground(envelope)) as ResponseEnvelope<ResponseOf<K>> | undefined;
   if (!reply) throw new BackgroundError(`Glance's background did not answer "${type}".`);
   if (!reply.ok) throw new BackgroundError(reply.error);
   return reply.data;
+}
+
+async function sendToBackground(envelope: unknown): Promise<unknown> {
+  try {
+    return await sendWithRedelivery(() => browser.runtime.sendMessage(envelope));
+  } catch (error) {
+    throw new BackgroundError(`Glance's background could not be reached (${(error as Error)?.message ?? String(error)}).`);
+  }
 }
 
 export function isChangeEvent(message: unknown): message is ChangeEvent {

@@ -20,7 +20,10 @@ function serveWith(handlers: Partial<Handlers>, sender: Runtime.MessageSender) {
 }
 const ownPage = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  vi.restoreAllMocks();
+  fakeBrowser.reset();
+});
 
 describe('call', () => {
   it("returns the handler's data", async () => {
@@ -52,6 +55,23 @@ describe('call', () => {
     await expect(call('store.summary', {})).rejects.toThrow(/^Glance's background could not be reached \(.+\)\.$/);
     fakeBrowser.runtime.onMessage.addListener(() => undefined);
     await expect(call('store.summary', {})).rejects.toThrow(new BackgroundError(`Glance's background did not answer "store.summary".`));
+  });
+
+  it('sends again when the message reached a service worker that was stopping or starting', async () => {
+    serveWith({ 'store.summary': () => ({ accounts: 3 }) as never }, ownPage());
+    const send = fakeBrowser.runtime.sendMessage.bind(fakeBrowser.runtime);
+    const spy = vi
+      .spyOn(fakeBrowser.runtime, 'sendMessage')
+      .mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'))
+      .mockImplementation(send as never);
+    await expect(call('store.summary', {})).resolves.toEqual({ accounts: 3 });
+    expect(spy).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not send again when the background refused or failed', async () => {
+    const spy = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Extension context invalidated.'));
+    await expect(call('store.summary', {})).rejects.toThrow(/Extension context invalidated/);
+    expect(spy).toHaveBeenCalledTimes(1);
   });
 });
 
