@@ -16,7 +16,7 @@ const TO_COMPANY_TYPES = { contacts: [1, 279], deals: [5, 341], tickets: [26, 33
 const SEARCH_CAP = 10_000;
 
 /**
- * @param {{ seed?: import('./hubspot-data.mjs').HubSpotSeed; token?: string; portalId?: number; tenSecondLimit?: number; searchPerSecond?: number; http?: boolean }} [options]
+ * @param {{ seed?: import('./hubspot-data.mjs').HubSpotSeed; token?: string; portalId?: number; tenSecondLimit?: number; searchPerSecond?: number; searchLagMs?: number; http?: boolean }} [options]
  */
 export async function startHubSpotFake(options = {}) {
   const clock = createClock();
@@ -30,6 +30,7 @@ export async function startHubSpotFake(options = {}) {
   const calls = /** @type {number[]} */ ([]);
   const searches = /** @type {number[]} */ ([]);
   const rejected = { tenSecond: 0, search: 0 };
+  let searchLagMs = options.searchLagMs ?? 0;
 
   const error = (/** @type {number} */ status, /** @type {string} */ category, /** @type {string} */ message, extra = {}) => ({
     status,
@@ -165,6 +166,8 @@ export async function startHubSpotFake(options = {}) {
       rows = [...portal.objects[type].values()].filter(
         (r) =>
           r.archivedAt === undefined &&
+          // Search lags writes: a record changed within the lag is not found yet (by the fake clock).
+          r.updatedAt <= clock.now() - searchLagMs &&
           (filterGroups.length === 0 || filterGroups.some((/** @type {any} */ g) => (g.filters ?? []).every((/** @type {any} */ f) => matchesFilter(type, r, f)))) &&
           (!query || Object.values(r.properties).some((v) => v?.toLowerCase().includes(String(query).toLowerCase()))),
       );
@@ -297,6 +300,10 @@ export async function startHubSpotFake(options = {}) {
     },
     /** @param {import('./http.mjs').Fault['match']} match @param {Partial<Omit<import('./http.mjs').Fault, 'match'>>} [fault] */
     failNext: (match, fault) => faults.failNext(match, fault),
+    /** How long (fake-clock ms) a changed record stays invisible to search, as HubSpot's index lags. @param {number} ms */
+    setSearchLag(ms) {
+      searchLagMs = ms;
+    },
   };
   /** @param {import('./hubspot-data.mjs').HubSpotType} type @param {string} id */
   function must(type, id) {
