@@ -90,6 +90,10 @@ export async function startHubSpotFake(options = {}) {
     if (method === 'GET' && path === '/crm/v3/owners') return owners(url);
     const assoc = /^\/crm\/v4\/associations\/(\w+)\/(\w+)\/batch\/read$/.exec(path);
     if (assoc && method === 'POST') return associations(assoc[1], assoc[2], req.text);
+    const linked = /^\/crm\/v4\/objects\/(\w+)\/(\d+)\/associations\/(\w+)$/.exec(path);
+    if (linked && method === 'GET') return associated(linked[1], linked[2], linked[3], url);
+    const batch = /^\/crm\/v3\/objects\/(\w+)\/batch\/read$/.exec(path);
+    if (batch && method === 'POST' && TYPES.has(batch[1])) return batchRead(/** @type {import('./hubspot-data.mjs').HubSpotType} */ (batch[1]), req.text);
     const m = /^\/crm\/v3\/objects\/(\w+)(?:\/(search|\d+))?\/?$/.exec(path);
     if (!m || !TYPES.has(m[1])) return error(404, 'OBJECT_NOT_FOUND', `Unable to route ${method} request with ${path}`);
     const type = /** @type {import('./hubspot-data.mjs').HubSpotType} */ (m[1]);
@@ -206,6 +210,44 @@ export async function startHubSpotFake(options = {}) {
       results.push({ from: { id: String(id) }, to: toList });
     }
     const at = new Date(clock.now()).toISOString();
+    return { status: errors.length ? 207 : 200, json: { status: 'COMPLETE', results, ...(errors.length ? { numErrors: errors.length, errors } : {}), startedAt: at, completedAt: at } };
+  }
+
+  /**
+   * GET /crm/v4/objects/companies/{id}/associations/tasks: read from the records, so never behind as search is.
+   * @param {string} from
+   * @param {string} id
+   * @param {string} to
+   * @param {URL} url
+   */
+  function associated(from, id, to, url) {
+    if (from !== 'companies' || !TYPES.has(to)) return error(400, 'VALIDATION_ERROR', `Unknown association ${from} -> ${to}`);
+    const limit = Math.min(Number(url.searchParams.get('limit') ?? 500), 500);
+    const start = Number(url.searchParams.get('after') ?? 0);
+    const type = /** @type {import('./hubspot-data.mjs').HubSpotType} */ (to);
+    const linkedIds = [...portal.objects[type].values()].filter((r) => r.archivedAt === undefined && r.companyIds.includes(id)).map((r) => r.id);
+    const results = linkedIds.slice(start, start + limit).map((toId) => ({ toObjectId: Number(toId), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 192, label: null }] }));
+    const next = start + limit < linkedIds.length ? String(start + limit) : undefined;
+    return { status: 200, json: { results, ...(next ? { paging: { next: { after: next, link: `https://api.hubapi.com${url.pathname}?after=${next}` } } } : {}) } };
+  }
+
+  /**
+   * @param {import('./hubspot-data.mjs').HubSpotType} type
+   * @param {string} text
+   */
+  function batchRead(type, text) {
+    const body = parseJson(text);
+    if (!body.ok || !Array.isArray(body.value?.inputs)) return error(400, 'VALIDATION_ERROR', 'Invalid input JSON on line 1');
+    if (body.value.inputs.length > 100) return error(400, 'VALIDATION_ERROR', 'Batch input limit is 100');
+    const results = [];
+    const missing = [];
+    for (const { id } of body.value.inputs) {
+      const record = portal.objects[type].get(String(id));
+      if (record && record.archivedAt === undefined) results.push(present(type, record, body.value.properties ?? null));
+      else missing.push(String(id));
+    }
+    const at = new Date(clock.now()).toISOString();
+    const errors = missing.length ? [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Could not get some objects, they may be deleted or not exist.', context: { ids: missing } }] : [];
     return { status: errors.length ? 207 : 200, json: { status: 'COMPLETE', results, ...(errors.length ? { numErrors: errors.length, errors } : {}), startedAt: at, completedAt: at } };
   }
 

@@ -170,7 +170,8 @@ export class HubSpotConnector implements Connector {
       throw new ConnectorError((error as Error).message, 'permanent');
     }
     const known = commitment.crm && typeof commitment.crm === 'object' ? (commitment.crm as { hubspotId?: string }).hubspotId : undefined;
-    const existing = known ?? (await this.findTask(commitment.id));
+    const targets = await this.targets(entry, commitment);
+    const existing = known ?? (await this.findTask(commitment.id)) ?? (await this.findTaskOnCompany(commitment.id, targets.companyId));
     const marker = this.options.markerProperty;
     if (existing) {
       const request = updateTaskRequest(entry, existing, marker);
@@ -179,7 +180,7 @@ export class HubSpotConnector implements Connector {
     }
     // Cancelled or deleted before it ever reached HubSpot: a closed task would only be noise.
     if (needsNoTask(entry)) return { remoteId: '' };
-    const request = createTaskRequest(entry, await this.targets(entry, commitment), marker);
+    const request = createTaskRequest(entry, targets, marker);
     const created = await this.client.create<{ id?: string }>(request.path, request.body);
     if (!created?.id) throw new ConnectorError('HubSpot created the task but sent back no task id', 'transient');
     return { remoteId: created.id };
@@ -189,6 +190,33 @@ export class HubSpotConnector implements Connector {
     const request = findTaskRequest(commitmentId, this.options.markerProperty);
     const answer = await this.client.read<SearchAnswer>(request.path, request.body, { search: true });
     return answer.results.find((t) => taskCarriesMarker(t.properties, commitmentId, this.options.markerProperty))?.id;
+  }
+
+  /**
+   * Search lags writes by seconds, so a task made by an attempt whose answer was lost can be missing
+   * from search when the retry comes. The company's associations and a batch read are consistent.
+   */
+  private async findTaskOnCompany(commitmentId: string, companyId: string | undefined): Promise<string | undefined> {
+    if (!companyId) return undefined;
+    const marker = this.options.markerProperty;
+    let after: string | undefined;
+    do {
+      const page = await this.client.get<{ results: Array<{ toObjectId: number | string }>; paging?: { next?: { after?: string } } }>(
+        `/crm/v4/objects/companies/${encodeURIComponent(companyId)}/associations/tasks`,
+        { limit: 500, after },
+      );
+      const ids = page.results.map((r) => String(r.toObjectId));
+      for (let i = 0; i < ids.length; i += 100) {
+        const tasks = await this.client.read<SearchAnswer>('/crm/v3/objects/tasks/batch/read', {
+          properties: ['hs_task_body', ...(marker ? [marker] : [])],
+          inputs: ids.slice(i, i + 100).map((id) => ({ id })),
+        });
+        const hit = tasks.results.find((t) => taskCarriesMarker(t.properties, commitmentId, marker));
+        if (hit) return hit.id;
+      }
+      after = page.paging?.next?.after;
+    } while (after);
+    return undefined;
   }
 
   private async targets(entry: OutboxEntry, commitment: Record<string, unknown>): Promise<TaskTargets> {

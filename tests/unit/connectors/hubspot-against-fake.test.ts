@@ -189,5 +189,15 @@ describe('HubSpot connector against the fake portal', () => {
       expect(fake.tasks()).toHaveLength(1);
       expect(retry.remoteId).toBe(fake.tasks()[0].id);
     });
+
+    it('the retry finds the task even while search has not caught up with the lost create yet', async () => {
+      fake = await startHubSpotFake({ http: true, seed: { companies: 3 }, searchLagMs: 30_000 });
+      const company = fake.records('companies')[0];
+      const connector = connect(fake);
+      fake.failNext(/^POST \/crm\/v3\/objects\/tasks$/, { as: 500, afterHandling: true });
+      await expect(connector.push(entry(`hubspot:company:${company.id}`))).rejects.toMatchObject({ kind: 'transient' });
+      await connector.push(entry(`hubspot:company:${company.id}`));
+      expect(fake.tasks()).toHaveLength(1);
+    });
   });
 });

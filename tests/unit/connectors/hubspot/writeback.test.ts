@@ -101,28 +101,38 @@ describe('HubSpot task requests', () => {
 });
 
 /** A HubSpot that keeps tasks, finds them by body token, and can lose the answer to a create. */
-function taskServer(options: { loseCreateAnswers?: number; markerProperty?: string } = {}) {
+function taskServer(options: { loseCreateAnswers?: number; markerProperty?: string; searchLags?: boolean } = {}) {
   const tasks = new Map<string, Record<string, string>>();
+  const companyOf = new Map<string, string>();
   let lose = options.loseCreateAnswers ?? 0;
   let next = 477_000;
   const handler = (r: SeenRequest): Answer => {
     const body = r.body as {
       properties?: Record<string, string>;
       filterGroups?: Array<{ filters: Array<{ propertyName: string; operator: string; value: string }> }>;
+      associations?: Array<{ to: { id: string } }>;
+      inputs?: Array<{ id: string }>;
     };
     if (r.method === 'POST' && r.url.pathname === '/crm/v3/objects/tasks') {
       const id = String(next++);
       tasks.set(id, { ...body.properties! });
+      if (body.associations?.[0]) companyOf.set(id, body.associations[0].to.id);
       if (lose-- > 0) return new TypeError('network connection was lost');
       return json({ id, properties: body.properties, archived: false }, 201);
     }
     if (r.url.pathname === '/crm/v3/objects/tasks/search') {
       const { propertyName, operator, value } = body.filterGroups![0].filters[0];
+      // A lagging search index finds nothing yet.
       const results = [...tasks]
+        .filter(() => !options.searchLags)
         .filter(([, p]) => (operator === 'EQ' ? p[propertyName] === value : (p[propertyName] ?? '').split(/[^A-Za-z0-9]+/).includes(value)))
         .map(([id, properties]) => ({ id, properties }));
       return json({ total: results.length, results });
     }
+    const linked = /^\/crm\/v4\/objects\/companies\/(\d+)\/associations\/tasks$/.exec(r.url.pathname);
+    if (linked) return json({ results: [...companyOf].filter(([, c]) => c === linked[1]).map(([id]) => ({ toObjectId: Number(id) })) });
+    if (r.url.pathname === '/crm/v3/objects/tasks/batch/read')
+      return json({ status: 'COMPLETE', results: body.inputs!.map(({ id }) => ({ id, properties: tasks.get(id) })) });
     const patch = /^\/crm\/v3\/objects\/tasks\/(\d+)$/.exec(r.url.pathname);
     if (r.method === 'PATCH' && patch) {
       Object.assign(tasks.get(patch[1])!, body.properties);
@@ -147,8 +157,12 @@ describe('HubSpot push, exactly once', () => {
     const result = await hubspot.push(entry());
     expect(result.remoteId).toBe('477000');
     expect(tasks.size).toBe(1);
-    expect(seen.map((r) => `${r.method} ${r.url.pathname}`)).toEqual(['POST /crm/v3/objects/tasks/search', 'POST /crm/v3/objects/tasks']);
-    expect((seen[1].body as { associations: Array<{ to: { id: string } }> }).associations[0].to.id).toBe('9001');
+    expect(seen.map((r) => `${r.method} ${r.url.pathname}`)).toEqual([
+      'POST /crm/v3/objects/tasks/search',
+      'GET /crm/v4/objects/companies/9001/associations/tasks',
+      'POST /crm/v3/objects/tasks',
+    ]);
+    expect((seen[2].body as { associations: Array<{ to: { id: string } }> }).associations[0].to.id).toBe('9001');
   });
 
   it('a create whose answer was lost is not made twice: the retry finds the task and updates it', async () => {
@@ -158,6 +172,15 @@ describe('HubSpot push, exactly once', () => {
     const retry = await hubspot.push(entry());
     expect(retry.remoteId).toBe('477000');
     expect(tasks.size).toBe(1);
+  });
+
+  it('a retry finds the task through the company when search has not indexed the lost create yet', async () => {
+    const { hubspot, tasks, seen } = taskServer({ loseCreateAnswers: 1, searchLags: true });
+    await expect(hubspot.push(entry())).rejects.toMatchObject({ kind: 'transient' });
+    const retry = await hubspot.push(entry());
+    expect(retry.remoteId).toBe('477000');
+    expect(tasks.size).toBe(1);
+    expect(seen.at(-1)!.method).toBe('PATCH');
   });
 
   it('with a marker property set up in the portal, the task carries the commitment id there and the retry finds it by it', async () => {
@@ -187,7 +210,9 @@ describe('HubSpot push, exactly once', () => {
   });
 
   it('an account that did not come from HubSpot is linked through the company id the store knows', async () => {
-    const fake = fakeFetch((r) => (r.url.pathname.endsWith('/search') ? json({ total: 0, results: [] }) : json({ id: '9' }, 201)));
+    const fake = fakeFetch((r) =>
+      r.url.pathname.endsWith('/search') || r.method === 'GET' ? json({ total: 0, results: [] }) : json({ id: '9' }, 201),
+    );
     const hubspot = createHubSpotConnector({
       accessToken: 't',
       fetch: fake.fetch,
@@ -195,7 +220,7 @@ describe('HubSpot push, exactly once', () => {
       companyIdFor: async (id) => (id === 'acme' ? '9001' : undefined),
     });
     await hubspot.push({ ...entry(), accountId: 'acme' });
-    expect((fake.seen[1].body as { associations: Array<{ to: { id: string } }> }).associations).toEqual([
+    expect((fake.seen.find((r) => r.url.pathname === '/crm/v3/objects/tasks')!.body as { associations: Array<{ to: { id: string } }> }).associations).toEqual([
       { to: { id: '9001' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 192 }] },
     ]);
   });
@@ -225,7 +250,7 @@ describe.skipIf(recordingsAbsent)(`HubSpot tasks against recorded requests${reco
   it('the recorded create answer gives the task id; the recorded update shows COMPLETED sticks', async () => {
     const created = recordedEnvelope('task-create.json');
     const fake = fakeFetch((r) =>
-      r.url.pathname.endsWith('/search') ? json({ total: 0, results: [] }) : json(created.response, created.status),
+      r.url.pathname.endsWith('/search') || r.method === 'GET' ? json({ total: 0, results: [] }) : json(created.response, created.status),
     );
     const hubspot = createHubSpotConnector({ accessToken: 't', fetch: fake.fetch, clock: fakeClock() });
     await expect(hubspot.push(entry())).resolves.toEqual({ remoteId: '477970581703' });
