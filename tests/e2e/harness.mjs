@@ -25,7 +25,19 @@ export function chromiumPath() {
  */
 
 /**
- * @param {{ viewport?: { width: number; height: number }, headless?: boolean, extensionDir?: string }} [options]
+ * Chromium flags that send the real CRM hosts to local fakes: each host resolves to 127.0.0.1 at the
+ * fake's port (a MAP rule with a port replaces the port of the URL too, so https://api.hubapi.com/
+ * reaches https://127.0.0.1:<port>/), and the fakes' self-signed certificate is accepted.
+ * @param {Record<string, number>} hosts host name -> port of an HTTPS fake on 127.0.0.1
+ */
+export function hostMapArgs(hosts) {
+  const rules = Object.entries(hosts).map(([host, port]) => `MAP ${host} 127.0.0.1:${port}`);
+  return rules.length ? [`--host-resolver-rules=${rules.join(', ')}`, '--ignore-certificate-errors'] : [];
+}
+
+/**
+ * @param {{ viewport?: { width: number; height: number }, headless?: boolean, extensionDir?: string, hostMap?: Record<string, number> }} [options]
+ *   hostMap: real host names (api.hubapi.com, an org's My Domain) to send to HTTPS fakes on 127.0.0.1 at these ports
  * @returns {Promise<Glance>}
  */
 export async function launchGlance(options = {}) {
@@ -44,6 +56,7 @@ export async function launchGlance(options = {}) {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...hostMapArgs(options.hostMap ?? {}),
     ],
   });
   const worker =
@@ -127,4 +140,34 @@ export async function sidebarFrame(page) {
     await page.waitForTimeout(50);
   }
   throw new Error('The Glance sidebar frame did not appear.');
+}
+
+/**
+ * Grants an optional host permission as the user would in the prompt, which headless Chromium never
+ * shows: chrome://extensions may call developerPrivate.addHostPermission. The extension's own
+ * permissions.request for the same pattern then resolves true without a prompt.
+ * @param {Glance} glance
+ * @param {string} pattern e.g. `https://api.hubapi.com/*`
+ */
+export async function grantHostPermission(glance, pattern) {
+  const page = await glance.context.newPage();
+  try {
+    await page.goto('chrome://extensions/');
+    await page.evaluate(
+      ([id, host]) =>
+        new Promise((resolve, reject) => {
+          // @ts-expect-error chrome.developerPrivate exists only on chrome://extensions
+          const api = chrome.developerPrivate;
+          api.addHostPermission(id, host, () => {
+            // @ts-expect-error as above
+            const error = chrome.runtime.lastError;
+            if (error) reject(new Error(`addHostPermission(${host}) failed: ${error.message}`));
+            else resolve(undefined);
+          });
+        }),
+      [glance.extensionId, pattern],
+    );
+  } finally {
+    await page.close();
+  }
 }
