@@ -6,14 +6,11 @@
  * measured against the real ceiling. Shapes follow the recorded answers listed in tests/fakes/README.md.
  */
 import { createClock, createFaults, correlationId, parseJson, serve } from './http.mjs';
-import { compareBy, matchesFilter, MODIFIED, present, seedPortal } from './hubspot-data.mjs';
+import { MODIFIED, present, seedPortal } from './hubspot-data.mjs';
+import { listParam, readEndpoints, SINGULAR } from './hubspot-reads.mjs';
 
 export const HUBSPOT_TOKEN = 'pat-na1-11111111-2222-3333-4444-555555555555';
 const TYPES = new Set(['companies', 'contacts', 'deals', 'tickets', 'tasks']);
-const SINGULAR = { companies: 'company', contacts: 'contact', deals: 'deal', tickets: 'ticket', tasks: 'task' };
-/** HubSpot-defined v4 type ids: <object> -> company, primary and unlabeled. */
-const TO_COMPANY_TYPES = { contacts: [1, 279], deals: [5, 341], tickets: [26, 339], tasks: [192, 192] };
-const SEARCH_CAP = 10_000;
 
 /**
  * @param {{ seed?: import('./hubspot-data.mjs').HubSpotSeed; token?: string; portalId?: number; tenSecondLimit?: number; searchPerSecond?: number; searchLagMs?: number; http?: boolean }} [options]
@@ -50,6 +47,8 @@ export async function startHubSpotFake(options = {}) {
     status: 429,
     json: { status: 'error', message: `You have reached your ${policyName.toLowerCase()} limit.`, errorType: 'RATE_LIMIT', correlationId: correlationId(), policyName, groupName: `privateapps:${portalId}` },
   });
+
+  const { owners, list, searchObjects, associations, associated, batchRead } = readEndpoints({ portal, clock, searchLagMs: () => searchLagMs, error });
 
   /** @param {import('./http.mjs').FakeRequest} req */
   function handle(req) {
@@ -112,143 +111,6 @@ export async function startHubSpotFake(options = {}) {
     }
     if (method === 'DELETE') return (admin.archive(type, record.id), { status: 204 });
     return error(405, 'VALIDATION_ERROR', 'Method not allowed');
-  }
-
-  /** @param {URL} url */
-  function owners(url) {
-    const limit = Math.min(Number(url.searchParams.get('limit') ?? 100), 500);
-    const start = Number(url.searchParams.get('after') ?? 0);
-    const page = portal.owners.slice(start, start + limit).map((o) => ({ ...o, type: 'PERSON', userIdIncludingInactive: o.userId, createdAt: '2024-01-02T10:00:00.000Z', updatedAt: '2024-01-02T10:00:00.000Z', archived: false }));
-    const next = start + limit < portal.owners.length ? String(start + limit) : undefined;
-    return { status: 200, json: { results: page, ...(next ? { paging: { next: { after: next, link: `https://api.hubapi.com/crm/v3/owners?limit=${limit}&after=${next}` } } } : {}) } };
-  }
-
-  /**
-   * @param {import('./hubspot-data.mjs').HubSpotType} type
-   * @param {URL} url
-   */
-  function list(type, url) {
-    const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 10), 1), 100);
-    const archived = url.searchParams.get('archived') === 'true';
-    const after = BigInt(url.searchParams.get('after') ?? '0');
-    const names = listParam(url, 'properties');
-    const withAssociations = listParam(url, 'associations') ?? [];
-    const rows = [...portal.objects[type].values()]
-      .filter((r) => (r.archivedAt !== undefined) === archived && BigInt(r.id) >= after)
-      .sort((a, b) => compareBy(type, a, b, []));
-    const page = rows.slice(0, limit).map((r) => {
-      const out = present(type, r, names);
-      const companies = withAssociations.includes('companies') || withAssociations.includes('company') ? r.companyIds : [];
-      if (!companies.length) return out;
-      const t = `${SINGULAR[type]}_to_company`;
-      return { ...out, associations: { companies: { results: companies.map((id, i) => ({ id, type: i === 0 ? t : `${t}_unlabeled` })) } } };
-    });
-    const more = rows.length > limit;
-    const next = more ? String(BigInt(rows[limit].id)) : undefined;
-    const query = new URLSearchParams(url.searchParams);
-    if (next) query.set('after', next);
-    return { status: 200, json: { results: page, ...(next ? { paging: { next: { after: next, link: `https://api.hubapi.com${url.pathname}?${query}` } } } : {}) } };
-  }
-
-  /**
-   * @param {import('./hubspot-data.mjs').HubSpotType} type
-   * @param {string} text
-   */
-  function searchObjects(type, text) {
-    const body = parseJson(text);
-    if (!body.ok) return error(400, 'VALIDATION_ERROR', 'Invalid input JSON on line 1');
-    const { filterGroups = [], sorts = [], properties = null, limit = 10, after = '0', query } = body.value ?? {};
-    const size = Number(limit);
-    const offset = Number(after);
-    if (!(size >= 1 && size <= 200)) return error(400, 'VALIDATION_ERROR', `limit must be between 1 and 200 (was ${limit})`);
-    if (filterGroups.length > 5 || filterGroups.some((/** @type {any} */ g) => (g.filters ?? []).length > 6))
-      return error(400, 'VALIDATION_ERROR', 'Too many filters: at most 5 filterGroups of at most 6 filters each');
-    // HubSpot answers 400 once paging would pass 10,000 results of one query.
-    if (offset + size > SEARCH_CAP) return error(400, 'VALIDATION_ERROR', 'There was a problem with the request.');
-    let rows;
-    try {
-      rows = [...portal.objects[type].values()].filter(
-        (r) =>
-          r.archivedAt === undefined &&
-          // Search lags writes: a record changed within the lag is not found yet (by the fake clock).
-          r.updatedAt <= clock.now() - searchLagMs &&
-          (filterGroups.length === 0 || filterGroups.some((/** @type {any} */ g) => (g.filters ?? []).every((/** @type {any} */ f) => matchesFilter(type, r, f)))) &&
-          (!query || Object.values(r.properties).some((v) => v?.toLowerCase().includes(String(query).toLowerCase()))),
-      );
-    } catch (e) {
-      return error(400, 'VALIDATION_ERROR', e instanceof Error ? e.message : String(e));
-    }
-    rows.sort((a, b) => compareBy(type, a, b, sorts));
-    const page = rows.slice(offset, offset + size).map((r) => present(type, r, properties));
-    const more = offset + size < rows.length;
-    return { status: 200, json: { total: rows.length, results: page, ...(more ? { paging: { next: { after: String(offset + size) } } } : {}) } };
-  }
-
-  /**
-   * @param {string} from
-   * @param {string} to
-   * @param {string} text
-   */
-  function associations(from, to, text) {
-    const body = parseJson(text);
-    if (!body.ok || !Array.isArray(body.value?.inputs)) return error(400, 'VALIDATION_ERROR', 'Invalid input JSON on line 1');
-    if (!TYPES.has(from) || to !== 'companies') return error(400, 'VALIDATION_ERROR', `Unknown association ${from} -> ${to}`);
-    const type = /** @type {import('./hubspot-data.mjs').HubSpotType} */ (from);
-    const [primary, unlabeled] = TO_COMPANY_TYPES[/** @type {'contacts'} */ (type)] ?? [0, 0];
-    const results = [];
-    const errors = [];
-    for (const { id } of body.value.inputs) {
-      const record = portal.objects[type].get(String(id));
-      if (!record?.companyIds.length) {
-        errors.push({ status: 'error', category: 'OBJECT_NOT_FOUND', subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND', message: `No company is associated with ${SINGULAR[type]} ${id}.`, context: { fromObjectId: [String(id)], fromObjectType: [SINGULAR[type]], toObjectType: ['company'] } });
-        continue;
-      }
-      const toList = record.companyIds.map((cid, i) => ({
-        toObjectId: Number(cid),
-        associationTypes: i === 0 ? [{ category: 'HUBSPOT_DEFINED', typeId: primary, label: 'Primary' }, { category: 'HUBSPOT_DEFINED', typeId: unlabeled, label: null }] : [{ category: 'HUBSPOT_DEFINED', typeId: unlabeled, label: null }],
-      }));
-      results.push({ from: { id: String(id) }, to: toList });
-    }
-    const at = new Date(clock.now()).toISOString();
-    return { status: errors.length ? 207 : 200, json: { status: 'COMPLETE', results, ...(errors.length ? { numErrors: errors.length, errors } : {}), startedAt: at, completedAt: at } };
-  }
-
-  /**
-   * GET /crm/v4/objects/companies/{id}/associations/tasks: read from the records, so never behind as search is.
-   * @param {string} from
-   * @param {string} id
-   * @param {string} to
-   * @param {URL} url
-   */
-  function associated(from, id, to, url) {
-    if (from !== 'companies' || !TYPES.has(to)) return error(400, 'VALIDATION_ERROR', `Unknown association ${from} -> ${to}`);
-    const limit = Math.min(Number(url.searchParams.get('limit') ?? 500), 500);
-    const start = Number(url.searchParams.get('after') ?? 0);
-    const type = /** @type {import('./hubspot-data.mjs').HubSpotType} */ (to);
-    const linkedIds = [...portal.objects[type].values()].filter((r) => r.archivedAt === undefined && r.companyIds.includes(id)).map((r) => r.id);
-    const results = linkedIds.slice(start, start + limit).map((toId) => ({ toObjectId: Number(toId), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 192, label: null }] }));
-    const next = start + limit < linkedIds.length ? String(start + limit) : undefined;
-    return { status: 200, json: { results, ...(next ? { paging: { next: { after: next, link: `https://api.hubapi.com${url.pathname}?after=${next}` } } } : {}) } };
-  }
-
-  /**
-   * @param {import('./hubspot-data.mjs').HubSpotType} type
-   * @param {string} text
-   */
-  function batchRead(type, text) {
-    const body = parseJson(text);
-    if (!body.ok || !Array.isArray(body.value?.inputs)) return error(400, 'VALIDATION_ERROR', 'Invalid input JSON on line 1');
-    if (body.value.inputs.length > 100) return error(400, 'VALIDATION_ERROR', 'Batch input limit is 100');
-    const results = [];
-    const missing = [];
-    for (const { id } of body.value.inputs) {
-      const record = portal.objects[type].get(String(id));
-      if (record && record.archivedAt === undefined) results.push(present(type, record, body.value.properties ?? null));
-      else missing.push(String(id));
-    }
-    const at = new Date(clock.now()).toISOString();
-    const errors = missing.length ? [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Could not get some objects, they may be deleted or not exist.', context: { ids: missing } }] : [];
-    return { status: errors.length ? 207 : 200, json: { status: 'COMPLETE', results, ...(errors.length ? { numErrors: errors.length, errors } : {}), startedAt: at, completedAt: at } };
   }
 
   /**
@@ -356,12 +218,6 @@ export async function startHubSpotFake(options = {}) {
 
   const server = await serve(handle, { faults, errorBody, http: options.http });
   return { ...server, ...admin, token: () => token, portalId, modifiedProperty: MODIFIED };
-}
-
-/** @param {URL} url @param {string} name */
-function listParam(url, name) {
-  const all = url.searchParams.getAll(name).flatMap((v) => v.split(',')).filter(Boolean);
-  return all.length ? all : null;
 }
 
 /** HubSpot stores every property as a string. @param {Record<string, unknown>} props */
