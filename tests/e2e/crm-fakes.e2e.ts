@@ -11,7 +11,10 @@ import { extensionWithCrmPermissions, launchWithCrmFakes, startCrmFakes } from '
 
 interface WorkerChrome {
   chrome: {
-    identity: { getRedirectURL(path?: string): string; launchWebAuthFlow(details: { url: string; interactive: boolean }): Promise<string | undefined> };
+    identity: {
+      getRedirectURL(path?: string): string;
+      launchWebAuthFlow(details: { url: string; interactive: boolean }): Promise<string | undefined>;
+    };
     permissions: { contains(p: { origins: string[] }): Promise<boolean>; request(p: { origins: string[] }): Promise<boolean> };
   };
 }
@@ -64,17 +67,38 @@ describe('CRM fakes reached from the extension', () => {
     const result = await glance.worker.evaluate(
       async ({ host, clientId }) => {
         const { chrome } = globalThis as unknown as WorkerChrome;
-        const b64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+        const b64url = (bytes: Uint8Array) =>
+          btoa(String.fromCharCode(...bytes))
+            .replace(/\+/g, '-')
+            .replace(/\//g, '_')
+            .replace(/=+$/, '');
         const verifier = b64url(crypto.getRandomValues(new Uint8Array(32)));
         const challenge = b64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
         const redirectUri = chrome.identity.getRedirectURL();
-        const query = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, code_challenge: challenge, code_challenge_method: 'S256', state: 'state-1', scope: 'api refresh_token' });
-        const back = await chrome.identity.launchWebAuthFlow({ url: `https://${host}/services/oauth2/authorize?${query}`, interactive: false });
+        const query = new URLSearchParams({
+          response_type: 'code',
+          client_id: clientId,
+          redirect_uri: redirectUri,
+          code_challenge: challenge,
+          code_challenge_method: 'S256',
+          state: 'state-1',
+          scope: 'api refresh_token',
+        });
+        const back = await chrome.identity.launchWebAuthFlow({
+          url: `https://${host}/services/oauth2/authorize?${query}`,
+          interactive: false,
+        });
         const code = new URL(back ?? '').searchParams.get('code') ?? '';
         const token = await fetch(`https://${host}/services/oauth2/token`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: verifier, client_id: clientId, redirect_uri: redirectUri }).toString(),
+          body: new URLSearchParams({
+            grant_type: 'authorization_code',
+            code,
+            code_verifier: verifier,
+            client_id: clientId,
+            redirect_uri: redirectUri,
+          }).toString(),
         });
         const body = (await token.json()) as { instance_url?: string; refresh_token?: string };
         return { redirectUri, back, status: token.status, instanceUrl: body.instance_url, hasRefresh: !!body.refresh_token };

@@ -17,10 +17,12 @@ export const CRM_HOST_PATTERNS = ['https://api.hubapi.com/*', 'https://*.my.sale
 export type HubSpotFake = Awaited<ReturnType<typeof startHubSpotFake>>;
 export type SalesforceFake = Awaited<ReturnType<typeof startSalesforceFake>>;
 
-export async function startCrmFakes(options: {
-  hubspot?: Parameters<typeof startHubSpotFake>[0];
-  salesforce?: Parameters<typeof startSalesforceFake>[0];
-} = {}) {
+export async function startCrmFakes(
+  options: {
+    hubspot?: Parameters<typeof startHubSpotFake>[0];
+    salesforce?: Parameters<typeof startSalesforceFake>[0];
+  } = {},
+) {
   const hubspot = await startHubSpotFake(options.hubspot);
   const salesforce = await startSalesforceFake({ myDomain: SALESFORCE_HOST, ...options.salesforce });
   return {

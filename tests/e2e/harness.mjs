@@ -156,10 +156,9 @@ export async function grantHostPermission(glance, pattern) {
     await page.evaluate(
       ([id, host]) =>
         new Promise((resolve, reject) => {
-          // @ts-expect-error chrome.developerPrivate exists only on chrome://extensions
-          const api = chrome.developerPrivate;
-          api.addHostPermission(id, host, () => {
-            // @ts-expect-error as above
+          // chrome.developerPrivate exists only on chrome://extensions pages.
+          const { chrome } = /** @type {any} */ (globalThis);
+          chrome.developerPrivate.addHostPermission(id, host, () => {
             const error = chrome.runtime.lastError;
             if (error) reject(new Error(`addHostPermission(${host}) failed: ${error.message}`));
             else resolve(undefined);

@@ -13,7 +13,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The production hosts the browser is pointed at the fakes under. */
-export const CERTIFICATE_HOSTS = ['api.hubapi.com', '*.my.salesforce.com', '*.sandbox.my.salesforce.com', '*.develop.my.salesforce.com', 'localhost'];
+export const CERTIFICATE_HOSTS = [
+  'api.hubapi.com',
+  '*.my.salesforce.com',
+  '*.sandbox.my.salesforce.com',
+  '*.develop.my.salesforce.com',
+  'localhost',
+];
 
 /**
  * A self-signed certificate for the CRM hosts and 127.0.0.1, written to a temp dir removed at once.
@@ -125,7 +131,13 @@ export async function serve(handle, { faults, errorBody, http = false }) {
     req.on('data', (c) => chunks.push(c));
     req.on('end', async () => {
       const url = new URL(req.url ?? '/', `https://${req.headers.host ?? '127.0.0.1'}`);
-      const request = { method: req.method ?? 'GET', url, path: url.pathname, headers: req.headers, text: Buffer.concat(chunks).toString('utf8') };
+      const request = {
+        method: req.method ?? 'GET',
+        url,
+        path: url.pathname,
+        headers: req.headers,
+        text: Buffer.concat(chunks).toString('utf8'),
+      };
       const entry = { method: request.method, path: url.pathname, query: url.search, status: 0, body: request.text };
       log.push(entry);
       const fault = faults.take(request.method, url.pathname);
@@ -135,7 +147,11 @@ export async function serve(handle, { faults, errorBody, http = false }) {
         answer = fault && !fault.afterHandling ? faultAnswer(fault, errorBody) : await handle(request);
         if (fault?.afterHandling) answer = faultAnswer(fault, errorBody);
       } catch (error) {
-        answer = { status: 500, json: errorBody(500), headers: { 'x-fake-error': String(error instanceof Error ? error.message : error).slice(0, 200) } };
+        answer = {
+          status: 500,
+          json: errorBody(500),
+          headers: { 'x-fake-error': String(error instanceof Error ? error.message : error).slice(0, 200) },
+        };
       }
       entry.status = answer.status;
       if (fault?.as === 'drop') {
@@ -201,6 +217,9 @@ export function parseJson(text) {
 export function fetchTo(origin) {
   return (input, init) => {
     const real = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-    return fetch(`${origin}${real.pathname}${real.search}`, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), 'x-forwarded-host': real.host } });
+    return fetch(`${origin}${real.pathname}${real.search}`, {
+      ...init,
+      headers: { ...Object.fromEntries(new Headers(init?.headers)), 'x-forwarded-host': real.host },
+    });
   };
 }

@@ -18,12 +18,39 @@
  */
 
 /** The property holding each type's modification time (contacts differ, as in HubSpot). */
-export const MODIFIED = { companies: 'hs_lastmodifieddate', contacts: 'lastmodifieddate', deals: 'hs_lastmodifieddate', tickets: 'hs_lastmodifieddate', tasks: 'hs_lastmodifieddate' };
-const DATE_PROPERTIES = new Set(['createdate', 'hs_createdate', 'hs_lastmodifieddate', 'lastmodifieddate', 'hs_timestamp', 'closedate', 'closed_date']);
-const FIRST_ID = { companies: 9_000_000_001n, contacts: 51_000_000_001n, deals: 31_000_000_001n, tickets: 21_000_000_001n, tasks: 81_000_000_001n };
+export const MODIFIED = {
+  companies: 'hs_lastmodifieddate',
+  contacts: 'lastmodifieddate',
+  deals: 'hs_lastmodifieddate',
+  tickets: 'hs_lastmodifieddate',
+  tasks: 'hs_lastmodifieddate',
+};
+const DATE_PROPERTIES = new Set([
+  'createdate',
+  'hs_createdate',
+  'hs_lastmodifieddate',
+  'lastmodifieddate',
+  'hs_timestamp',
+  'closedate',
+  'closed_date',
+]);
+const FIRST_ID = {
+  companies: 9_000_000_001n,
+  contacts: 51_000_000_001n,
+  deals: 31_000_000_001n,
+  tickets: 21_000_000_001n,
+  tasks: 81_000_000_001n,
+};
 
 /** The company a Gmail fixture thread (tests/fixtures/hosts/gmail-thread-v1.html) is with. */
-export const ACME = { name: 'Acme Robotics', domain: 'acmerobotics.com', contacts: [['Dana', 'Whitfield', 'dana.whitfield@acmerobotics.com'], ['Raj', 'Patel', 'raj.patel@acmerobotics.com']] };
+export const ACME = {
+  name: 'Acme Robotics',
+  domain: 'acmerobotics.com',
+  contacts: [
+    ['Dana', 'Whitfield', 'dana.whitfield@acmerobotics.com'],
+    ['Raj', 'Patel', 'raj.patel@acmerobotics.com'],
+  ],
+};
 
 /**
  * @typedef {object} HubSpotSeed
@@ -40,7 +67,12 @@ export const ACME = { name: 'Acme Robotics', domain: 'acmerobotics.com', contact
  * @param {number} now
  */
 export function seedPortal(seed, now) {
-  const modified = seed.modifiedAt === undefined ? now - 7 * 86_400_000 : typeof seed.modifiedAt === 'number' ? seed.modifiedAt : Date.parse(seed.modifiedAt);
+  const modified =
+    seed.modifiedAt === undefined
+      ? now - 7 * 86_400_000
+      : typeof seed.modifiedAt === 'number'
+        ? seed.modifiedAt
+        : Date.parse(seed.modifiedAt);
   const created = modified - 365 * 86_400_000;
   const owners = Array.from({ length: seed.owners ?? 3 }, (_, i) => ({
     id: String(7_100_000 + i),
@@ -52,7 +84,11 @@ export function seedPortal(seed, now) {
   /** @type {Record<HubSpotType, Map<string, HubSpotRecord>>} */
   const objects = { companies: new Map(), contacts: new Map(), deals: new Map(), tickets: new Map(), tasks: new Map() };
   const nextId = { ...FIRST_ID };
-  const add = (/** @type {HubSpotType} */ type, /** @type {Record<string, string | null>} */ properties, companyIds = /** @type {string[]} */ ([])) => {
+  const add = (
+    /** @type {HubSpotType} */ type,
+    /** @type {Record<string, string | null>} */ properties,
+    companyIds = /** @type {string[]} */ ([]),
+  ) => {
     const id = String(nextId[type]++);
     objects[type].set(id, { id, properties, createdAt: created, updatedAt: modified, companyIds });
     return id;
@@ -71,15 +107,38 @@ export function seedPortal(seed, now) {
       hs_ideal_customer_profile: ['tier_1', 'tier_2', 'tier_3'][i % 3],
     });
     for (let c = 0; c < (seed.contactsPerCompany ?? 2); c++) {
-      const [first, last, email] = i === 0 && ACME.contacts[c] ? ACME.contacts[c] : [`First${i}x${c}`, `Last${i}x${c}`, `person${c}@${domain}`];
-      add('contacts', { firstname: first, lastname: last, email, jobtitle: c === 0 ? 'VP Operations' : 'Engineer', company: name }, [companyId]);
+      const [first, last, email] =
+        i === 0 && ACME.contacts[c] ? ACME.contacts[c] : [`First${i}x${c}`, `Last${i}x${c}`, `person${c}@${domain}`];
+      add('contacts', { firstname: first, lastname: last, email, jobtitle: c === 0 ? 'VP Operations' : 'Engineer', company: name }, [
+        companyId,
+      ]);
     }
     for (let d = 0; d < (seed.dealsPerCompany ?? 1); d++) {
       const close = new Date(modified + (30 + ((i * 7) % 300)) * 86_400_000).toISOString();
-      add('deals', { dealname: `${name} renewal ${d + 1}`, dealtype: 'existingbusiness', amount: String(10_000 * ((i % 9) + 1)), closedate: close, dealstage: 'contractsent', pipeline: 'default' }, [companyId]);
+      add(
+        'deals',
+        {
+          dealname: `${name} renewal ${d + 1}`,
+          dealtype: 'existingbusiness',
+          amount: String(10_000 * ((i % 9) + 1)),
+          closedate: close,
+          dealstage: 'contractsent',
+          pipeline: 'default',
+        },
+        [companyId],
+      );
     }
     for (let t = 0; t < (seed.ticketsPerCompany ?? 1); t++) {
-      add('tickets', { subject: `${name} ticket ${t + 1}`, hs_ticket_priority: ['HIGH', 'MEDIUM', 'LOW'][t % 3], hs_pipeline_stage: '1', createdate: new Date(created).toISOString() }, [companyId]);
+      add(
+        'tickets',
+        {
+          subject: `${name} ticket ${t + 1}`,
+          hs_ticket_priority: ['HIGH', 'MEDIUM', 'LOW'][t % 3],
+          hs_pipeline_stage: '1',
+          createdate: new Date(created).toISOString(),
+        },
+        [companyId],
+      );
     }
   }
   return { owners, objects, nextId };
@@ -124,7 +183,13 @@ function allProperties(type, record) {
 
 /** @param {HubSpotType} type */
 function defaultProperties(type) {
-  return { companies: ['name', 'domain'], contacts: ['firstname', 'lastname', 'email'], deals: ['dealname', 'amount', 'closedate', 'dealstage', 'pipeline'], tickets: ['subject', 'content', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_priority'], tasks: ['hs_task_subject', 'hs_task_status', 'hs_timestamp'] }[type];
+  return {
+    companies: ['name', 'domain'],
+    contacts: ['firstname', 'lastname', 'email'],
+    deals: ['dealname', 'amount', 'closedate', 'dealstage', 'pipeline'],
+    tickets: ['subject', 'content', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_priority'],
+    tasks: ['hs_task_subject', 'hs_task_status', 'hs_timestamp'],
+  }[type];
 }
 
 /** @param {string | null | undefined} value */
@@ -168,7 +233,14 @@ export function matchesFilter(type, record, filter) {
     case 'IN':
       return (filter.values ?? []).map((v) => key(String(v))).includes(a);
     case 'CONTAINS_TOKEN':
-      return actual.toLowerCase().split(/[^a-z0-9]+/).includes(String(filter.value).toLowerCase().replace(/^\*|\*$/g, ''));
+      return actual
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .includes(
+          String(filter.value)
+            .toLowerCase()
+            .replace(/^\*|\*$/g, ''),
+        );
     default:
       throw new Error(`unsupported operator ${op}`);
   }
@@ -184,10 +256,12 @@ export function compareBy(type, a, b, sorts) {
   for (const sort of [...sorts, { propertyName: 'hs_object_id', direction: 'ASCENDING' }]) {
     const name = sort.propertyName;
     const [x, y] = [allProperties(type, a)[name], allProperties(type, b)[name]];
-    let diff = 0;
-    if (name === 'hs_object_id') diff = Number(BigInt(x ?? '0') - BigInt(y ?? '0'));
-    else if (DATE_PROPERTIES.has(name)) diff = asTime(x) - asTime(y);
-    else diff = String(x ?? '').localeCompare(String(y ?? ''));
+    const diff =
+      name === 'hs_object_id'
+        ? Number(BigInt(x ?? '0') - BigInt(y ?? '0'))
+        : DATE_PROPERTIES.has(name)
+          ? asTime(x) - asTime(y)
+          : String(x ?? '').localeCompare(String(y ?? ''));
     if (diff) return sort.direction === 'DESCENDING' ? -Math.sign(diff) : Math.sign(diff);
   }
   return 0;

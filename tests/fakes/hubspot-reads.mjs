@@ -26,9 +26,22 @@ export function readEndpoints({ portal, clock, searchLagMs, error }) {
   function owners(url) {
     const limit = Math.min(Number(url.searchParams.get('limit') ?? 100), 500);
     const start = Number(url.searchParams.get('after') ?? 0);
-    const page = portal.owners.slice(start, start + limit).map((o) => ({ ...o, type: 'PERSON', userIdIncludingInactive: o.userId, createdAt: '2024-01-02T10:00:00.000Z', updatedAt: '2024-01-02T10:00:00.000Z', archived: false }));
+    const page = portal.owners.slice(start, start + limit).map((o) => ({
+      ...o,
+      type: 'PERSON',
+      userIdIncludingInactive: o.userId,
+      createdAt: '2024-01-02T10:00:00.000Z',
+      updatedAt: '2024-01-02T10:00:00.000Z',
+      archived: false,
+    }));
     const next = start + limit < portal.owners.length ? String(start + limit) : undefined;
-    return { status: 200, json: { results: page, ...(next ? { paging: { next: { after: next, link: `https://api.hubapi.com/crm/v3/owners?limit=${limit}&after=${next}` } } } : {}) } };
+    return {
+      status: 200,
+      json: {
+        results: page,
+        ...(next ? { paging: { next: { after: next, link: `https://api.hubapi.com/crm/v3/owners?limit=${limit}&after=${next}` } } } : {}),
+      },
+    };
   }
 
   /**
@@ -55,7 +68,13 @@ export function readEndpoints({ portal, clock, searchLagMs, error }) {
     const next = more ? String(BigInt(rows[limit].id)) : undefined;
     const query = new URLSearchParams(url.searchParams);
     if (next) query.set('after', next);
-    return { status: 200, json: { results: page, ...(next ? { paging: { next: { after: next, link: `https://api.hubapi.com${url.pathname}?${query}` } } } : {}) } };
+    return {
+      status: 200,
+      json: {
+        results: page,
+        ...(next ? { paging: { next: { after: next, link: `https://api.hubapi.com${url.pathname}?${query}` } } } : {}),
+      },
+    };
   }
 
   /**
@@ -80,7 +99,8 @@ export function readEndpoints({ portal, clock, searchLagMs, error }) {
           r.archivedAt === undefined &&
           // Search lags writes: a record changed within the lag is not found yet (by the fake clock).
           r.updatedAt <= clock.now() - searchLagMs() &&
-          (filterGroups.length === 0 || filterGroups.some((/** @type {any} */ g) => (g.filters ?? []).every((/** @type {any} */ f) => matchesFilter(type, r, f)))) &&
+          (filterGroups.length === 0 ||
+            filterGroups.some((/** @type {any} */ g) => (g.filters ?? []).every((/** @type {any} */ f) => matchesFilter(type, r, f)))) &&
           (!query || Object.values(r.properties).some((v) => v?.toLowerCase().includes(String(query).toLowerCase()))),
       );
     } catch (e) {
@@ -89,7 +109,10 @@ export function readEndpoints({ portal, clock, searchLagMs, error }) {
     rows.sort((a, b) => compareBy(type, a, b, sorts));
     const page = rows.slice(offset, offset + size).map((r) => present(type, r, properties));
     const more = offset + size < rows.length;
-    return { status: 200, json: { total: rows.length, results: page, ...(more ? { paging: { next: { after: String(offset + size) } } } : {}) } };
+    return {
+      status: 200,
+      json: { total: rows.length, results: page, ...(more ? { paging: { next: { after: String(offset + size) } } } : {}) },
+    };
   }
 
   /**
@@ -108,17 +131,32 @@ export function readEndpoints({ portal, clock, searchLagMs, error }) {
     for (const { id } of body.value.inputs) {
       const record = portal.objects[type].get(String(id));
       if (!record?.companyIds.length) {
-        errors.push({ status: 'error', category: 'OBJECT_NOT_FOUND', subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND', message: `No company is associated with ${SINGULAR[type]} ${id}.`, context: { fromObjectId: [String(id)], fromObjectType: [SINGULAR[type]], toObjectType: ['company'] } });
+        errors.push({
+          status: 'error',
+          category: 'OBJECT_NOT_FOUND',
+          subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND',
+          message: `No company is associated with ${SINGULAR[type]} ${id}.`,
+          context: { fromObjectId: [String(id)], fromObjectType: [SINGULAR[type]], toObjectType: ['company'] },
+        });
         continue;
       }
       const toList = record.companyIds.map((cid, i) => ({
         toObjectId: Number(cid),
-        associationTypes: i === 0 ? [{ category: 'HUBSPOT_DEFINED', typeId: primary, label: 'Primary' }, { category: 'HUBSPOT_DEFINED', typeId: unlabeled, label: null }] : [{ category: 'HUBSPOT_DEFINED', typeId: unlabeled, label: null }],
+        associationTypes:
+          i === 0
+            ? [
+                { category: 'HUBSPOT_DEFINED', typeId: primary, label: 'Primary' },
+                { category: 'HUBSPOT_DEFINED', typeId: unlabeled, label: null },
+              ]
+            : [{ category: 'HUBSPOT_DEFINED', typeId: unlabeled, label: null }],
       }));
       results.push({ from: { id: String(id) }, to: toList });
     }
     const at = new Date(clock.now()).toISOString();
-    return { status: errors.length ? 207 : 200, json: { status: 'COMPLETE', results, ...(errors.length ? { numErrors: errors.length, errors } : {}), startedAt: at, completedAt: at } };
+    return {
+      status: errors.length ? 207 : 200,
+      json: { status: 'COMPLETE', results, ...(errors.length ? { numErrors: errors.length, errors } : {}), startedAt: at, completedAt: at },
+    };
   }
 
   /**
@@ -133,10 +171,20 @@ export function readEndpoints({ portal, clock, searchLagMs, error }) {
     const limit = Math.min(Number(url.searchParams.get('limit') ?? 500), 500);
     const start = Number(url.searchParams.get('after') ?? 0);
     const type = /** @type {import('./hubspot-data.mjs').HubSpotType} */ (to);
-    const linkedIds = [...portal.objects[type].values()].filter((r) => r.archivedAt === undefined && r.companyIds.includes(id)).map((r) => r.id);
-    const results = linkedIds.slice(start, start + limit).map((toId) => ({ toObjectId: Number(toId), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 192, label: null }] }));
+    const linkedIds = [...portal.objects[type].values()]
+      .filter((r) => r.archivedAt === undefined && r.companyIds.includes(id))
+      .map((r) => r.id);
+    const results = linkedIds
+      .slice(start, start + limit)
+      .map((toId) => ({ toObjectId: Number(toId), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 192, label: null }] }));
     const next = start + limit < linkedIds.length ? String(start + limit) : undefined;
-    return { status: 200, json: { results, ...(next ? { paging: { next: { after: next, link: `https://api.hubapi.com${url.pathname}?after=${next}` } } } : {}) } };
+    return {
+      status: 200,
+      json: {
+        results,
+        ...(next ? { paging: { next: { after: next, link: `https://api.hubapi.com${url.pathname}?after=${next}` } } } : {}),
+      },
+    };
   }
 
   /**
@@ -155,8 +203,20 @@ export function readEndpoints({ portal, clock, searchLagMs, error }) {
       else missing.push(String(id));
     }
     const at = new Date(clock.now()).toISOString();
-    const errors = missing.length ? [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Could not get some objects, they may be deleted or not exist.', context: { ids: missing } }] : [];
-    return { status: errors.length ? 207 : 200, json: { status: 'COMPLETE', results, ...(errors.length ? { numErrors: errors.length, errors } : {}), startedAt: at, completedAt: at } };
+    const errors = missing.length
+      ? [
+          {
+            status: 'error',
+            category: 'OBJECT_NOT_FOUND',
+            message: 'Could not get some objects, they may be deleted or not exist.',
+            context: { ids: missing },
+          },
+        ]
+      : [];
+    return {
+      status: errors.length ? 207 : 200,
+      json: { status: 'COMPLETE', results, ...(errors.length ? { numErrors: errors.length, errors } : {}), startedAt: at, completedAt: at },
+    };
   }
 
   return { owners, list, searchObjects, associations, associated, batchRead };
@@ -164,6 +224,9 @@ export function readEndpoints({ portal, clock, searchLagMs, error }) {
 
 /** @param {URL} url @param {string} name */
 export function listParam(url, name) {
-  const all = url.searchParams.getAll(name).flatMap((v) => v.split(',')).filter(Boolean);
+  const all = url.searchParams
+    .getAll(name)
+    .flatMap((v) => v.split(','))
+    .filter(Boolean);
   return all.length ? all : null;
 }

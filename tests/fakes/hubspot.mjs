@@ -41,18 +41,37 @@ export async function startHubSpotFake(options = {}) {
         : { status: 'error', message: 'internal error', correlationId: correlationId(), category: 'UNKNOWN' };
   const authError = (/** @type {boolean} */ isExpired) =>
     isExpired
-      ? error(401, 'EXPIRED_AUTHENTICATION', 'The OAuth token used to make this call expired 2 minute(s) ago.', { context: { 'expire time': [new Date(clock.now() - 120_000).toISOString()] } })
-      : error(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview');
+      ? error(401, 'EXPIRED_AUTHENTICATION', 'The OAuth token used to make this call expired 2 minute(s) ago.', {
+          context: { 'expire time': [new Date(clock.now() - 120_000).toISOString()] },
+        })
+      : error(
+          401,
+          'INVALID_AUTHENTICATION',
+          'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview',
+        );
   const rateLimited = (/** @type {string} */ policyName) => ({
     status: 429,
-    json: { status: 'error', message: `You have reached your ${policyName.toLowerCase()} limit.`, errorType: 'RATE_LIMIT', correlationId: correlationId(), policyName, groupName: `privateapps:${portalId}` },
+    json: {
+      status: 'error',
+      message: `You have reached your ${policyName.toLowerCase()} limit.`,
+      errorType: 'RATE_LIMIT',
+      correlationId: correlationId(),
+      policyName,
+      groupName: `privateapps:${portalId}`,
+    },
   });
 
-  const { owners, list, searchObjects, associations, associated, batchRead } = readEndpoints({ portal, clock, searchLagMs: () => searchLagMs, error });
+  const { owners, list, searchObjects, associations, associated, batchRead } = readEndpoints({
+    portal,
+    clock,
+    searchLagMs: () => searchLagMs,
+    error,
+  });
 
   /** @param {import('./http.mjs').FakeRequest} req */
   function handle(req) {
-    if (req.headers.authorization !== `Bearer ${token}` || expired) return authError(expired && req.headers.authorization === `Bearer ${token}`);
+    if (req.headers.authorization !== `Bearer ${token}` || expired)
+      return authError(expired && req.headers.authorization === `Bearer ${token}`);
     const search = req.method === 'POST' && /\/search$/.test(req.path);
     const now = Date.now();
     while (calls.length && calls[0] <= now - 10_000) calls.shift();
@@ -72,7 +91,9 @@ export async function startHubSpotFake(options = {}) {
         'x-hubspot-ratelimit-max': String(limits.tenSecond),
         'x-hubspot-ratelimit-remaining': String(left),
         'x-hubspot-ratelimit-secondly': String(Math.floor(limits.tenSecond / 10)),
-        'x-hubspot-ratelimit-secondly-remaining': String(Math.max(0, Math.floor(limits.tenSecond / 10) - calls.filter((t) => t > now - 1000).length)),
+        'x-hubspot-ratelimit-secondly-remaining': String(
+          Math.max(0, Math.floor(limits.tenSecond / 10) - calls.filter((t) => t > now - 1000).length),
+        ),
         ...answer.headers,
       },
     };
@@ -85,14 +106,28 @@ export async function startHubSpotFake(options = {}) {
   function route(req) {
     const { method, path, url } = req;
     if (method === 'GET' && path === '/account-info/v3/details')
-      return { status: 200, json: { portalId, accountType: 'STANDARD', timeZone: 'US/Eastern', companyCurrency: 'USD', additionalCurrencies: [], utcOffset: '-05:00', utcOffsetMilliseconds: -18_000_000, uiDomain: 'app.hubspot.com', dataHostingLocation: 'na1' } };
+      return {
+        status: 200,
+        json: {
+          portalId,
+          accountType: 'STANDARD',
+          timeZone: 'US/Eastern',
+          companyCurrency: 'USD',
+          additionalCurrencies: [],
+          utcOffset: '-05:00',
+          utcOffsetMilliseconds: -18_000_000,
+          uiDomain: 'app.hubspot.com',
+          dataHostingLocation: 'na1',
+        },
+      };
     if (method === 'GET' && path === '/crm/v3/owners') return owners(url);
     const assoc = /^\/crm\/v4\/associations\/(\w+)\/(\w+)\/batch\/read$/.exec(path);
     if (assoc && method === 'POST') return associations(assoc[1], assoc[2], req.text);
     const linked = /^\/crm\/v4\/objects\/(\w+)\/(\d+)\/associations\/(\w+)$/.exec(path);
     if (linked && method === 'GET') return associated(linked[1], linked[2], linked[3], url);
     const batch = /^\/crm\/v3\/objects\/(\w+)\/batch\/read$/.exec(path);
-    if (batch && method === 'POST' && TYPES.has(batch[1])) return batchRead(/** @type {import('./hubspot-data.mjs').HubSpotType} */ (batch[1]), req.text);
+    if (batch && method === 'POST' && TYPES.has(batch[1]))
+      return batchRead(/** @type {import('./hubspot-data.mjs').HubSpotType} */ (batch[1]), req.text);
     const m = /^\/crm\/v3\/objects\/(\w+)(?:\/(search|\d+))?\/?$/.exec(path);
     if (!m || !TYPES.has(m[1])) return error(404, 'OBJECT_NOT_FOUND', `Unable to route ${method} request with ${path}`);
     const type = /** @type {import('./hubspot-data.mjs').HubSpotType} */ (m[1]);
@@ -122,7 +157,11 @@ export async function startHubSpotFake(options = {}) {
     if (!body.ok || typeof body.value?.properties !== 'object') return error(400, 'VALIDATION_ERROR', 'Invalid input JSON on line 1');
     const properties = stringProps(body.value.properties);
     if (type === 'tasks' && !properties.hs_timestamp)
-      return error(400, 'VALIDATION_ERROR', 'Property values were not valid: [{"isValid":false,"message":"hs_timestamp is required","error":"REQUIRED_FIELD","name":"hs_timestamp"}]');
+      return error(
+        400,
+        'VALIDATION_ERROR',
+        'Property values were not valid: [{"isValid":false,"message":"hs_timestamp is required","error":"REQUIRED_FIELD","name":"hs_timestamp"}]',
+      );
     const companyIds = [];
     const contactIds = [];
     for (const a of body.value.associations ?? []) {
@@ -131,7 +170,8 @@ export async function startHubSpotFake(options = {}) {
       // 192 task -> company, 204 task -> contact (HubSpot-defined v4 type ids).
       const into = typeId === 192 ? 'companies' : typeId === 204 ? 'contacts' : null;
       if (!into) return error(400, 'VALIDATION_ERROR', `Association type ${typeId} is not valid for ${SINGULAR[type]}`);
-      if (!portal.objects[into].has(target)) return error(400, 'VALIDATION_ERROR', `One or more associations are invalid: ${target} is not a valid ${SINGULAR[into]} id`);
+      if (!portal.objects[into].has(target))
+        return error(400, 'VALIDATION_ERROR', `One or more associations are invalid: ${target} is not a valid ${SINGULAR[into]} id`);
       (into === 'companies' ? companyIds : contactIds).push(target);
     }
     const record = admin.create(type, properties, companyIds);
@@ -191,7 +231,9 @@ export async function startHubSpotFake(options = {}) {
     },
     /** @param {import('./hubspot-data.mjs').HubSpotType} type */
     records(type) {
-      return [...portal.objects[type].values()].filter((r) => r.archivedAt === undefined).map((r) => ({ ...present(type, r, Object.keys(r.properties)), companyIds: r.companyIds, contactIds: r.contactIds ?? [] }));
+      return [...portal.objects[type].values()]
+        .filter((r) => r.archivedAt === undefined)
+        .map((r) => ({ ...present(type, r, Object.keys(r.properties)), companyIds: r.companyIds, contactIds: r.contactIds ?? [] }));
     },
     /** Tasks written back so far, with the companies and contacts they are associated with. */
     tasks() {

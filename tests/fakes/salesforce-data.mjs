@@ -17,7 +17,16 @@ export function id18(id15) {
   return id15 + suffix;
 }
 
-export const KEY_PREFIX = { Account: '001', Contact: '003', Opportunity: '006', Case: '500', Task: '00T', Event: '00U', User: '005', Organization: '00D' };
+export const KEY_PREFIX = {
+  Account: '001',
+  Contact: '003',
+  Opportunity: '006',
+  Case: '500',
+  Task: '00T',
+  Event: '00U',
+  User: '005',
+  Organization: '00D',
+};
 
 /** Salesforce's datetime form: `2026-05-01T07:25:37.000+0000`, at whole seconds. @param {number} ms */
 export function stamp(ms) {
@@ -28,19 +37,121 @@ export function stamp(ms) {
 export const FIELDS = {
   Organization: ['Id', 'Name', 'InstanceName', 'IsSandbox', 'OrganizationType'],
   User: ['Id', 'Username', 'Email', 'FirstName', 'LastName', 'Name', 'IsActive', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp'],
-  Account: ['Id', 'Name', 'Website', 'OwnerId', 'Industry', 'Type', 'AnnualRevenue', 'NumberOfEmployees', 'IsDeleted', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp'],
-  Contact: ['Id', 'FirstName', 'LastName', 'Name', 'Email', 'Title', 'Phone', 'AccountId', 'OwnerId', 'IsDeleted', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp'],
-  Opportunity: ['Id', 'Name', 'AccountId', 'Type', 'StageName', 'Amount', 'CloseDate', 'IsClosed', 'IsWon', 'OwnerId', 'IsDeleted', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp'],
-  Case: ['Id', 'CaseNumber', 'Subject', 'Description', 'Status', 'Priority', 'Origin', 'AccountId', 'ContactId', 'OwnerId', 'IsClosed', 'ClosedDate', 'IsDeleted', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp'],
-  Task: ['Id', 'Subject', 'Description', 'ActivityDate', 'Status', 'Priority', 'TaskSubtype', 'WhatId', 'WhoId', 'AccountId', 'OwnerId', 'IsClosed', 'IsDeleted', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp'],
-  Event: ['Id', 'Subject', 'StartDateTime', 'EndDateTime', 'ActivityDate', 'WhatId', 'WhoId', 'AccountId', 'OwnerId', 'IsDeleted', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp'],
+  Account: [
+    'Id',
+    'Name',
+    'Website',
+    'OwnerId',
+    'Industry',
+    'Type',
+    'AnnualRevenue',
+    'NumberOfEmployees',
+    'IsDeleted',
+    'CreatedDate',
+    'LastModifiedDate',
+    'SystemModstamp',
+  ],
+  Contact: [
+    'Id',
+    'FirstName',
+    'LastName',
+    'Name',
+    'Email',
+    'Title',
+    'Phone',
+    'AccountId',
+    'OwnerId',
+    'IsDeleted',
+    'CreatedDate',
+    'LastModifiedDate',
+    'SystemModstamp',
+  ],
+  Opportunity: [
+    'Id',
+    'Name',
+    'AccountId',
+    'Type',
+    'StageName',
+    'Amount',
+    'CloseDate',
+    'IsClosed',
+    'IsWon',
+    'OwnerId',
+    'IsDeleted',
+    'CreatedDate',
+    'LastModifiedDate',
+    'SystemModstamp',
+  ],
+  Case: [
+    'Id',
+    'CaseNumber',
+    'Subject',
+    'Description',
+    'Status',
+    'Priority',
+    'Origin',
+    'AccountId',
+    'ContactId',
+    'OwnerId',
+    'IsClosed',
+    'ClosedDate',
+    'IsDeleted',
+    'CreatedDate',
+    'LastModifiedDate',
+    'SystemModstamp',
+  ],
+  Task: [
+    'Id',
+    'Subject',
+    'Description',
+    'ActivityDate',
+    'Status',
+    'Priority',
+    'TaskSubtype',
+    'WhatId',
+    'WhoId',
+    'AccountId',
+    'OwnerId',
+    'IsClosed',
+    'IsDeleted',
+    'CreatedDate',
+    'LastModifiedDate',
+    'SystemModstamp',
+  ],
+  Event: [
+    'Id',
+    'Subject',
+    'StartDateTime',
+    'EndDateTime',
+    'ActivityDate',
+    'WhatId',
+    'WhoId',
+    'AccountId',
+    'OwnerId',
+    'IsDeleted',
+    'CreatedDate',
+    'LastModifiedDate',
+    'SystemModstamp',
+  ],
 };
 
 /** Child relationships a subquery may name. */
-export const CHILDREN = { Account: { Opportunities: ['Opportunity', 'AccountId'], Contacts: ['Contact', 'AccountId'], Cases: ['Case', 'AccountId'] } };
+export const CHILDREN = {
+  Account: { Opportunities: ['Opportunity', 'AccountId'], Contacts: ['Contact', 'AccountId'], Cases: ['Case', 'AccountId'] },
+};
 
 /** Task fields an integration may write (the rest are set by the org). */
-export const TASK_WRITABLE = new Set(['Subject', 'Description', 'ActivityDate', 'Status', 'Priority', 'WhatId', 'WhoId', 'OwnerId', 'TaskSubtype']);
+export const TASK_WRITABLE = new Set([
+  'Subject',
+  'Description',
+  'ActivityDate',
+  'Status',
+  'Priority',
+  'WhatId',
+  'WhoId',
+  'OwnerId',
+  'TaskSubtype',
+]);
 
 /**
  * @typedef {object} SalesforceSeed
@@ -58,7 +169,12 @@ export const TASK_WRITABLE = new Set(['Subject', 'Description', 'ActivityDate', 
  * @param {number} now
  */
 export function seedOrg(seed, now) {
-  const modified = seed.modifiedAt === undefined ? now - 7 * 86_400_000 : typeof seed.modifiedAt === 'number' ? seed.modifiedAt : Date.parse(seed.modifiedAt);
+  const modified =
+    seed.modifiedAt === undefined
+      ? now - 7 * 86_400_000
+      : typeof seed.modifiedAt === 'number'
+        ? seed.modifiedAt
+        : Date.parse(seed.modifiedAt);
   /** @type {Record<string, Map<string, Record<string, unknown>>>} */
   const objects = Object.fromEntries(Object.keys(FIELDS).map((t) => [t, new Map()]));
   const counters = /** @type {Record<string, number>} */ ({});
@@ -73,13 +189,27 @@ export function seedOrg(seed, now) {
     const n = (counters[type] = (counters[type] ?? 0) + 1);
     const id = id18(`${KEY_PREFIX[/** @type {'Account'} */ (type)]}5g${String(n).padStart(10, '0')}`);
     /** @type {Record<string, unknown>} */
-    const record = { Id: id, IsDeleted: false, CreatedDate: stamp(at - 86_400_000), LastModifiedDate: stamp(at), SystemModstamp: stamp(at), ...values };
+    const record = {
+      Id: id,
+      IsDeleted: false,
+      CreatedDate: stamp(at - 86_400_000),
+      LastModifiedDate: stamp(at),
+      SystemModstamp: stamp(at),
+      ...values,
+    };
     objects[type].set(id, record);
     return record;
   };
   add('Organization', { Name: 'Acme Dev', InstanceName: 'USA123', IsSandbox: false, OrganizationType: 'Developer Edition' });
   const users = Array.from({ length: seed.users ?? 3 }, (_, i) =>
-    add('User', { Username: i === 0 ? 'casey.morgan@northpeak.io' : `owner${i}@northpeak.io.dev`, Email: i === 0 ? 'casey.morgan@northpeak.io' : `owner${i}@northpeak.io`, FirstName: i === 0 ? 'Casey' : `Owner${i}`, LastName: i === 0 ? 'Morgan' : 'Fake', Name: i === 0 ? 'Casey Morgan' : `Owner${i} Fake`, IsActive: true }),
+    add('User', {
+      Username: i === 0 ? 'casey.morgan@northpeak.io' : `owner${i}@northpeak.io.dev`,
+      Email: i === 0 ? 'casey.morgan@northpeak.io' : `owner${i}@northpeak.io`,
+      FirstName: i === 0 ? 'Casey' : `Owner${i}`,
+      LastName: i === 0 ? 'Morgan' : 'Fake',
+      Name: i === 0 ? 'Casey Morgan' : `Owner${i} Fake`,
+      IsActive: true,
+    }),
   );
   const n = seed.accounts ?? 25;
   let caseNumber = 1000;
@@ -88,17 +218,63 @@ export function seedOrg(seed, now) {
     const website = i === 0 ? 'www.acmerobotics.com' : `https://a${String(i).padStart(5, '0')}.example.com`;
     const custom = Object.fromEntries(Object.entries(seed.accountFields ?? {}).map(([k, f]) => [k, f(i)]));
     const owner = users.length ? users[i % users.length].Id : null;
-    const account = add('Account', { Name: name, Website: website, OwnerId: owner, Industry: 'Manufacturing', Type: 'Customer - Direct', AnnualRevenue: 120_000 * ((i % 30) + 1), NumberOfEmployees: 50 + i, ...custom });
+    const account = add('Account', {
+      Name: name,
+      Website: website,
+      OwnerId: owner,
+      Industry: 'Manufacturing',
+      Type: 'Customer - Direct',
+      AnnualRevenue: 120_000 * ((i % 30) + 1),
+      NumberOfEmployees: 50 + i,
+      ...custom,
+    });
     for (let c = 0; c < (seed.contactsPerAccount ?? 2); c++) {
-      const [first, last, email] = i === 0 ? [['Dana', 'Whitfield', 'dana.whitfield@acmerobotics.com'], ['Raj', 'Patel', 'raj.patel@acmerobotics.com']][c] ?? [`First${c}`, 'Acme', `person${c}@acmerobotics.com`] : [`First${i}x${c}`, `Last${i}x${c}`, `person${c}@a${String(i).padStart(5, '0')}.example.com`];
-      add('Contact', { FirstName: first, LastName: last, Name: `${first} ${last}`, Email: email, Title: c === 0 ? 'VP Operations' : 'Engineer', Phone: null, AccountId: account.Id, OwnerId: owner });
+      const [first, last, email] =
+        i === 0
+          ? ([
+              ['Dana', 'Whitfield', 'dana.whitfield@acmerobotics.com'],
+              ['Raj', 'Patel', 'raj.patel@acmerobotics.com'],
+            ][c] ?? [`First${c}`, 'Acme', `person${c}@acmerobotics.com`])
+          : [`First${i}x${c}`, `Last${i}x${c}`, `person${c}@a${String(i).padStart(5, '0')}.example.com`];
+      add('Contact', {
+        FirstName: first,
+        LastName: last,
+        Name: `${first} ${last}`,
+        Email: email,
+        Title: c === 0 ? 'VP Operations' : 'Engineer',
+        Phone: null,
+        AccountId: account.Id,
+        OwnerId: owner,
+      });
     }
     for (let o = 0; o < (seed.opportunitiesPerAccount ?? 1); o++) {
       const close = new Date(modified + (30 + ((i * 7) % 300)) * 86_400_000).toISOString().slice(0, 10);
-      add('Opportunity', { Name: `${name} renewal`, AccountId: account.Id, Type: 'Renewal', StageName: 'Negotiation/Review', Amount: 10_000 * ((i % 9) + 1), CloseDate: close, IsClosed: false, IsWon: false, OwnerId: owner });
+      add('Opportunity', {
+        Name: `${name} renewal`,
+        AccountId: account.Id,
+        Type: 'Renewal',
+        StageName: 'Negotiation/Review',
+        Amount: 10_000 * ((i % 9) + 1),
+        CloseDate: close,
+        IsClosed: false,
+        IsWon: false,
+        OwnerId: owner,
+      });
     }
     for (let k = 0; k < (seed.casesPerAccount ?? 1); k++) {
-      add('Case', { CaseNumber: String(++caseNumber).padStart(8, '0'), Subject: `${name} case ${k + 1}`, Description: null, Status: 'New', Priority: ['High', 'Medium', 'Low'][k % 3], Origin: 'Email', AccountId: account.Id, ContactId: null, OwnerId: owner, IsClosed: false, ClosedDate: null });
+      add('Case', {
+        CaseNumber: String(++caseNumber).padStart(8, '0'),
+        Subject: `${name} case ${k + 1}`,
+        Description: null,
+        Status: 'New',
+        Priority: ['High', 'Medium', 'Low'][k % 3],
+        Origin: 'Email',
+        AccountId: account.Id,
+        ContactId: null,
+        OwnerId: owner,
+        IsClosed: false,
+        ClosedDate: null,
+      });
     }
   }
   return { objects, fields, add, users };

@@ -41,10 +41,25 @@ export async function startSalesforceFake(options = {}) {
   let apiUsage = 0;
   let denyNext = false;
 
-  const fail = (/** @type {number} */ status, /** @type {string} */ errorCode, /** @type {string} */ message, /** @type {string[]} */ fields = []) => ({ status, json: [{ message, errorCode, fields }] });
+  const fail = (
+    /** @type {number} */ status,
+    /** @type {string} */ errorCode,
+    /** @type {string} */ message,
+    /** @type {string[]} */ fields = [],
+  ) => ({ status, json: [{ message, errorCode, fields }] });
   const errorBody = (/** @type {number} */ status) =>
-    status === 401 ? [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }] : [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred. Please include this ErrorId if you contact support: 1419870432-12345 (-1283457329)' }];
-  const oauthError = (/** @type {string} */ error, /** @type {string} */ description, status = 400) => ({ status, json: { error, error_description: description } });
+    status === 401
+      ? [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]
+      : [
+          {
+            errorCode: 'UNKNOWN_EXCEPTION',
+            message: 'An unexpected error occurred. Please include this ErrorId if you contact support: 1419870432-12345 (-1283457329)',
+          },
+        ];
+  const oauthError = (/** @type {string} */ error, /** @type {string} */ description, status = 400) => ({
+    status,
+    json: { error, error_description: description },
+  });
   const token = (/** @type {string} */ kind) => `${orgId.slice(0, 15)}!${kind}${randomBytes(24).toString('base64url')}`;
   const identity = `https://login.salesforce.com/id/${orgId}/${me.Id}`;
 
@@ -53,7 +68,16 @@ export async function startSalesforceFake(options = {}) {
     accessTokens.add(access);
     const refresh = withRefresh ? token('RT') : undefined;
     if (refresh) refreshTokens.add(refresh);
-    const body = { access_token: access, ...(refresh ? { refresh_token: refresh } : {}), signature: randomBytes(32).toString('base64'), scope: 'refresh_token api', instance_url: `https://${myDomain}`, id: identity, token_type: 'Bearer', issued_at: String(clock.now()) };
+    const body = {
+      access_token: access,
+      ...(refresh ? { refresh_token: refresh } : {}),
+      signature: randomBytes(32).toString('base64'),
+      scope: 'refresh_token api',
+      instance_url: `https://${myDomain}`,
+      id: identity,
+      token_type: 'Bearer',
+      issued_at: String(clock.now()),
+    };
     return body;
   }
 
@@ -66,13 +90,41 @@ export async function startSalesforceFake(options = {}) {
     if (!auth || !accessTokens.has(auth)) return fail(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
     apiUsage++;
     const answer = data(req);
-    return { ...answer, headers: { 'sforce-limit-info': `api-usage=${apiUsage}/15000`, 'x-sfdc-request-id': randomBytes(16).toString('hex'), ...answer.headers } };
+    return {
+      ...answer,
+      headers: {
+        'sforce-limit-info': `api-usage=${apiUsage}/15000`,
+        'x-sfdc-request-id': randomBytes(16).toString('hex'),
+        ...answer.headers,
+      },
+    };
   }
 
   /** @param {import('./http.mjs').FakeRequest} req @returns {import('./http.mjs').FakeResponse} */
   function data({ method, path, url, text }) {
     if (path === '/services/oauth2/userinfo')
-      return { status: 200, json: { sub: identity, user_id: me.Id, organization_id: orgId, preferred_username: me.Username, nickname: 'casey', name: me.Name, email: me.Email, email_verified: true, given_name: me.FirstName, family_name: me.LastName, zoneinfo: 'America/Los_Angeles', active: true, user_type: 'STANDARD', language: 'en_US', locale: 'en_US', utcOffset: -28_800_000, updated_at: new Date(clock.now()).toISOString() } };
+      return {
+        status: 200,
+        json: {
+          sub: identity,
+          user_id: me.Id,
+          organization_id: orgId,
+          preferred_username: me.Username,
+          nickname: 'casey',
+          name: me.Name,
+          email: me.Email,
+          email_verified: true,
+          given_name: me.FirstName,
+          family_name: me.LastName,
+          zoneinfo: 'America/Los_Angeles',
+          active: true,
+          user_type: 'STANDARD',
+          language: 'en_US',
+          locale: 'en_US',
+          utcOffset: -28_800_000,
+          updated_at: new Date(clock.now()).toISOString(),
+        },
+      };
     const m = /^\/services\/data\/(v\d+\.\d)(\/.*)$/.exec(path);
     if (!m) return fail(404, 'NOT_FOUND', 'The requested resource does not exist');
     const [, version, rest] = m;
@@ -89,7 +141,10 @@ export async function startSalesforceFake(options = {}) {
     if (method === 'POST' && !idOrField) return createTask(version, text);
     if (method === 'PATCH' && value !== undefined) return upsertTask(version, idOrField, decodeURIComponent(value), text);
     const record = idOrField ? org.objects[type].get(idOrField) : undefined;
-    if (!record) return deletions.some((d) => d.id === idOrField) ? fail(404, 'ENTITY_IS_DELETED', 'entity is deleted') : fail(404, 'NOT_FOUND', 'The requested resource does not exist');
+    if (!record)
+      return deletions.some((d) => d.id === idOrField)
+        ? fail(404, 'ENTITY_IS_DELETED', 'entity is deleted')
+        : fail(404, 'NOT_FOUND', 'The requested resource does not exist');
     if (method === 'GET') return { status: 200, json: project(version, type, record, org.fields[type]) };
     if (method === 'PATCH') {
       const body = taskBody(text);
@@ -105,8 +160,18 @@ export async function startSalesforceFake(options = {}) {
   function authorize(url) {
     const q = url.searchParams;
     const redirectUri = q.get('redirect_uri') ?? '';
-    if (q.get('client_id') !== consumerKey) return { status: 400, text: '<html><body>OAuth Error: error=invalid_client_id</body></html>', headers: { 'content-type': 'text/html' } };
-    if (!callback.test(redirectUri)) return { status: 400, text: '<html><body>OAuth Error: error=redirect_uri_mismatch</body></html>', headers: { 'content-type': 'text/html' } };
+    if (q.get('client_id') !== consumerKey)
+      return {
+        status: 400,
+        text: '<html><body>OAuth Error: error=invalid_client_id</body></html>',
+        headers: { 'content-type': 'text/html' },
+      };
+    if (!callback.test(redirectUri))
+      return {
+        status: 400,
+        text: '<html><body>OAuth Error: error=redirect_uri_mismatch</body></html>',
+        headers: { 'content-type': 'text/html' },
+      };
     const back = new URL(redirectUri);
     const state = q.get('state');
     const say = (/** @type {Record<string, string>} */ params) => {
@@ -114,8 +179,10 @@ export async function startSalesforceFake(options = {}) {
       if (state !== null) back.searchParams.set('state', state);
       return { status: 302, headers: { location: back.toString() } };
     };
-    if (q.get('response_type') !== 'code') return say({ error: 'unsupported_response_type', error_description: 'response type not supported' });
-    if (!q.get('code_challenge') || q.get('code_challenge_method') !== 'S256') return say({ error: 'invalid_request', error_description: 'missing required code challenge' });
+    if (q.get('response_type') !== 'code')
+      return say({ error: 'unsupported_response_type', error_description: 'response type not supported' });
+    if (!q.get('code_challenge') || q.get('code_challenge_method') !== 'S256')
+      return say({ error: 'invalid_request', error_description: 'missing required code challenge' });
     if (denyNext) return ((denyNext = false), say({ error: 'access_denied', error_description: 'end-user denied authorization' }));
     const code = `aPrx${randomBytes(24).toString('base64')}`;
     codes.set(code, { challenge: /** @type {string} */ (q.get('code_challenge')), redirectUri, expires: clock.now() + 15 * 60_000 });
@@ -135,7 +202,8 @@ export async function startSalesforceFake(options = {}) {
     if (!code || code.expires < clock.now()) return oauthError('invalid_grant', 'expired authorization code');
     if (form.get('redirect_uri') !== code.redirectUri) return oauthError('redirect_uri_mismatch', 'redirect_uri must match configuration');
     const verifier = form.get('code_verifier') ?? '';
-    if (createHash('sha256').update(verifier).digest('base64url') !== code.challenge) return oauthError('invalid_grant', 'invalid code verifier');
+    if (createHash('sha256').update(verifier).digest('base64url') !== code.challenge)
+      return oauthError('invalid_grant', 'invalid code verifier');
     return { status: 200, json: issueTokens(true) };
   }
 
@@ -165,7 +233,15 @@ export async function startSalesforceFake(options = {}) {
     const end = offset + pageSize;
     const done = end >= rows.length;
     if (done) locators.delete(locator);
-    return { status: 200, json: { totalSize: rows.length, done, ...(done ? {} : { nextRecordsUrl: `/services/data/${version}/query/${locator}-${end}` }), records: rows.slice(offset, end) } };
+    return {
+      status: 200,
+      json: {
+        totalSize: rows.length,
+        done,
+        ...(done ? {} : { nextRecordsUrl: `/services/data/${version}/query/${locator}-${end}` }),
+        records: rows.slice(offset, end),
+      },
+    };
   }
 
   /**
@@ -177,10 +253,18 @@ export async function startSalesforceFake(options = {}) {
   function select(version, q, parent) {
     const type = parent ? parent.type : q.from;
     const fields = org.fields[type];
-    if (!fields) throw new SoqlError(`sObject type '${q.from}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name.`, 'INVALID_TYPE');
+    if (!fields)
+      throw new SoqlError(
+        `sObject type '${q.from}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name.`,
+        'INVALID_TYPE',
+      );
     const canonical = (/** @type {string} */ name) => {
       const hit = fields.find((f) => f.toLowerCase() === name.toLowerCase());
-      if (!hit) throw new SoqlError(`No such column '${name}' on entity '${type}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name.`, 'INVALID_FIELD');
+      if (!hit)
+        throw new SoqlError(
+          `No such column '${name}' on entity '${type}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name.`,
+          'INVALID_FIELD',
+        );
       return hit;
     };
     const names = q.fields.map((f) => (typeof f === 'string' ? canonical(f) : f));
@@ -227,7 +311,8 @@ export async function startSalesforceFake(options = {}) {
     const minute = (/** @type {number} */ ms) => Math.floor(ms / 60_000) * 60_000;
     const start = Date.parse(url.searchParams.get('start') ?? '');
     const end = Date.parse(url.searchParams.get('end') ?? '');
-    if (Number.isNaN(start) || Number.isNaN(end)) return fail(400, 'MALFORMED_QUERY', 'start and end must be dateTimes such as 2026-11-01T10:00:00Z');
+    if (Number.isNaN(start) || Number.isNaN(end))
+      return fail(400, 'MALFORMED_QUERY', 'start and end must be dateTimes such as 2026-11-01T10:00:00Z');
     if (end <= start) return fail(400, 'INVALID_REPLICATION_DATE', 'end date must be after start date');
     const now = clock.now();
     const earliest = minute(now - RETENTION_MS);
@@ -239,20 +324,59 @@ export async function startSalesforceFake(options = {}) {
   }
 
   function describeTask() {
-    const field = (/** @type {string} */ name, extra = {}) => ({ name, label: name.replace(/__c$/, '').replace(/_/g, ' '), type: name === 'Id' ? 'id' : /Id$/.test(name) ? 'reference' : 'string', custom: false, externalId: false, idLookup: name === 'Id', unique: false, nillable: name !== 'Id', createable: TASK_WRITABLE.has(name), updateable: TASK_WRITABLE.has(name), filterable: name !== 'Description', ...extra });
+    const field = (/** @type {string} */ name, extra = {}) => ({
+      name,
+      label: name.replace(/__c$/, '').replace(/_/g, ' '),
+      type: name === 'Id' ? 'id' : /Id$/.test(name) ? 'reference' : 'string',
+      custom: false,
+      externalId: false,
+      idLookup: name === 'Id',
+      unique: false,
+      nillable: name !== 'Id',
+      createable: TASK_WRITABLE.has(name),
+      updateable: TASK_WRITABLE.has(name),
+      filterable: name !== 'Description',
+      ...extra,
+    });
     const fields = FIELDS.Task.map((n) => field(n, n === 'Description' ? { type: 'textarea', length: 32000 } : {}));
-    if (externalIdField) fields.push(field(externalIdField, { custom: true, externalId: true, idLookup: true, unique: true, createable: true, updateable: true, length: 255 }));
-    return { name: 'Task', label: 'Task', keyPrefix: KEY_PREFIX.Task, custom: false, createable: true, updateable: true, deletable: true, queryable: true, fields, urls: { sobject: '/services/data/v62.0/sobjects/Task', describe: '/services/data/v62.0/sobjects/Task/describe' } };
+    if (externalIdField)
+      fields.push(
+        field(externalIdField, {
+          custom: true,
+          externalId: true,
+          idLookup: true,
+          unique: true,
+          createable: true,
+          updateable: true,
+          length: 255,
+        }),
+      );
+    return {
+      name: 'Task',
+      label: 'Task',
+      keyPrefix: KEY_PREFIX.Task,
+      custom: false,
+      createable: true,
+      updateable: true,
+      deletable: true,
+      queryable: true,
+      fields,
+      urls: { sobject: '/services/data/v62.0/sobjects/Task', describe: '/services/data/v62.0/sobjects/Task/describe' },
+    };
   }
 
   /** @param {string} text @returns {Record<string, unknown> | import('./http.mjs').FakeResponse} */
   function taskBody(text) {
     const body = parseJson(text);
-    if (!body.ok || typeof body.value !== 'object' || body.value === null || Array.isArray(body.value)) return fail(400, 'JSON_PARSER_ERROR', 'Unexpected character: was expecting a JSON object');
+    if (!body.ok || typeof body.value !== 'object' || body.value === null || Array.isArray(body.value))
+      return fail(400, 'JSON_PARSER_ERROR', 'Unexpected character: was expecting a JSON object');
     for (const [name, value] of Object.entries(body.value)) {
-      if (!TASK_WRITABLE.has(name) && name !== externalIdField) return fail(400, 'INVALID_FIELD', `No such column '${name}' on sobject of type Task`);
-      if (name === 'WhatId' && value && !org.objects.Account.has(String(value)) && !org.objects.Opportunity.has(String(value))) return fail(400, 'FIELD_INTEGRITY_EXCEPTION', 'Related To ID: id value of incorrect type: ' + value, ['WhatId']);
-      if (name === 'WhoId' && value && !org.objects.Contact.has(String(value))) return fail(400, 'FIELD_INTEGRITY_EXCEPTION', 'Name ID: id value of incorrect type: ' + value, ['WhoId']);
+      if (!TASK_WRITABLE.has(name) && name !== externalIdField)
+        return fail(400, 'INVALID_FIELD', `No such column '${name}' on sobject of type Task`);
+      if (name === 'WhatId' && value && !org.objects.Account.has(String(value)) && !org.objects.Opportunity.has(String(value)))
+        return fail(400, 'FIELD_INTEGRITY_EXCEPTION', 'Related To ID: id value of incorrect type: ' + value, ['WhatId']);
+      if (name === 'WhoId' && value && !org.objects.Contact.has(String(value)))
+        return fail(400, 'FIELD_INTEGRITY_EXCEPTION', 'Name ID: id value of incorrect type: ' + value, ['WhoId']);
     }
     return body.value;
   }
@@ -262,23 +386,36 @@ export async function startSalesforceFake(options = {}) {
     const body = taskBody(text);
     if ('status' in body) return body;
     const record = admin.create('Task', body);
-    return { status: 201, json: { id: record.Id, success: true, errors: [] }, headers: { location: `/services/data/${version}/sobjects/Task/${record.Id}` } };
+    return {
+      status: 201,
+      json: { id: record.Id, success: true, errors: [] },
+      headers: { location: `/services/data/${version}/sobjects/Task/${record.Id}` },
+    };
   }
 
   /** @param {string} version @param {string} field @param {string} value @param {string} text @returns {import('./http.mjs').FakeResponse} */
   function upsertTask(version, field, value, text) {
-    if (field !== externalIdField && field !== 'Id') return fail(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${field}`);
+    if (field !== externalIdField && field !== 'Id')
+      return fail(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${field}`);
     const body = taskBody(text);
     if ('status' in body) return body;
     const hits = [...org.objects.Task.values()].filter((t) => String(t[field] ?? '') === value);
     if (hits.length > 1) return { status: 300, json: hits.map((t) => `/services/data/${version}/sobjects/Task/${t.Id}`) };
     if (hits.length === 1) {
       admin.edit('Task', String(hits[0].Id), body);
-      return { status: 200, json: { id: hits[0].Id, success: true, errors: [], created: false }, headers: { location: `/services/data/${version}/sobjects/Task/${hits[0].Id}` } };
+      return {
+        status: 200,
+        json: { id: hits[0].Id, success: true, errors: [], created: false },
+        headers: { location: `/services/data/${version}/sobjects/Task/${hits[0].Id}` },
+      };
     }
     if (field === 'Id') return fail(404, 'NOT_FOUND', 'The requested resource does not exist');
     const record = admin.create('Task', { ...body, [field]: value });
-    return { status: 201, json: { id: record.Id, success: true, errors: [], created: true }, headers: { location: `/services/data/${version}/sobjects/Task/${record.Id}` } };
+    return {
+      status: 201,
+      json: { id: record.Id, success: true, errors: [], created: true },
+      headers: { location: `/services/data/${version}/sobjects/Task/${record.Id}` },
+    };
   }
 
   const admin = {
@@ -289,7 +426,11 @@ export async function startSalesforceFake(options = {}) {
     consumerKey,
     /** @param {string} type @param {Record<string, unknown>} values @param {number} [at] */
     create(type, values, at = clock.now()) {
-      const record = org.add(type, { OwnerId: me.Id, ...(type === 'Task' ? { Status: 'Not Started', Priority: 'Normal', IsClosed: false } : {}), ...values }, at);
+      const record = org.add(
+        type,
+        { OwnerId: me.Id, ...(type === 'Task' ? { Status: 'Not Started', Priority: 'Normal', IsClosed: false } : {}), ...values },
+        at,
+      );
       if (type === 'Task') derive(record);
       return record;
     },
@@ -309,7 +450,8 @@ export async function startSalesforceFake(options = {}) {
     /** Stamps `count` records of a type with one SystemModstamp: a window of ties. @param {string} type @param {number} count @param {number} [at] */
     touchMany(type, count, at = clock.now()) {
       let n = 0;
-      for (const record of org.objects[type].values()) if (n++ < count) Object.assign(record, { LastModifiedDate: stamp(at), SystemModstamp: stamp(at) });
+      for (const record of org.objects[type].values())
+        if (n++ < count) Object.assign(record, { LastModifiedDate: stamp(at), SystemModstamp: stamp(at) });
     },
     /** @param {string} type */
     records: (type) => [...org.objects[type].values()],

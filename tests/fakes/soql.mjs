@@ -13,7 +13,8 @@ export class SoqlError extends Error {
   }
 }
 
-const TOKEN = /\s*(?:(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2}))|(\d{4}-\d{2}-\d{2})(?![\dT])|('(?:[^'\\]|\\.)*')|(-?\d+(?:\.\d+)?)(?![\w.])|([A-Za-z_][\w.]*)|(!=|<>|<=|>=|[=<>(),]))/y;
+const TOKEN =
+  /\s*(?:(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2}))|(\d{4}-\d{2}-\d{2})(?![\dT])|('(?:[^'\\]|\\.)*')|(-?\d+(?:\.\d+)?)(?![\w.])|([A-Za-z_][\w.]*)|(!=|<>|<=|>=|[=<>(),]))/y;
 
 /** @param {string} soql */
 function tokenize(soql) {
@@ -82,7 +83,10 @@ export function parseSoql(soql) {
         const field = word();
         let desc = false;
         if (isWord('ASC')) i++;
-        else if (isWord('DESC')) (i++, (desc = true));
+        else if (isWord('DESC')) {
+          i++;
+          desc = true;
+        }
         if (isWord('NULLS')) i += 2;
         orderBy.push({ field, desc });
       } while (peek()?.text === ',' && ++i);
@@ -97,18 +101,27 @@ export function parseSoql(soql) {
   /** @returns {Condition} */
   const or = () => {
     const parts = [and()];
-    while (isWord('OR')) (i++, parts.push(and()));
+    while (isWord('OR')) {
+      i++;
+      parts.push(and());
+    }
     return parts.length === 1 ? parts[0] : { or: parts };
   };
   /** @returns {Condition} */
   const and = () => {
     const parts = [unary()];
-    while (isWord('AND')) (i++, parts.push(unary()));
+    while (isWord('AND')) {
+      i++;
+      parts.push(unary());
+    }
     return parts.length === 1 ? parts[0] : { and: parts };
   };
   /** @returns {Condition} */
   const unary = () => {
-    if (isWord('NOT')) return (i++, { not: unary() });
+    if (isWord('NOT')) {
+      i++;
+      return { not: unary() };
+    }
     if (peek()?.text === '(') {
       i++;
       const inner = or();
@@ -117,7 +130,10 @@ export function parseSoql(soql) {
     }
     const field = word();
     let op = tokens[i++]?.text.toUpperCase();
-    if (op === 'NOT') (expect('IN'), (op = 'NOT IN'));
+    if (op === 'NOT') {
+      expect('IN');
+      op = 'NOT IN';
+    }
     if (op === 'IN' || op === 'NOT IN') {
       expect('(');
       const values = [];
@@ -162,10 +178,17 @@ export function matches(cond, get) {
     return op === 'IN' ? hit : !hit;
   }
   if (op === 'LIKE') {
-    const pattern = new RegExp(`^${String(value).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.')}$`, 'i');
+    const pattern = new RegExp(
+      `^${String(value)
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/%/g, '.*')
+        .replace(/_/g, '.')}$`,
+      'i',
+    );
     return typeof actual === 'string' && pattern.test(actual);
   }
-  if (value === null || actual === null || actual === undefined) return op === '=' ? (actual ?? null) === value : op === '!=' ? (actual ?? null) !== value : false;
+  if (value === null || actual === null || actual === undefined)
+    return op === '=' ? (actual ?? null) === value : op === '!=' ? (actual ?? null) !== value : false;
   const c = compare(actual, value);
   return op === '=' ? c === 0 : op === '!=' ? c !== 0 : op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : c >= 0;
 }
@@ -175,7 +198,8 @@ export function compare(/** @type {unknown} */ a, /** @type {unknown} */ b) {
   if (a === b) return 0;
   if (a === null || a === undefined) return -1;
   if (b === null || b === undefined) return 1;
-  if (typeof b === 'number' && typeof a === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(a)) return Date.parse(a.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) - b;
+  if (typeof b === 'number' && typeof a === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(a))
+    return Date.parse(a.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) - b;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' || typeof b === 'boolean') return a === b ? 0 : 1;
   const [x, y] = [String(a).toLowerCase(), String(b).toLowerCase()];

@@ -70,7 +70,10 @@ describe('HubSpot connector against the fake portal', () => {
     fake = await startHubSpotFake({ http: true });
     await expect(connect(fake).verify()).resolves.toEqual({ label: `HubSpot portal ${fake.portalId} (app.hubspot.com)` });
     const wrong = createHubSpotConnector({ accessToken: 'pat-na1-wrong', fetch: fetchTo(fake.httpOrigin!) });
-    await expect(wrong.verify()).rejects.toMatchObject({ kind: 'auth', message: expect.stringMatching(/reconnect with a new private-app token/) });
+    await expect(wrong.verify()).rejects.toMatchObject({
+      kind: 'auth',
+      message: expect.stringMatching(/reconnect with a new private-app token/),
+    });
   });
 
   it('a first sync reads every page of every object, with owners and primary companies', async () => {
@@ -120,7 +123,8 @@ describe('HubSpot connector against the fake portal', () => {
     fake.clock.advance(60_000);
     const at = fake.clock.now();
     const company = fake.records('companies')[0].id;
-    for (let i = 0; i < 10_050; i++) fake.create('contacts', { email: `bulk${i}@acmerobotics.com`, firstname: 'Bulk', lastname: String(i) }, [company], at);
+    for (let i = 0; i < 10_050; i++)
+      fake.create('contacts', { email: `bulk${i}@acmerobotics.com`, firstname: 'Bulk', lastname: String(i) }, [company], at);
     fake.clock.advance(1000);
 
     const changed = await run(connector, 'contacts', first.cursor);
@@ -132,7 +136,11 @@ describe('HubSpot connector against the fake portal', () => {
     const capped = await fetch(`${fake.httpOrigin}/crm/v3/objects/contacts/search`, {
       method: 'POST',
       headers: { authorization: `Bearer ${HUBSPOT_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ filterGroups: [{ filters: [{ propertyName: 'lastmodifieddate', operator: 'GTE', value: String(at) }] }], limit: 100, after: '9950' }),
+      body: JSON.stringify({
+        filterGroups: [{ filters: [{ propertyName: 'lastmodifieddate', operator: 'GTE', value: String(at) }] }],
+        limit: 100,
+        after: '9950',
+      }),
     });
     expect(capped.status).toBe(400);
   }, 120_000);
@@ -165,7 +173,15 @@ describe('HubSpot connector against the fake portal', () => {
       entityId: 'commitment-sso-guide',
       accountId,
       op: 'upsert',
-      record: { id: 'commitment-sso-guide', accountId, text: 'Send the SSO setup guide by Friday', kind: 'sales-promise', owner: 'us', status: 'open', dueDate: '2026-12-11' },
+      record: {
+        id: 'commitment-sso-guide',
+        accountId,
+        text: 'Send the SSO setup guide by Friday',
+        kind: 'sales-promise',
+        owner: 'us',
+        status: 'open',
+        dueDate: '2026-12-11',
+      },
       status: 'pending',
       attempts: 0,
     });
@@ -178,7 +194,10 @@ describe('HubSpot connector against the fake portal', () => {
       const second = await connector.push(entry(`hubspot:company:${company.id}`));
       expect(second.remoteId).toBe(first.remoteId);
       expect(fake.tasks()).toHaveLength(1);
-      expect(fake.tasks()[0]).toMatchObject({ companyIds: [company.id], properties: { hs_task_status: 'NOT_STARTED', hs_timestamp: '2026-12-11T00:00:00Z' } });
+      expect(fake.tasks()[0]).toMatchObject({
+        companyIds: [company.id],
+        properties: { hs_task_status: 'NOT_STARTED', hs_timestamp: '2026-12-11T00:00:00Z' },
+      });
     });
 
     it('a create that HubSpot stored but answered with a 500 is found, not made again, on the retry', async () => {

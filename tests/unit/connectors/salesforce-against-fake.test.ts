@@ -35,13 +35,23 @@ const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 function connect(f: Fake, options: { externalIdField?: string | null } = {}) {
   const fetch = fetchTo(f.httpOrigin!);
   const t = f.issueTokens();
-  let tokens: SalesforceTokens = { accessToken: t.access_token, refreshToken: t.refresh_token, instanceUrl: t.instance_url, identityUrl: t.id };
+  let tokens: SalesforceTokens = {
+    accessToken: t.access_token,
+    refreshToken: t.refresh_token,
+    instanceUrl: t.instance_url,
+    identityUrl: t.id,
+  };
   const refreshes: string[] = [];
   const connector = createSalesforceConnector({
     fetch,
     tokens: () => tokens,
     refresh: async () => {
-      tokens = await requestTokens(fetch, f.myDomain, refreshTokenBody({ refreshToken: tokens.refreshToken!, clientId: f.consumerKey }), tokens);
+      tokens = await requestTokens(
+        fetch,
+        f.myDomain,
+        refreshTokenBody({ refreshToken: tokens.refreshToken!, clientId: f.consumerKey }),
+        tokens,
+      );
       refreshes.push(tokens.accessToken);
       return tokens;
     },
@@ -76,7 +86,13 @@ describe('Salesforce connector against the fake org', () => {
     const fetch = fetchTo(fake.httpOrigin!);
     const pkce = await createPkce();
     const state = createState();
-    const url = authorizeUrl({ myDomain: fake.myDomain, clientId: fake.consumerKey, redirectUri: REDIRECT, codeChallenge: pkce.challenge, state });
+    const url = authorizeUrl({
+      myDomain: fake.myDomain,
+      clientId: fake.consumerKey,
+      redirectUri: REDIRECT,
+      codeChallenge: pkce.challenge,
+      state,
+    });
     const answer = await fetch(url, { redirect: 'manual' });
     expect(answer.status).toBe(302);
     const code = parseRedirect(answer.headers.get('location')!, state, REDIRECT);
@@ -87,15 +103,29 @@ describe('Salesforce connector against the fake org', () => {
     // The code is single-use, and a code sent with another verifier is refused.
     await expect(requestTokens(fetch, fake.myDomain, body)).rejects.toMatchObject({ kind: 'auth' });
     const again = parseRedirect((await fetch(url, { redirect: 'manual' })).headers.get('location')!, state, REDIRECT);
-    const wrongVerifier = authorizationCodeBody({ code: again, codeVerifier: (await createPkce()).verifier, clientId: fake.consumerKey, redirectUri: REDIRECT });
-    await expect(requestTokens(fetch, fake.myDomain, wrongVerifier)).rejects.toMatchObject({ kind: 'auth', message: expect.stringMatching(/invalid code verifier/) });
+    const wrongVerifier = authorizationCodeBody({
+      code: again,
+      codeVerifier: (await createPkce()).verifier,
+      clientId: fake.consumerKey,
+      redirectUri: REDIRECT,
+    });
+    await expect(requestTokens(fetch, fake.myDomain, wrongVerifier)).rejects.toMatchObject({
+      kind: 'auth',
+      message: expect.stringMatching(/invalid code verifier/),
+    });
   });
 
   it('a user who denies access is told so, and nothing is connected', async () => {
     fake = await startSalesforceFake({ http: true });
     fake.denyNextAuthorization();
     const state = createState();
-    const url = authorizeUrl({ myDomain: fake.myDomain, clientId: fake.consumerKey, redirectUri: REDIRECT, codeChallenge: (await createPkce()).challenge, state });
+    const url = authorizeUrl({
+      myDomain: fake.myDomain,
+      clientId: fake.consumerKey,
+      redirectUri: REDIRECT,
+      codeChallenge: (await createPkce()).challenge,
+      state,
+    });
     const location = (await fetchTo(fake.httpOrigin!)(url, { redirect: 'manual' })).headers.get('location')!;
     expect(() => parseRedirect(location, state, REDIRECT)).toThrow(/denied Glance/);
   });
@@ -103,7 +133,11 @@ describe('Salesforce connector against the fake org', () => {
   it('verifies with the org name and the signed-in user, then a first sync reads every page', async () => {
     fake = await startSalesforceFake({ http: true, pageSize: 20, seed: { accounts: 45 } });
     const { connector } = connect(fake);
-    expect(await connector.verify()).toEqual({ label: 'Acme Dev (acme-dev.my.salesforce.com)', userId: fake.userId, userEmail: 'casey.morgan@northpeak.io' });
+    expect(await connector.verify()).toEqual({
+      label: 'Acme Dev (acme-dev.my.salesforce.com)',
+      userId: fake.userId,
+      userEmail: 'casey.morgan@northpeak.io',
+    });
     await run(connector, 'owners', null);
     const accounts = await run(connector, 'companies', null);
     const contacts = await run(connector, 'contacts', null);
@@ -145,7 +179,10 @@ describe('Salesforce connector against the fake org', () => {
     fake.touchMany('Account', 3);
     const page1 = await connector.pull('companies', first.cursor);
     expect(page1.more).toBe(true);
-    fake.failNext(/^GET \/services\/data\/v\d+\.\d\/query\/01g/, { as: 400, body: [{ errorCode: 'INVALID_QUERY_LOCATOR', message: 'invalid query locator' }] });
+    fake.failNext(/^GET \/services\/data\/v\d+\.\d\/query\/01g/, {
+      as: 400,
+      body: [{ errorCode: 'INVALID_QUERY_LOCATOR', message: 'invalid query locator' }],
+    });
     const rest = await run(connector, 'companies', page1.cursor);
     const ids = [...(page1.records.accounts ?? []), ...rest.accounts].map((a) => a.id);
     expect(ids).toHaveLength(3);
@@ -170,7 +207,15 @@ describe('Salesforce connector against the fake org', () => {
       entityId: 'commitment-sso-guide',
       accountId,
       op: 'upsert',
-      record: { id: 'commitment-sso-guide', accountId, text: 'Send the SSO setup guide by Friday', kind: 'sales-promise', owner: 'us', status: 'open', dueDate: '2026-12-11' },
+      record: {
+        id: 'commitment-sso-guide',
+        accountId,
+        text: 'Send the SSO setup guide by Friday',
+        kind: 'sales-promise',
+        owner: 'us',
+        status: 'open',
+        dueDate: '2026-12-11',
+      },
       status: 'pending',
       attempts: 0,
     });

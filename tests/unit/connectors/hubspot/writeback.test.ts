@@ -220,9 +220,10 @@ describe('HubSpot push, exactly once', () => {
       companyIdFor: async (id) => (id === 'acme' ? '9001' : undefined),
     });
     await hubspot.push({ ...entry(), accountId: 'acme' });
-    expect((fake.seen.find((r) => r.url.pathname === '/crm/v3/objects/tasks')!.body as { associations: Array<{ to: { id: string } }> }).associations).toEqual([
-      { to: { id: '9001' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 192 }] },
-    ]);
+    expect(
+      (fake.seen.find((r) => r.url.pathname === '/crm/v3/objects/tasks')!.body as { associations: Array<{ to: { id: string } }> })
+        .associations,
+    ).toEqual([{ to: { id: '9001' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 192 }] }]);
   });
 
   it('an entry that is not a commitment is refused for good, not retried', async () => {
