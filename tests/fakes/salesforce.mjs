@@ -6,10 +6,11 @@
  * and Task create / update / upsert / delete with Salesforce's statuses (201, 204, 200, 300) and
  * error arrays. Shapes follow the recorded answers listed in tests/fakes/README.md.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createClock, createFaults, parseJson, serve } from './http.mjs';
-import { CHILDREN, FIELDS, KEY_PREFIX, seedOrg, stamp, TASK_WRITABLE } from './salesforce-data.mjs';
-import { compare, matches, parseSoql, SoqlError } from './soql.mjs';
+import { FIELDS, KEY_PREFIX, seedOrg, stamp, TASK_WRITABLE } from './salesforce-data.mjs';
+import { createOAuth } from './salesforce-oauth.mjs';
+import { createQueries } from './salesforce-query.mjs';
 
 export const SALESFORCE_CONSUMER_KEY = '3MVG9fakeGlanceConsumerKey.0000000000000000000000000000000000000000000000000000000000000';
 const RETENTION_MS = 15 * 86_400_000;
@@ -30,16 +31,11 @@ export async function startSalesforceFake(options = {}) {
   const orgId = [...org.objects.Organization.keys()][0];
   const me = org.users[0];
   if (externalIdField) org.fields.Task.push(externalIdField);
-  /** @type {Map<string, { challenge: string; redirectUri: string; expires: number }>} */
-  const codes = new Map();
-  const accessTokens = new Set();
-  const refreshTokens = new Set();
+  const oauth = createOAuth({ clock, consumerKey, callback, myDomain, orgId, userId: String(me.Id) });
   /** @type {Array<{ type: string; id: string; at: number }>} */
   const deletions = [];
-  /** @type {Map<string, Array<Record<string, unknown>>>} */
-  const locators = new Map();
+  const { runQuery, nextPage, project } = createQueries({ org, pageSize, fail: (status, code, message) => fail(status, code, message) });
   let apiUsage = 0;
-  let denyNext = false;
 
   const fail = (
     /** @type {number} */ status,
@@ -56,38 +52,13 @@ export async function startSalesforceFake(options = {}) {
             message: 'An unexpected error occurred. Please include this ErrorId if you contact support: 1419870432-12345 (-1283457329)',
           },
         ];
-  const oauthError = (/** @type {string} */ error, /** @type {string} */ description, status = 400) => ({
-    status,
-    json: { error, error_description: description },
-  });
-  const token = (/** @type {string} */ kind) => `${orgId.slice(0, 15)}!${kind}${randomBytes(24).toString('base64url')}`;
-  const identity = `https://login.salesforce.com/id/${orgId}/${me.Id}`;
-
-  function issueTokens(withRefresh = true) {
-    const access = token('AQ');
-    accessTokens.add(access);
-    const refresh = withRefresh ? token('RT') : undefined;
-    if (refresh) refreshTokens.add(refresh);
-    const body = {
-      access_token: access,
-      ...(refresh ? { refresh_token: refresh } : {}),
-      signature: randomBytes(32).toString('base64'),
-      scope: 'refresh_token api',
-      instance_url: `https://${myDomain}`,
-      id: identity,
-      token_type: 'Bearer',
-      issued_at: String(clock.now()),
-    };
-    return body;
-  }
-
   /** @param {import('./http.mjs').FakeRequest} req @returns {import('./http.mjs').FakeResponse} */
   function handle(req) {
     const { method, path, url } = req;
-    if (path === '/services/oauth2/authorize' && method === 'GET') return authorize(url);
-    if (path === '/services/oauth2/token' && method === 'POST') return exchange(new URLSearchParams(req.text));
+    if (path === '/services/oauth2/authorize' && method === 'GET') return oauth.authorize(url);
+    if (path === '/services/oauth2/token' && method === 'POST') return oauth.exchange(new URLSearchParams(req.text));
     const auth = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
-    if (!auth || !accessTokens.has(auth)) return fail(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+    if (!oauth.accepts(auth)) return fail(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
     apiUsage++;
     const answer = data(req);
     return {
@@ -106,7 +77,7 @@ export async function startSalesforceFake(options = {}) {
       return {
         status: 200,
         json: {
-          sub: identity,
+          sub: oauth.identity,
           user_id: me.Id,
           organization_id: orgId,
           preferred_username: me.Username,
@@ -154,156 +125,6 @@ export async function startSalesforceFake(options = {}) {
     }
     if (method === 'DELETE') return (admin.delete(type, record.Id), { status: 204 });
     return fail(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are GET,PATCH,DELETE`);
-  }
-
-  /** @param {URL} url @returns {import('./http.mjs').FakeResponse} */
-  function authorize(url) {
-    const q = url.searchParams;
-    const redirectUri = q.get('redirect_uri') ?? '';
-    if (q.get('client_id') !== consumerKey)
-      return {
-        status: 400,
-        text: '<html><body>OAuth Error: error=invalid_client_id</body></html>',
-        headers: { 'content-type': 'text/html' },
-      };
-    if (!callback.test(redirectUri))
-      return {
-        status: 400,
-        text: '<html><body>OAuth Error: error=redirect_uri_mismatch</body></html>',
-        headers: { 'content-type': 'text/html' },
-      };
-    const back = new URL(redirectUri);
-    const state = q.get('state');
-    const say = (/** @type {Record<string, string>} */ params) => {
-      for (const [k, v] of Object.entries(params)) back.searchParams.set(k, v);
-      if (state !== null) back.searchParams.set('state', state);
-      return { status: 302, headers: { location: back.toString() } };
-    };
-    if (q.get('response_type') !== 'code')
-      return say({ error: 'unsupported_response_type', error_description: 'response type not supported' });
-    if (!q.get('code_challenge') || q.get('code_challenge_method') !== 'S256')
-      return say({ error: 'invalid_request', error_description: 'missing required code challenge' });
-    if (denyNext) return ((denyNext = false), say({ error: 'access_denied', error_description: 'end-user denied authorization' }));
-    const code = `aPrx${randomBytes(24).toString('base64')}`;
-    codes.set(code, { challenge: /** @type {string} */ (q.get('code_challenge')), redirectUri, expires: clock.now() + 15 * 60_000 });
-    return say({ code });
-  }
-
-  /** @param {URLSearchParams} form @returns {import('./http.mjs').FakeResponse} */
-  function exchange(form) {
-    if (form.get('client_id') !== consumerKey) return oauthError('invalid_client_id', 'client identifier invalid');
-    if (form.get('grant_type') === 'refresh_token') {
-      if (!refreshTokens.has(form.get('refresh_token') ?? '')) return oauthError('invalid_grant', 'expired access/refresh token');
-      return { status: 200, json: issueTokens(false) };
-    }
-    if (form.get('grant_type') !== 'authorization_code') return oauthError('unsupported_grant_type', 'grant type not supported');
-    const code = codes.get(form.get('code') ?? '');
-    codes.delete(form.get('code') ?? '');
-    if (!code || code.expires < clock.now()) return oauthError('invalid_grant', 'expired authorization code');
-    if (form.get('redirect_uri') !== code.redirectUri) return oauthError('redirect_uri_mismatch', 'redirect_uri must match configuration');
-    const verifier = form.get('code_verifier') ?? '';
-    if (createHash('sha256').update(verifier).digest('base64url') !== code.challenge)
-      return oauthError('invalid_grant', 'invalid code verifier');
-    return { status: 200, json: issueTokens(true) };
-  }
-
-  /** @param {string} version @param {string} soql @returns {import('./http.mjs').FakeResponse} */
-  function runQuery(version, soql) {
-    let rows;
-    try {
-      rows = select(version, parseSoql(soql), null);
-    } catch (e) {
-      if (e instanceof SoqlError) return fail(400, e.errorCode, e.message);
-      throw e;
-    }
-    const locator = `01g${randomBytes(6).toString('hex')}`;
-    locators.set(locator, rows);
-    return page(version, locator, 0);
-  }
-
-  /** @param {string} version @param {string} locator @param {number} offset */
-  function nextPage(version, locator, offset) {
-    if (!locators.has(locator)) return fail(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
-    return page(version, locator, offset);
-  }
-
-  /** @param {string} version @param {string} locator @param {number} offset @returns {import('./http.mjs').FakeResponse} */
-  function page(version, locator, offset) {
-    const rows = /** @type {Array<Record<string, unknown>>} */ (locators.get(locator));
-    const end = offset + pageSize;
-    const done = end >= rows.length;
-    if (done) locators.delete(locator);
-    return {
-      status: 200,
-      json: {
-        totalSize: rows.length,
-        done,
-        ...(done ? {} : { nextRecordsUrl: `/services/data/${version}/query/${locator}-${end}` }),
-        records: rows.slice(offset, end),
-      },
-    };
-  }
-
-  /**
-   * @param {string} version
-   * @param {import('./soql.mjs').Query} q
-   * @param {{ type: string; id: string; key: string } | null} parent
-   * @returns {Array<Record<string, unknown>>}
-   */
-  function select(version, q, parent) {
-    const type = parent ? parent.type : q.from;
-    const fields = org.fields[type];
-    if (!fields)
-      throw new SoqlError(
-        `sObject type '${q.from}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name.`,
-        'INVALID_TYPE',
-      );
-    const canonical = (/** @type {string} */ name) => {
-      const hit = fields.find((f) => f.toLowerCase() === name.toLowerCase());
-      if (!hit)
-        throw new SoqlError(
-          `No such column '${name}' on entity '${type}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name.`,
-          'INVALID_FIELD',
-        );
-      return hit;
-    };
-    const names = q.fields.map((f) => (typeof f === 'string' ? canonical(f) : f));
-    const check = (/** @type {import('./soql.mjs').Condition | null} */ c) => {
-      if (!c) return;
-      if ('and' in c) c.and.forEach(check);
-      else if ('or' in c) c.or.forEach(check);
-      else if ('not' in c) check(c.not);
-      else c.field = canonical(c.field);
-    };
-    check(q.where);
-    const order = q.orderBy.map((o) => ({ ...o, field: canonical(o.field) }));
-    let rows = [...org.objects[type].values()].filter((r) => (!parent || r[parent.key] === parent.id) && matches(q.where, (f) => r[f]));
-    rows.sort((a, b) => {
-      for (const o of order) {
-        const c = compare(a[o.field], b[o.field]);
-        if (c) return o.desc ? -c : c;
-      }
-      return 0;
-    });
-    if (q.limit !== null) rows = rows.slice(0, q.limit);
-    return rows.map((r) => {
-      const out = project(version, type, r, /** @type {string[]} */ (names.filter((n) => typeof n === 'string')));
-      for (const sub of names.filter((n) => typeof n !== 'string')) {
-        const child = /** @type {Record<string, [string, string]>} */ (CHILDREN[/** @type {'Account'} */ (type)] ?? {})[sub.from];
-        if (!child) throw new SoqlError(`Didn't understand relationship '${sub.from}' in FROM part of query call.`, 'INVALID_TYPE');
-        const records = select(version, sub, { type: child[0], id: String(r.Id), key: child[1] });
-        out[sub.from] = records.length ? { totalSize: records.length, done: true, records } : null;
-      }
-      return out;
-    });
-  }
-
-  /** @param {string} version @param {string} type @param {Record<string, unknown>} r @param {string[]} names */
-  function project(version, type, r, names) {
-    /** @type {Record<string, unknown>} */
-    const out = { attributes: { type, url: `/services/data/${version}/sobjects/${type}/${r.Id}` } };
-    for (const name of names) out[name] = r[name] ?? null;
-    return out;
   }
 
   /** @param {string} type @param {URL} url @returns {import('./http.mjs').FakeResponse} */
@@ -458,12 +279,12 @@ export async function startSalesforceFake(options = {}) {
     /** Tasks in the org (written back or seeded). */
     tasks: () => [...org.objects.Task.values()],
     /** Access and refresh tokens as the token endpoint would give them, for tests that skip the browser flow. */
-    issueTokens: () => issueTokens(true),
+    issueTokens: () => oauth.issueTokens(true),
     /** Every access token issued so far answers 401 INVALID_SESSION_ID (the refresh token still works). */
-    expireSessions: () => accessTokens.clear(),
+    expireSessions: oauth.expireSessions,
     /** Refresh tokens answer invalid_grant: the user must reconnect. */
-    revokeRefreshTokens: () => refreshTokens.clear(),
-    denyNextAuthorization: () => void (denyNext = true),
+    revokeRefreshTokens: oauth.revokeRefreshTokens,
+    denyNextAuthorization: oauth.denyNextAuthorization,
     /** @param {string | null} name */
     setExternalIdField(name) {
       externalIdField = name;
