@@ -1,0 +1,189 @@
+/**
+ * CRM sync as a CSM meets it, in real Chromium against the fake HubSpot and Salesforce: connect,
+ * the first sync, "Sync now" picking up an edit and a deletion, the synced account beside a Gmail
+ * thread, and a promise logged in Gmail that becomes exactly one task in the CRM even when the
+ * first attempt gets a 500 and the service worker is stopped before the retry.
+ * Written against the ui-contract hooks of the Connections panel (options page).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { HUBSPOT_TOKEN } from '../fakes/hubspot.mjs';
+import { CRM_HOST_PATTERNS, launchWithCrmFakes, SALESFORCE_HOST, startCrmFakes } from './crm-fakes';
+import { grantHostPermission, serveHost, sidebarFrame, type Glance } from './harness.mjs';
+import { selectText } from './selection';
+import { stopServiceWorker } from './service-worker';
+
+/** The Acme Robotics thread: dana.whitfield@acmerobotics.com writes to casey.morgan@northpeak.io (the fakes' first owner). */
+const ACME_THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT';
+const PROMISE = "We'll send the security questionnaire by Friday.";
+const SYNC_TIMEOUT = { timeout: 60_000 };
+
+type Fakes = Awaited<ReturnType<typeof startCrmFakes>>;
+
+async function setUp(seed: { companies?: number; accounts?: number }) {
+  const fakes = await startCrmFakes({
+    hubspot: { seed: { companies: seed.companies ?? 30 } },
+    salesforce: { seed: { accounts: seed.accounts ?? 30 } },
+  });
+  const glance = await launchWithCrmFakes(fakes);
+  for (const pattern of CRM_HOST_PATTERNS) await grantHostPermission(glance, pattern);
+  await serveHost(glance.context, 'https://mail.google.com/**', 'hosts/gmail-thread-v1.html');
+  const options = await glance.context.newPage();
+  await options.goto(glance.url('options.html'));
+  return { fakes, glance, options };
+}
+
+const panel = (options: Page, source: 'hubspot' | 'salesforce') => options.locator(`[data-source="${source}"]`);
+
+async function syncedOk(options: Page, source: 'hubspot' | 'salesforce', after?: string | null) {
+  await panel(options, source).and(options.locator('[data-sync-state="ok"][data-last-sync]')).waitFor(SYNC_TIMEOUT);
+  if (after) await expect.poll(() => panel(options, source).getAttribute('data-last-sync'), SYNC_TIMEOUT).not.toBe(after);
+  return panel(options, source).getAttribute('data-last-sync');
+}
+
+async function bookRows(glance: Glance, prefix: string) {
+  const book = await glance.context.newPage();
+  await book.goto(glance.url('book.html'));
+  await book.locator(`[data-account-id^="${prefix}"]`).first().waitFor(SYNC_TIMEOUT);
+  const rows = await book
+    .locator(`[data-account-id^="${prefix}"]`)
+    .evaluateAll((els) => els.map((e) => [e.getAttribute('data-account-id'), e.textContent ?? '']));
+  await book.close();
+  return rows;
+}
+
+/** Logs PROMISE from the Gmail thread's sidebar; returns the Gmail page, its sidebar and the commitment id. */
+async function logPromiseInGmail(glance: Glance, accountId: string): Promise<{ page: Page; frame: Frame; commitmentId: string }> {
+  const page = await glance.context.newPage();
+  await page.goto(ACME_THREAD_URL);
+  const frame = await sidebarFrame(page);
+  await frame.locator(`[data-account-id="${accountId}"]`).waitFor(SYNC_TIMEOUT);
+  await page.evaluate(selectText, PROMISE);
+  await frame.getByRole('button', { name: 'Log promise' }).click();
+  await frame.getByRole('textbox', { name: 'Promise' }).press('Enter');
+  const item = frame.locator('[data-commitment-id]', { hasText: PROMISE });
+  await item.waitFor();
+  return { page, frame, commitmentId: (await item.getAttribute('data-commitment-id'))! };
+}
+
+/** The first attempt is stored by the CRM but answered 500; the worker is stopped; "Sync now" retries. */
+async function pushThroughA500AndARestart(
+  options: Page,
+  page: Page,
+  commitmentId: string,
+  source: 'hubspot' | 'salesforce',
+  fake: Fakes['hubspot'] | Fakes['salesforce'],
+  createPath: RegExp,
+) {
+  fake.failNext(createPath, { as: 500, afterHandling: true });
+  await options.getByRole('button', { name: 'Sync now' }).click();
+  await expect.poll(() => fake.log.some((r) => createPath.test(`${r.method} ${r.path}`) && r.status === 500), SYNC_TIMEOUT).toBe(true);
+  await stopServiceWorker(page);
+  await options.getByRole('button', { name: 'Sync now' }).click();
+  const unsent = options.locator(`[data-outbox-id="${commitmentId}"]:not([data-outbox-state="sent"])`);
+  await expect.poll(() => unsent.count(), SYNC_TIMEOUT).toBe(0);
+  // Once more: a sync with nothing new to write makes no second task.
+  const last = await syncedOk(options, source);
+  await options.getByRole('button', { name: 'Sync now' }).click();
+  await syncedOk(options, source, last);
+}
+
+// enabled when the Connections panel lands
+describe.skip('HubSpot sync against the fake portal, in real Chromium', () => {
+  let fakes: Fakes;
+  let glance: Glance;
+  let options: Page;
+  let lastSync: string | null;
+  beforeAll(async () => {
+    ({ fakes, glance, options } = await setUp({ companies: 30 }));
+  });
+  afterAll(async () => {
+    await glance?.close();
+    await fakes?.close();
+  });
+
+  it('connects with a private-app token, shows the portal, and the first sync brings every company', async () => {
+    await options.getByRole('textbox', { name: 'HubSpot access token' }).fill(HUBSPOT_TOKEN);
+    await options.getByRole('button', { name: 'Connect HubSpot' }).click();
+    lastSync = await syncedOk(options, 'hubspot');
+    await expect(panel(options, 'hubspot').textContent()).resolves.toContain(String(fakes.hubspot.portalId));
+    const rows = await bookRows(glance, 'hubspot:company:');
+    expect(rows).toHaveLength(30);
+    expect(fakes.hubspot.log.every((r) => r.status < 400)).toBe(true);
+  });
+
+  it('"Sync now" picks up a renamed company and drops an archived one', async () => {
+    const [renamed, archived] = fakes.hubspot.records('companies').slice(5, 7);
+    fakes.hubspot.edit('companies', renamed.id, { name: 'Renamed In HubSpot' });
+    fakes.hubspot.archive('companies', archived.id);
+    fakes.hubspot.clock.advance(60_000);
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    lastSync = await syncedOk(options, 'hubspot', lastSync);
+    const rows = await bookRows(glance, 'hubspot:company:');
+    expect(rows).toHaveLength(29);
+    expect(rows.find(([id]) => id === `hubspot:company:${renamed.id}`)?.[1]).toContain('Renamed In HubSpot');
+    expect(rows.some(([id]) => id === `hubspot:company:${archived.id}`)).toBe(false);
+  });
+
+  it('shows the synced account beside the Gmail thread with its domain, marked as synced', async () => {
+    const acme = fakes.hubspot.records('companies')[0];
+    const page = await glance.context.newPage();
+    await page.goto(ACME_THREAD_URL);
+    const frame = await sidebarFrame(page);
+    await frame.locator(`[data-account-id="hubspot:company:${acme.id}"]`).waitFor(SYNC_TIMEOUT);
+    await expect(frame.locator('[data-synced-at]').count()).resolves.toBe(1);
+    await page.close();
+  });
+
+  it('a promise logged in Gmail is exactly one task on the company, through a 500 and a stopped service worker', async () => {
+    const acme = fakes.hubspot.records('companies')[0];
+    const { page, commitmentId } = await logPromiseInGmail(glance, `hubspot:company:${acme.id}`);
+    await pushThroughA500AndARestart(options, page, commitmentId, 'hubspot', fakes.hubspot, /^POST \/crm\/v3\/objects\/tasks$/);
+    expect(fakes.hubspot.tasks()).toHaveLength(1);
+    expect(fakes.hubspot.tasks()[0]).toMatchObject({
+      companyIds: [acme.id],
+      properties: { hs_task_subject: expect.stringContaining('security questionnaire') },
+    });
+  });
+});
+
+// enabled when the Connections panel lands
+describe.skip('Salesforce sync against the fake org, in real Chromium', () => {
+  let fakes: Fakes;
+  let glance: Glance;
+  let options: Page;
+  beforeAll(async () => {
+    ({ fakes, glance, options } = await setUp({ accounts: 30 }));
+  });
+  afterAll(async () => {
+    await glance?.close();
+    await fakes?.close();
+  });
+
+  it('connects through OAuth with PKCE against the My Domain, and the first sync brings every account', async () => {
+    await options.getByRole('textbox', { name: 'Salesforce domain' }).fill(SALESFORCE_HOST);
+    await options.getByRole('textbox', { name: 'Consumer key' }).fill(fakes.salesforce.consumerKey);
+    await options.getByRole('button', { name: 'Connect Salesforce' }).click();
+    await syncedOk(options, 'salesforce');
+    expect(fakes.salesforce.log.some((r) => r.path === '/services/oauth2/authorize' && r.status === 302)).toBe(true);
+    expect(
+      fakes.salesforce.log.some((r) => r.path === '/services/oauth2/token' && r.status === 200 && r.body.includes('code_verifier=')),
+    ).toBe(true);
+    expect(await bookRows(glance, 'salesforce:')).toHaveLength(30);
+  });
+
+  it('a promise logged in Gmail is exactly one Task on the account, through a 500 and a stopped service worker', async () => {
+    const acme = fakes.salesforce.records('Account')[0];
+    const { page, commitmentId } = await logPromiseInGmail(glance, `salesforce:${String(acme.Id)}`);
+    await pushThroughA500AndARestart(
+      options,
+      page,
+      commitmentId,
+      'salesforce',
+      fakes.salesforce,
+      /^POST \/services\/data\/v\d+\.\d\/sobjects\/Task\/?$/,
+    );
+    expect(fakes.salesforce.tasks()).toHaveLength(1);
+    expect(fakes.salesforce.tasks()[0]).toMatchObject({ WhatId: acme.Id, Subject: expect.stringContaining('security questionnaire') });
+  });
+});
