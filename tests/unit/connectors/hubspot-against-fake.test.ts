@@ -76,6 +76,17 @@ describe('HubSpot connector against the fake portal', () => {
     });
   });
 
+  it('an expired token is told apart, and a body that is not JSON is retried rather than stored', async () => {
+    fake = await startHubSpotFake({ http: true, seed: { companies: 2 } });
+    const clock = virtualClock();
+    fake.failNext('/crm/v3/objects/companies', { as: 'malformed' });
+    const got = await run(connect(fake, clock), 'companies', null);
+    expect(got.accounts).toHaveLength(2);
+    expect(fake.log.filter((r) => r.path === '/crm/v3/objects/companies')).toHaveLength(2);
+    fake.expireToken();
+    await expect(connect(fake).verify()).rejects.toMatchObject({ kind: 'auth', message: expect.stringMatching(/401, expired/) });
+  });
+
   it('a first sync reads every page of every object, with owners and primary companies', async () => {
     fake = await startHubSpotFake({ http: true, seed: { companies: 230, contactsPerCompany: 2, owners: 3 } });
     const connector = connect(fake);

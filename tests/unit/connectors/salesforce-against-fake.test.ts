@@ -233,6 +233,19 @@ describe('Salesforce connector against the fake org', () => {
       expect(fake.tasks()[0]).toMatchObject({ WhatId: fake.records('Account')[0].Id, Status: 'Not Started', ActivityDate: '2026-12-11' });
     });
 
+    it('two Tasks carrying the same external id are named as duplicates to fix, and nothing is written', async () => {
+      fake = await startSalesforceFake({ http: true, externalIdField: 'Glance_Id__c' });
+      const account = fake.records('Account')[0];
+      for (let i = 0; i < 2; i++) fake.create('Task', { Subject: `Copy ${i}`, WhatId: account.Id, Glance_Id__c: 'commitment-sso-guide' });
+      const { connector } = connect(fake);
+      await expect(connector.push(entry(`salesforce:${String(account.Id)}`))).rejects.toMatchObject({
+        kind: 'permanent',
+        status: 300,
+        message: expect.stringMatching(/several Task with the same external id/),
+      });
+      expect(fake.tasks().map((t) => t.Subject)).toEqual(['Copy 0', 'Copy 1']);
+    });
+
     it('with an external id field on Task: an upsert, one Task however often it is sent', async () => {
       fake = await startSalesforceFake({ http: true, externalIdField: 'Glance_Id__c' });
       const accountId = `salesforce:${String(fake.records('Account')[0].Id)}`;
