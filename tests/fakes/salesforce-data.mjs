@@ -159,6 +159,7 @@ export const TASK_WRITABLE = new Set([
  * @property {number} [contactsPerAccount] 2
  * @property {number} [opportunitiesPerAccount] 1 (an open Renewal)
  * @property {number} [casesPerAccount] 1
+ * @property {number} [eventsPerAccount] 1 (the first a QBR, ten days before the seed's modification time)
  * @property {number} [users] 3
  * @property {number | string} [modifiedAt] SystemModstamp of the seeded records (default: a week before now)
  * @property {Record<string, (i: number) => unknown>} [accountFields] custom Account fields (e.g. Health_Score__c) and their values
@@ -274,6 +275,19 @@ export function seedOrg(seed, now) {
         OwnerId: owner,
         IsClosed: false,
         ClosedDate: null,
+      });
+    }
+    for (let e = 0; e < (seed.eventsPerAccount ?? 1); e++) {
+      const start = new Date(modified - (10 + e) * 86_400_000);
+      add('Event', {
+        Subject: e === 0 ? 'Quarterly business review' : `Check-in ${e}`,
+        StartDateTime: stamp(start.getTime()),
+        EndDateTime: stamp(start.getTime() + 3_600_000),
+        ActivityDate: start.toISOString().slice(0, 10),
+        WhatId: account.Id,
+        WhoId: null,
+        AccountId: account.Id,
+        OwnerId: owner,
       });
     }
   }

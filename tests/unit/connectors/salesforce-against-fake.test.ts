@@ -75,6 +75,7 @@ async function run(connector: Connector, object: SyncObject, cursor: string | nu
     accounts: pages.flatMap((p) => p.records.accounts ?? []),
     contacts: pages.flatMap((p) => p.records.contacts ?? []),
     tickets: pages.flatMap((p) => p.records.tickets ?? []),
+    activities: pages.flatMap((p) => p.records.activities ?? []),
     deleted: pages.flatMap((p) => Object.values(p.deleted ?? {}).flat()),
     resync: pages.some((p) => p.resyncRequired),
   };
@@ -148,6 +149,12 @@ describe('Salesforce connector against the fake org', () => {
     const acme = accounts.accounts.find((a) => a.name === 'Acme Robotics');
     expect(acme).toMatchObject({ domains: ['acmerobotics.com'], owner: 'casey.morgan@northpeak.io' });
     expect(acme?.renewalDate).toMatch(/^\d{4}-\d{2}-\d{2}/);
+    // Opportunities carry no records of their own: they re-read their accounts' renewals.
+    expect((await run(connector, 'deals', null)).accounts).toHaveLength(45);
+    const activities = (await run(connector, 'activities', null)).activities;
+    expect(activities).toHaveLength(45);
+    expect(activities.find((a) => a.accountId === acme?.id)).toMatchObject({ type: 'qbr', summary: 'Quarterly business review' });
+    expect(fake.log.filter((r) => r.status >= 400)).toEqual([]);
     // 45 accounts at 20 a page: one query and two nextRecordsUrl reads.
     expect(fake.log.filter((r) => /\/query\/01g/.test(r.path) && r.body === '' && r.status === 200).length).toBeGreaterThanOrEqual(2);
   });
