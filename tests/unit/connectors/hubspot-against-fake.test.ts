@@ -125,6 +125,20 @@ describe('HubSpot connector against the fake portal', () => {
     expect(contacts.deleted).toEqual([`hubspot:contact:${contact.id}`]);
   });
 
+  it('an edit that search had not indexed yet during one sync is picked up by the next, through the lookback', async () => {
+    fake = await startHubSpotFake({ http: true, seed: { companies: 5 }, searchLagMs: 30_000 });
+    const connector = connect(fake);
+    const first = await run(connector, 'companies', null);
+    fake.clock.advance(60_000);
+    const company = fake.records('companies')[2];
+    fake.edit('companies', company.id, { name: 'Edited Just Before The Sync' });
+    const unseen = await run(connector, 'companies', first.cursor);
+    expect(unseen.accounts).toEqual([]);
+    fake.clock.advance(15 * 60_000);
+    const next = await run(connector, 'companies', unseen.cursor);
+    expect(next.accounts.map((a) => a.name)).toEqual(['Edited Just Before The Sync']);
+  });
+
   it('a window of more than 10,000 changes with one modification time is read whole, without paging past the search cap', async () => {
     fake = await startHubSpotFake({ http: true, seed: { companies: 2, contactsPerCompany: 1 } });
     // Over 50 searches at the edge of 5 per second: on a loaded machine network jitter can bunch a
