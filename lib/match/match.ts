@@ -37,7 +37,8 @@ export function externalPeople(ctx: PageContext, opts: Partial<MatchOptions> = {
     if (rd && !isFreeMailDomain(rd)) own.add(rd);
   }
   return ctx.people.filter((p) => {
-    const email = p.email.trim().toLowerCase();
+    // Outlook names recipients without an address: such a person is matched by name, not here.
+    const email = p.email?.trim().toLowerCase() ?? '';
     const domain = registrableDomain(email);
     return email.includes('@') && !userEmails.has(email) && !(domain && own.has(domain));
   });
@@ -52,7 +53,7 @@ export function lookupKeys(ctx: PageContext, opts: MatchOptions): LookupKeys {
     return keys;
   }
   const people = externalPeople(ctx, opts);
-  keys.emails = unique(people.map((p) => p.email.trim().toLowerCase()));
+  keys.emails = unique(people.map((p) => p.email?.trim().toLowerCase()));
   keys.domains = unique(keys.emails.map((e) => registrableDomain(e)).filter((d) => d && !isFreeMailDomain(d)));
   return keys;
 }
@@ -140,7 +141,7 @@ function noRecordReason(record: CrmRecordRef): string {
 }
 
 function noThreadReason(ctx: Extract<PageContext, { kind: 'thread' }>, keys: LookupKeys, opts: DecideOptions): string {
-  const emails = keys.emails.length ? keys.emails : externalPeople(ctx, opts).map((p) => p.email.toLowerCase());
+  const emails = keys.emails.length ? keys.emails : externalPeople(ctx, opts).map((p) => p.email!.toLowerCase());
   if (emails.length === 0) {
     return ctx.people.length ? 'only you and your colleagues are on this thread' : 'no sender or recipient could be read on this thread';
   }
