@@ -7,6 +7,8 @@ import type { HostName } from './types';
 
 export const MATCHES_BY_HOST: Record<HostName, string[]> = {
   gmail: ['https://mail.google.com/*'],
+  // Only the mail app of Outlook on the web (its calendar, people and settings pages are no thread).
+  outlook: ['https://outlook.office.com/mail/*', 'https://outlook.office365.com/mail/*', 'https://outlook.live.com/mail/*'],
   salesforce: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
   hubspot: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*'],
 };
