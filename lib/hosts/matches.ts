@@ -14,3 +14,10 @@ export const MATCHES_BY_HOST: Record<HostName, string[]> = {
 };
 
 export const HOST_MATCHES = Object.values(MATCHES_BY_HOST).flat();
+
+/**
+ * The sidebar's web-accessible grant: Chrome takes only whole origins there (a pattern's path must
+ * be /*, or the extension does not load), so Outlook's /mail/* becomes its origin. The content script,
+ * which mounts the sidebar, still runs only on the paths above.
+ */
+export const FRAME_MATCHES = [...new Set(HOST_MATCHES.map((pattern) => pattern.replace(/^(https:\/\/[^/]+)\/.*$/, '$1/*')))];

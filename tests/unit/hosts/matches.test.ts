@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hostOf } from '../../../lib/hosts/index';
-import { HOST_MATCHES } from '../../../lib/hosts/matches';
+import { FRAME_MATCHES, HOST_MATCHES } from '../../../lib/hosts/matches';
 
 /** A match pattern as the browser reads it: `https://*.example.com/*`, `https://outlook.live.com/mail/*`. */
 function matchesPattern(pattern: string, url: URL): boolean {
@@ -50,5 +50,12 @@ describe('where the content script runs', () => {
       expect(isMatched(href), href).toBe(false);
       expect(hostOf(new URL(href)), href).toBeNull();
     }
+  });
+
+  it('grants the sidebar frame to whole origins only, as Chrome requires of web-accessible matches', () => {
+    for (const pattern of FRAME_MATCHES) expect(pattern, pattern).toMatch(/^https:\/\/[^/]+\/\*$/);
+    expect(FRAME_MATCHES).toContain('https://outlook.office.com/*');
+    expect(FRAME_MATCHES).not.toContain('https://outlook.com/*');
+    expect(FRAME_MATCHES).toHaveLength(HOST_MATCHES.length);
   });
 });
