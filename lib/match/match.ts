@@ -8,6 +8,7 @@ import { toSalesforceId18 } from '../hosts/salesforce-id';
 import type { CrmRecordRef, PageContext, Person } from '../hosts/types';
 import type { Account, Contact } from '../model/bundle';
 import { isFreeMailDomain, registrableDomain } from './domains';
+import { contactNameKey } from './names';
 import type { LookupKeys, LookupResults, MatchResult, MatchVia } from './types';
 
 export interface MatchOptions {
@@ -55,6 +56,11 @@ export function lookupKeys(ctx: PageContext, opts: MatchOptions): LookupKeys {
   const people = externalPeople(ctx, opts);
   keys.emails = unique(people.map((p) => p.email?.trim().toLowerCase()));
   keys.domains = unique(keys.emails.map((e) => registrableDomain(e)).filter((d) => d && !isFreeMailDomain(d)));
+  if (ctx.kind === 'thread') {
+    // Everyone with an address is matched by it; a name stands in only where the page shows no address.
+    const named = unique(ctx.people.filter((p) => !p.email && p.name).map((p) => contactNameKey(p.name)));
+    if (named.length) keys.names = named;
+  }
   return keys;
 }
 
@@ -104,7 +110,19 @@ export function decideMatch(ctx: PageContext, keys: LookupKeys, results: LookupR
     const who = keys.emails.find((e) => registrableDomain(e) === domain) ?? domain;
     for (const a of listAt(results.accountsByDomain, domain)) byDomain.add(a, `${who} writes from ${domain}, a domain of ${a.name}`);
   }
-  return byDomain.conclude('domain') ?? { status: 'none', reason: noThreadReason(ctx, keys, opts) };
+  const domainResult = byDomain.conclude('domain');
+  if (domainResult) return domainResult;
+
+  // Weakest: a whole display name the book knows. Two contacts of that name at two accounts is a choice.
+  const byName = new Found();
+  for (const name of keys.names ?? []) {
+    for (const c of listAt(results.contactsByName, name))
+      byName.add(
+        accountsById[c.accountId],
+        `${c.name} (named on the thread, no address shown) is a contact of ${accountsById[c.accountId]?.name}`,
+      );
+  }
+  return byName.conclude('name') ?? { status: 'none', reason: noThreadReason(ctx, keys, opts) };
 }
 
 function byCrmId(record: CrmRecordRef, results: LookupResults): Found {
