@@ -62,9 +62,6 @@ export default defineBackground(() => {
     });
     if (reason === 'install') void browser.runtime.openOptionsPage();
   });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === LOG_PROMISE_MENU) tellTab(tab?.id, { glance: 'tab', type: 'log-promise', text: info.selectionText });
-  });
   // The browser's side panel: Chrome's sidePanel, Firefox's sidebarAction (neither exists in the other).
   const chromePanel = (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
   const firefoxPanel = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
@@ -91,6 +88,11 @@ export default defineBackground(() => {
   // Firefox: with the popup unset in panel mode, a click on the toolbar button comes here.
   if (firefoxPanel) toolbar.onClicked.addListener(() => openPanel(undefined));
 
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== LOG_PROMISE_MENU) return;
+    if (mode === 'panel') openPanel(tab?.windowId);
+    tellTab(tab?.id, { glance: 'tab', type: 'log-promise', text: info.selectionText });
+  });
   browser.commands.onCommand.addListener(async (command, tab) => {
     // A command can wake the worker before storage answers: Chrome's panel is disabled in page mode anyway.
     const maybePanel = mode === 'panel' || (mode === undefined && !firefoxPanel);
