@@ -29,11 +29,22 @@ export function DisplayPanel() {
       <fieldset className="display-choices" disabled={mode.isPending}>
         <legend className="muted">Show the sidebar</legend>
         {CHOICES.map(({ mode: value, label, hint }) => (
-          <label key={value} className="field display-choice">
-            <input type="radio" name="display-mode" value={value} checked={current === value} onChange={() => save.mutate(value)} />
-            <span>{label}</span>
-            <span className="muted">{hint}</span>
-          </label>
+          <div key={value} className="field display-choice">
+            <label>
+              <input
+                type="radio"
+                name="display-mode"
+                value={value}
+                checked={current === value}
+                aria-describedby={`display-${value}-hint`}
+                onChange={() => save.mutate(value)}
+              />{' '}
+              {label}
+            </label>
+            <span id={`display-${value}-hint`} className="muted">
+              {hint}
+            </span>
+          </div>
         ))}
       </fieldset>
       <div aria-live="polite">{save.isSuccess && !save.isPending ? 'Saved. Open pages switch at once.' : null}</div>
