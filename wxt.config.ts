@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 
 import { zodWithoutEvalProbe } from './build/zod-without-eval-probe';
-import { HOST_MATCHES, MATCHES_BY_HOST } from './lib/hosts/matches';
+import { FRAME_MATCHES, MATCHES_BY_HOST } from './lib/hosts/matches';
 
 /** Rendered from assets/icon.svg by scripts/render-icons.mjs. */
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
@@ -16,7 +16,7 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms', 'notifications'],
     // Chrome serves sidebar.html from a per-session address only our content script learns (use_dynamic_url),
     // so a page cannot frame it; the background still answers only sidebars registered through it.
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: HOST_MATCHES, use_dynamic_url: true }],
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: FRAME_MATCHES, use_dynamic_url: true }],
     // Keys both Chromium and Firefox assign (Chromium leaves some Alt+Shift keys, such as P, unassigned);
     // tests/e2e/shortcuts.e2e.ts checks them, docs/store-readiness.md says why these.
     commands: {

@@ -37,7 +37,12 @@ const CONTENT_SWAPS = 50;
 const CALLS = 200;
 const WARMUP = 20;
 /** One content script per host; Gmail's (the largest reader) is the one traced on the page. */
-const CONTENT_SCRIPTS = { gmail: 'gmail-page.js', salesforce: 'salesforce-page.js', hubspot: 'hubspot-page.js' } as const;
+const CONTENT_SCRIPTS = {
+  gmail: 'gmail-page.js',
+  outlook: 'outlook-page.js',
+  salesforce: 'salesforce-page.js',
+  hubspot: 'hubspot-page.js',
+} as const;
 const CONTENT_SCRIPT = CONTENT_SCRIPTS.gmail;
 
 const started = Date.now();

@@ -10,6 +10,7 @@ import { GlanceDB } from '@/lib/store/db';
 import { HOST_MATCHES } from '@/lib/hosts/matches';
 import { createReminders } from '@/lib/reminders';
 import { loadMeetingsForReminders, loadReminderSettings } from '@/lib/service/reminders';
+import { DISPLAY_MODE_KEY, displayModeOf, type DisplayMode } from '@/lib/display/mode';
 
 const LOG_PROMISE_MENU = 'glance-log-promise';
 
@@ -61,12 +62,49 @@ export default defineBackground(() => {
     });
     if (reason === 'install') void browser.runtime.openOptionsPage();
   });
+  // The browser's side panel: Chrome's sidePanel, Firefox's sidebarAction (neither exists in the other).
+  const chromePanel = (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
+  const firefoxPanel = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+  const toolbar = browser.action ?? browser.browserAction;
+  /** Known once storage answers; a command that comes first still opens the panel (see openPanel). */
+  let mode: DisplayMode | undefined;
+  const applyMode = (next: DisplayMode) => {
+    mode = next;
+    // In panel mode the toolbar button opens the panel instead of the briefing popup.
+    void toolbar.setPopup({ popup: next === 'panel' ? '' : 'popup.html' });
+    void chromePanel?.setPanelBehavior({ openPanelOnActionClick: next === 'panel' }).catch(() => undefined);
+    // Disabled in page mode, so an open() made before the mode is known (see below) does nothing there.
+    void chromePanel?.setOptions({ enabled: next === 'panel' }).catch(() => undefined);
+  };
+  void browser.storage.local.get(DISPLAY_MODE_KEY).then((stored) => applyMode(displayModeOf(stored[DISPLAY_MODE_KEY])));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && DISPLAY_MODE_KEY in changes) applyMode(displayModeOf(changes[DISPLAY_MODE_KEY].newValue));
+  });
+  /** Called at once in the command's handler: the browsers open a panel only during a user's gesture. */
+  const openPanel = (windowId: number | undefined) => {
+    if (firefoxPanel) return void firefoxPanel.open().catch(() => undefined);
+    if (windowId !== undefined) void chromePanel?.open({ windowId }).catch(() => undefined);
+  };
+  // Firefox: with the popup unset in panel mode, a click on the toolbar button comes here.
+  if (firefoxPanel) toolbar.onClicked.addListener(() => openPanel(undefined));
+
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === LOG_PROMISE_MENU) tellTab(tab?.id, { glance: 'tab', type: 'log-promise', text: info.selectionText });
+    if (info.menuItemId !== LOG_PROMISE_MENU) return;
+    if (mode === 'panel') openPanel(tab?.windowId);
+    tellTab(tab?.id, { glance: 'tab', type: 'log-promise', text: info.selectionText });
   });
   browser.commands.onCommand.addListener(async (command, tab) => {
+    // A command can wake the worker before storage answers: Chrome's panel is disabled in page mode anyway.
+    const maybePanel = mode === 'panel' || (mode === undefined && !firefoxPanel);
+    if (maybePanel && (command === 'toggle-sidebar' || command === 'log-promise')) openPanel(tab?.windowId);
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (command === 'toggle-sidebar') tellTab(tabId, { glance: 'tab', type: 'toggle-sidebar' });
     if (command === 'log-promise') tellTab(tabId, { glance: 'tab', type: 'log-promise' });
   });
 });
+
+interface ChromeSidePanel {
+  open(options: { windowId: number }): Promise<void>;
+  setPanelBehavior(behavior: { openPanelOnActionClick: boolean }): Promise<void>;
+  setOptions(options: { enabled: boolean }): Promise<void>;
+}

@@ -1,4 +1,5 @@
 import { BookPanel } from './BookPanel';
+import { DisplayPanel } from './DisplayPanel';
 import { ImportPanel } from './ImportPanel';
 import { ProfilePanel } from './ProfilePanel';
 import { SettingsPanel } from './SettingsPanel';
@@ -12,6 +13,7 @@ export function OptionsApp() {
       </header>
       <BookPanel />
       <ImportPanel />
+      <DisplayPanel />
       <ProfilePanel />
       <SettingsPanel />
     </main>

@@ -17,8 +17,12 @@ function usePageMatch(context: PageContext | null) {
   return useQuery(options);
 }
 
-export function SidebarApp({ standalone }: { standalone: boolean }) {
-  const { context, collapsed, pickedAccountId, pickAccount, postToHost } = usePageStore();
+/**
+ * `standalone`: on its own in a tab, showing ?account=. `inPanel`: the browser's side panel, which
+ * follows the active tab and which the browser itself opens and closes (no collapse handle).
+ */
+export function SidebarApp({ standalone, inPanel = false }: { standalone: boolean; inPanel?: boolean }) {
+  const { context, noHostPage, collapsed, pickedAccountId, pickAccount, postToHost } = usePageStore();
   const match = usePageMatch(context);
   const choose = useGlanceMutation('match.choose');
   const direct = useMemo(() => new URLSearchParams(location.search).get('account'), []);
@@ -31,7 +35,7 @@ export function SidebarApp({ standalone }: { standalone: boolean }) {
   if (accountId && view.data) state = 'matched';
   else if (accountId && view.isPending) state = 'loading';
   else if (result?.status === 'ambiguous') state = 'ambiguous';
-  else if (result || standalone || (accountId && !view.data)) state = 'none';
+  else if (result || standalone || noHostPage || (accountId && !view.data)) state = 'none';
 
   const pick = (id: string) => {
     const pageKey = match.data?.pageKey;
@@ -43,7 +47,7 @@ export function SidebarApp({ standalone }: { standalone: boolean }) {
     document.documentElement.dataset.collapsed = String(collapsed);
   }, [collapsed]);
 
-  if (collapsed) {
+  if (collapsed && !inPanel) {
     return (
       <div className="sidebar sidebar--collapsed" data-match={state}>
         <button
@@ -62,7 +66,7 @@ export function SidebarApp({ standalone }: { standalone: boolean }) {
     <div className="sidebar" data-match={state}>
       <div className="sidebar__bar">
         <span className="sidebar__brand">Glance</span>
-        {!standalone && (
+        {!standalone && !inPanel && (
           <button
             type="button"
             className="button button--small button--quiet"
@@ -100,11 +104,11 @@ export function SidebarApp({ standalone }: { standalone: boolean }) {
       {state === 'ambiguous' && result?.status === 'ambiguous' && <AccountChooser candidates={result.candidates} onPick={pick} />}
       {state === 'none' && (
         <section className="card" aria-labelledby="none-heading">
-          <h2 id="none-heading">{context?.kind === 'list' ? 'Open a thread or record' : 'No matching account'}</h2>
+          <h2 id="none-heading">{context?.kind === 'list' || noHostPage ? 'Open a thread or record' : 'No matching account'}</h2>
           <p className="muted">
             {context?.kind === 'unreadable'
               ? `Glance could not read this page: ${context.reason}`
-              : context?.kind === 'list'
+              : context?.kind === 'list' || noHostPage
                 ? 'Glance shows the account of the email thread or CRM record you open.'
                 : (result?.status === 'none' && result.reason) || 'Search your book instead.'}
           </p>

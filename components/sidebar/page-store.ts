@@ -5,6 +5,8 @@ import type { PromiseDraftSeed, ToContent } from '@/lib/messages/frame';
 
 interface PageState {
   context: PageContext | null;
+  /** In the browser's side panel: the active tab shows no page Glance reads (another site, a new tab). */
+  noHostPage: boolean;
   collapsed: boolean;
   /** Set when a promise form should open (button, context menu, shortcut). */
   draft: PromiseDraftSeed | null;
@@ -12,6 +14,7 @@ interface PageState {
   pickedAccountId: string | null;
   postToHost: (message: ToContent) => void;
   setContext: (context: PageContext | null) => void;
+  setNoHostPage: () => void;
   setCollapsed: (collapsed: boolean) => void;
   openDraft: (seed: PromiseDraftSeed) => void;
   closeDraft: () => void;
@@ -20,11 +23,13 @@ interface PageState {
 
 export const usePageStore = create<PageState>((set) => ({
   context: null,
+  noHostPage: false,
   collapsed: false,
   draft: null,
   pickedAccountId: null,
   postToHost: () => undefined,
-  setContext: (context) => set({ context, pickedAccountId: null }),
+  setContext: (context) => set({ context, noHostPage: false, pickedAccountId: null }),
+  setNoHostPage: () => set({ context: null, noHostPage: true, pickedAccountId: null }),
   setCollapsed: (collapsed) => set({ collapsed }),
   openDraft: (seed) => set({ draft: seed }),
   closeDraft: () => set({ draft: null }),

@@ -45,7 +45,11 @@ export interface CallerFacts {
   frameId?: number;
 }
 
-const SIDEBAR_PATH = '/sidebar.html';
+/**
+ * The sidebar in the page (framed, so also registered) and in the browser's side panel (an extension
+ * page no web page can frame: it is not web-accessible): the same narrow role for both.
+ */
+const SIDEBAR_PATHS = ['/sidebar.html', '/sidepanel.html'];
 
 /**
  * The role of a sender, or why it is refused. Only the browser fills these fields: a page cannot
@@ -65,7 +69,7 @@ export function roleOf(facts: CallerFacts, ownId: string, isGlanceHost: (url: UR
     if (facts.tabId === undefined || facts.frameId !== 0 || !isGlanceHost(url)) return { refused: 'Refused: not from a Glance page.' };
     return 'content';
   }
-  if (url.pathname === SIDEBAR_PATH) return 'sidebar';
+  if (SIDEBAR_PATHS.includes(url.pathname)) return 'sidebar';
   // The options page and the popup are never web-accessible: framed, one is not ours to trust.
   if (facts.tabId !== undefined && facts.frameId !== undefined && facts.frameId !== 0)
     return { refused: 'Refused: a Glance page inside another page.' };

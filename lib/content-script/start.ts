@@ -1,12 +1,15 @@
 /**
- * What the content script does on a Gmail, Salesforce or HubSpot page: reads the page with that
- * host's reader, mounts the sidebar iframe, and tells it what is in view. It never fetches data,
+ * What the content script does on a Gmail, Outlook, Salesforce or HubSpot page: reads the page with
+ * that host's reader, mounts the sidebar iframe (or, in side panel mode, mounts nothing and tells the
+ * browser's side panel), and tells it what is in view. It never fetches data,
  * holds no CRM credentials (only its tab's one-time sidebar token, passed straight on) and uses no
  * React. Each host gets a script of its own (entrypoints/*-page.ts) with only its reader, and no
  * extension-API wrapper: a few kilobytes on every page load.
  */
 import { readSafely, sentAtSafely, type HostAdapter } from '../hosts/adapter';
-import { isToTab, type PromiseDraftSeed, type ToContent, type ToSidebar } from '../messages/frame';
+import { displayModeOf, DISPLAY_MODE_KEY, type DisplayMode } from '../display/mode';
+import type { PageContext } from '../hosts/types';
+import { isToTab, type PromiseDraftSeed, type ToContent, type ToPanel, type ToSidebar } from '../messages/frame';
 import { sendWithRedelivery } from '../messages/redelivery';
 import type { RequestEnvelope, ResponseEnvelope, ResponseOf } from '../messages/protocol';
 import { extensionApi as browser } from '../sidebar-frame/extension-api';
@@ -19,7 +22,91 @@ const UNREADABLE_GRACE_MS = 1500;
 export async function startGlance(adapter: HostAdapter): Promise<void> {
   // The matches are coarse (*.my.salesforce.com): nothing is mounted, and no room taken, where no reader applies.
   if (!adapter.isHost(new URL(location.href))) return;
-  // Asked at once, in parallel with the rest: the sidebar cannot load an account before it redeems this.
+  const stored = await browser.storage.local.get([COLLAPSED_KEY, DISPLAY_MODE_KEY]);
+  let collapsedAtStart = stored[COLLAPSED_KEY] === true;
+  const selectionSeed = (): PromiseDraftSeed => {
+    const selection = window.getSelection();
+    const text = (selection?.toString() ?? '').trim().slice(0, 2000);
+    return { text, sentAt: text ? sentAtSafely(adapter, selection?.anchorNode ?? null) : undefined };
+  };
+  const read = () => readSafely(adapter, new URL(location.href), document);
+
+  // In the browser's side panel mode nothing is mounted: the page is read and the panel told.
+  let sidebar: InPageSidebar | null = null;
+  const tell = (message: ToSidebar & ({ type: 'context' } | { type: 'navigating' })) => {
+    if (sidebar) sidebar.frame.post(message);
+    else void browser.runtime.sendMessage({ glance: 'panel', ...message } satisfies ToPanel).catch(() => undefined);
+  };
+  let lastContext: PageContext | null = null;
+  const applyMode = (mode: DisplayMode) => {
+    if (mode === 'page' && !sidebar) {
+      sidebar = mountInPage(collapsedAtStart, selectionSeed, (collapsed) => (collapsedAtStart = collapsed));
+      if (lastContext) sidebar.frame.post({ type: 'context', context: lastContext });
+    } else if (mode === 'panel' && sidebar) {
+      sidebar.destroy();
+      sidebar = null;
+    }
+  };
+  applyMode(displayModeOf(stored[DISPLAY_MODE_KEY]));
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && DISPLAY_MODE_KEY in changes) applyMode(displayModeOf(changes[DISPLAY_MODE_KEY].newValue));
+  };
+  browser.storage.onChanged.addListener(onStorage);
+
+  // Gmail changes the route before it draws the thread: an unreadable page is only reported once
+  // it stays unreadable, and meanwhile the sidebar shows it is loading rather than the last account.
+  let unreadableTimer: number | undefined;
+  const watch = watchPage(window, read, (context) => {
+    window.clearTimeout(unreadableTimer);
+    // The extension was updated or removed: this script is orphaned, so take the sidebar off the page.
+    if (!browser.runtime?.id) return stop();
+    if (!context) return;
+    lastContext = context;
+    if (context.kind !== 'unreadable') return tell({ type: 'context', context });
+    tell({ type: 'navigating' });
+    unreadableTimer = window.setTimeout(() => tell({ type: 'context', context }), UNREADABLE_GRACE_MS);
+  });
+  watch.check();
+
+  // sendResponse rather than a returned promise: Chrome's own onMessage does not take promises.
+  const onTabMessage = (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void) => {
+    if (sender.id !== browser.runtime.id || !isToTab(message)) return false;
+    if (message.type === 'toggle-sidebar') sidebar?.toggle();
+    else if (message.type === 'log-promise') {
+      const seed = selectionSeed();
+      const withText = message.text ? { ...seed, text: message.text } : seed;
+      if (sidebar) sidebar.openPromiseForm(withText);
+      else
+        void browser.runtime
+          .sendMessage({ glance: 'panel', type: 'open-promise-form', seed: withText } satisfies ToPanel)
+          .catch(() => undefined);
+    } else if (message.type === 'get-context') {
+      sendResponse(read());
+    } else if (message.type === 'get-selection') {
+      sendResponse(selectionSeed());
+    }
+    return false;
+  };
+  browser.runtime.onMessage.addListener(onTabMessage as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+
+  function stop() {
+    watch.stop();
+    browser.storage.onChanged.removeListener(onStorage);
+    sidebar?.destroy();
+    sidebar = null;
+  }
+}
+
+interface InPageSidebar {
+  frame: SidebarFrame;
+  toggle(): void;
+  openPromiseForm(seed: PromiseDraftSeed): void;
+  destroy(): void;
+}
+
+/** The sidebar iframe on the page, registered with the background for this tab. */
+function mountInPage(collapsed: boolean, selectionSeed: () => PromiseDraftSeed, onCollapsed: (collapsed: boolean) => void): InPageSidebar {
+  // Asked at once: the sidebar cannot load an account before it redeems this.
   const register: RequestEnvelope<'sidebar.register'> = { glance: 'request', type: 'sidebar.register', payload: {} };
   const registration = sendWithRedelivery(() => browser.runtime.sendMessage(register)).then(
     (reply) => {
@@ -30,68 +117,37 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
     },
     (error: unknown) => ({ type: 'registration-failed', reason: String(error) }) satisfies ToSidebar,
   );
-  const stored = await browser.storage.local.get(COLLAPSED_KEY);
-  const selectionSeed = (): PromiseDraftSeed => {
-    const selection = window.getSelection();
-    const text = (selection?.toString() ?? '').trim().slice(0, 2000);
-    return { text, sentAt: text ? sentAtSafely(adapter, selection?.anchorNode ?? null) : undefined };
-  };
 
   const onMessage = (message: ToContent) => {
-    if (message.type === 'get-selection') sidebar.post({ type: 'selection', requestId: message.requestId, seed: selectionSeed() });
+    if (message.type === 'get-selection') frame.post({ type: 'selection', requestId: message.requestId, seed: selectionSeed() });
     if (message.type === 'set-collapsed') setCollapsed(message.collapsed);
   };
-
-  const sidebar: SidebarFrame = mountSidebar(document, {
+  const frame: SidebarFrame = mountSidebar(document, {
     sidebarUrl: browser.runtime.getURL('/sidebar.html'),
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
-    collapsed: stored[COLLAPSED_KEY] === true,
+    collapsed,
     onMessage,
   });
   // Only over the private channel to the frame we made: a copy the page frames itself never sees it.
-  void registration.then((message) => sidebar.post(message));
+  void registration.then((message) => frame.post(message));
 
-  const setCollapsed = (collapsed: boolean) => {
-    sidebar.setCollapsed(collapsed);
-    sidebar.post({ type: 'collapsed', collapsed });
-    void browser.storage.local.set({ [COLLAPSED_KEY]: collapsed });
+  const setCollapsed = (value: boolean) => {
+    frame.setCollapsed(value);
+    frame.post({ type: 'collapsed', collapsed: value });
+    onCollapsed(value);
+    void browser.storage.local.set({ [COLLAPSED_KEY]: value });
   };
-  sidebar.post({ type: 'collapsed', collapsed: sidebar.isCollapsed() });
+  frame.post({ type: 'collapsed', collapsed: frame.isCollapsed() });
 
-  const read = () => readSafely(adapter, new URL(location.href), document);
-  // Gmail changes the route before it draws the thread: an unreadable page is only reported once
-  // it stays unreadable, and meanwhile the sidebar shows it is loading rather than the last account.
-  let unreadableTimer: number | undefined;
-  const watch = watchPage(window, read, (context) => {
-    window.clearTimeout(unreadableTimer);
-    // The extension was updated or removed: this script is orphaned, so take the sidebar off the page.
-    if (!browser.runtime?.id) return stop();
-    if (!context) return;
-    if (context.kind !== 'unreadable') return sidebar.post({ type: 'context', context });
-    sidebar.post({ type: 'navigating' });
-    unreadableTimer = window.setTimeout(() => sidebar.post({ type: 'context', context }), UNREADABLE_GRACE_MS);
-  });
-  watch.check();
-
-  // sendResponse rather than a returned promise: Chrome's own onMessage does not take promises.
-  const onTabMessage = (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void) => {
-    if (sender.id !== browser.runtime.id || !isToTab(message)) return false;
-    if (message.type === 'toggle-sidebar') setCollapsed(!sidebar.isCollapsed());
-    else if (message.type === 'log-promise') {
-      if (sidebar.isCollapsed()) setCollapsed(false);
-      const seed = selectionSeed();
-      sidebar.post({ type: 'open-promise-form', seed: message.text ? { ...seed, text: message.text } : seed });
+  return {
+    frame,
+    toggle: () => setCollapsed(!frame.isCollapsed()),
+    openPromiseForm(seed) {
+      if (frame.isCollapsed()) setCollapsed(false);
+      frame.post({ type: 'open-promise-form', seed });
       // The user asked through the browser (shortcut or menu), not the page: the form may take the keyboard.
-      sidebar.focus();
-    } else if (message.type === 'get-context') {
-      sendResponse(read());
-    }
-    return false;
+      frame.focus();
+    },
+    destroy: () => frame.destroy(),
   };
-  browser.runtime.onMessage.addListener(onTabMessage as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
-
-  function stop() {
-    watch.stop();
-    sidebar.destroy();
-  }
 }

@@ -40,22 +40,6 @@ export class ContentAreas {
   }
 }
 
-export class PeopleSet {
-  private byEmail = new Map<string, Person>();
-  get size() {
-    return this.byEmail.size;
-  }
-  add(p: Person | undefined) {
-    if (!p) return;
-    const known = this.byEmail.get(p.email);
-    if (!known) this.byEmail.set(p.email, { ...p });
-    else if (!known.name && p.name) known.name = p.name;
-  }
-  list(): Person[] {
-    return [...this.byEmail.values()];
-  }
-}
-
 /** A person chip: span[email][name] in headers, or the avatar img.ajn[jid][data-name]. */
 export function personOf(el: Element | null): Person | undefined {
   if (!el) return undefined;

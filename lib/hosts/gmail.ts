@@ -4,7 +4,8 @@
  * from the DOM through the selectors in gmail-selectors.ts.
  */
 import { blockText, firstEmailIn, queryAllFirst, queryFirst, shortText, squash } from './dom';
-import { ContentAreas, PeopleSet, personOf, recipientsOf } from './gmail-people';
+import { ContentAreas, personOf, recipientsOf } from './gmail-people';
+import { PeopleSet } from './people';
 import { GMAIL } from './gmail-selectors';
 import type { HostAdapter } from './adapter';
 import type { PageContext, ThreadMessage } from './types';

@@ -2,12 +2,13 @@
 import { readSafely, sentAtSafely, type HostAdapter } from './adapter';
 import { gmailAdapter } from './gmail';
 import { hubspotAdapter } from './hubspot';
+import { outlookAdapter } from './outlook';
 import { salesforceAdapter } from './salesforce';
 import type { HostName, PageContext } from './types';
 
 export type { HostName, PageContext } from './types';
 
-const ADAPTERS: HostAdapter[] = [gmailAdapter, salesforceAdapter, hubspotAdapter];
+const ADAPTERS: HostAdapter[] = [gmailAdapter, outlookAdapter, salesforceAdapter, hubspotAdapter];
 
 function adapterOf(url: URL): HostAdapter | undefined {
   return url.protocol === 'https:' ? ADAPTERS.find((adapter) => adapter.isHost(url)) : undefined;

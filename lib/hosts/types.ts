@@ -1,10 +1,16 @@
 /** What a host adapter reads off the page in front of the user. Plain data: it crosses frames and messages. */
 
-export type HostName = 'gmail' | 'salesforce' | 'hubspot';
+export type HostName = 'gmail' | 'outlook' | 'salesforce' | 'hubspot';
+/** The mail hosts: their pages show threads of messages. */
+export type MailHostName = 'gmail' | 'outlook';
 
+/**
+ * Someone on a thread. Gmail shows every address; Outlook on the web shows recipients by display
+ * name only (the address is only in a hover card), so a person may have a name and no email.
+ */
 export interface Person {
   name?: string;
-  email: string;
+  email?: string;
 }
 
 /** One message of an open email thread, as far as the page shows it. */
@@ -34,12 +40,12 @@ export interface CrmRecordRef {
 
 export type PageContext =
   | {
-      host: 'gmail';
+      host: MailHostName;
       kind: 'thread';
       url: string;
       threadId: string;
       subject: string;
-      /** Every sender and recipient of the thread, deduplicated by email (lower-cased). */
+      /** Every sender and recipient of the thread, deduplicated by email (lower-cased), else by name. */
       people: Person[];
       /** The signed-in user's own address, when the page shows it. */
       userEmail?: string;

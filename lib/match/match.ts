@@ -8,6 +8,7 @@ import { toSalesforceId18 } from '../hosts/salesforce-id';
 import type { CrmRecordRef, PageContext, Person } from '../hosts/types';
 import type { Account, Contact } from '../model/bundle';
 import { isFreeMailDomain, registrableDomain } from './domains';
+import { contactNameKey } from './names';
 import type { LookupKeys, LookupResults, MatchResult, MatchVia } from './types';
 
 export interface MatchOptions {
@@ -37,7 +38,8 @@ export function externalPeople(ctx: PageContext, opts: Partial<MatchOptions> = {
     if (rd && !isFreeMailDomain(rd)) own.add(rd);
   }
   return ctx.people.filter((p) => {
-    const email = p.email.trim().toLowerCase();
+    // Outlook names recipients without an address: such a person is matched by name, not here.
+    const email = p.email?.trim().toLowerCase() ?? '';
     const domain = registrableDomain(email);
     return email.includes('@') && !userEmails.has(email) && !(domain && own.has(domain));
   });
@@ -52,8 +54,13 @@ export function lookupKeys(ctx: PageContext, opts: MatchOptions): LookupKeys {
     return keys;
   }
   const people = externalPeople(ctx, opts);
-  keys.emails = unique(people.map((p) => p.email.trim().toLowerCase()));
+  keys.emails = unique(people.map((p) => p.email?.trim().toLowerCase()));
   keys.domains = unique(keys.emails.map((e) => registrableDomain(e)).filter((d) => d && !isFreeMailDomain(d)));
+  if (ctx.kind === 'thread') {
+    // Everyone with an address is matched by it; a name stands in only where the page shows no address.
+    const named = unique(ctx.people.filter((p) => !p.email && p.name).map((p) => contactNameKey(p.name)));
+    if (named.length) keys.names = named;
+  }
   return keys;
 }
 
@@ -103,7 +110,19 @@ export function decideMatch(ctx: PageContext, keys: LookupKeys, results: LookupR
     const who = keys.emails.find((e) => registrableDomain(e) === domain) ?? domain;
     for (const a of listAt(results.accountsByDomain, domain)) byDomain.add(a, `${who} writes from ${domain}, a domain of ${a.name}`);
   }
-  return byDomain.conclude('domain') ?? { status: 'none', reason: noThreadReason(ctx, keys, opts) };
+  const domainResult = byDomain.conclude('domain');
+  if (domainResult) return domainResult;
+
+  // Weakest: a whole display name the book knows. Two contacts of that name at two accounts is a choice.
+  const byName = new Found();
+  for (const name of keys.names ?? []) {
+    for (const c of listAt(results.contactsByName, name))
+      byName.add(
+        accountsById[c.accountId],
+        `${c.name} (named on the thread, no address shown) is a contact of ${accountsById[c.accountId]?.name}`,
+      );
+  }
+  return byName.conclude('name') ?? { status: 'none', reason: noThreadReason(ctx, keys, opts) };
 }
 
 function byCrmId(record: CrmRecordRef, results: LookupResults): Found {
@@ -140,7 +159,7 @@ function noRecordReason(record: CrmRecordRef): string {
 }
 
 function noThreadReason(ctx: Extract<PageContext, { kind: 'thread' }>, keys: LookupKeys, opts: DecideOptions): string {
-  const emails = keys.emails.length ? keys.emails : externalPeople(ctx, opts).map((p) => p.email.toLowerCase());
+  const emails = keys.emails.length ? keys.emails : externalPeople(ctx, opts).map((p) => p.email!.toLowerCase());
   if (emails.length === 0) {
     return ctx.people.length ? 'only you and your colleagues are on this thread' : 'no sender or recipient could be read on this thread';
   }

@@ -6,7 +6,7 @@ import { toSalesforceId18 } from '../hosts/salesforce-id';
 import type { PageContext } from '../hosts/types';
 
 export function pageKey(ctx: PageContext): string | null {
-  if (ctx.kind === 'thread') return ctx.threadId ? `gmail:thread:${ctx.threadId}` : null;
+  if (ctx.kind === 'thread') return ctx.threadId ? `${ctx.host}:thread:${ctx.threadId}` : null;
   if (ctx.kind !== 'record') return null;
   const { crm, object, id } = ctx.record;
   if (crm === 'salesforce') return `salesforce:${toSalesforceId18(id) ?? id}`;

@@ -1,7 +1,7 @@
 import type { Account, Contact } from '../model/bundle';
 
 /** How a match was made, strongest first. */
-export type MatchVia = 'crm-id' | 'email' | 'domain' | 'manual';
+export type MatchVia = 'crm-id' | 'email' | 'domain' | 'name' | 'manual';
 
 export interface MatchCandidate {
   accountId: string;
@@ -24,6 +24,8 @@ export interface LookupKeys {
   emails: string[];
   /** Registrable domains of the external people, free-mail and the user's own domains removed. */
   domains: string[];
+  /** Name keys (contactNameKey) of the people the page names without an address (Outlook's recipients). */
+  names?: string[];
 }
 
 /** What the store found for those keys. */
@@ -34,6 +36,8 @@ export interface LookupResults {
   contactsByHubspotId: Record<string, Contact[]>;
   contactsByEmail: Record<string, Contact[]>;
   accountsByDomain: Record<string, Account[]>;
+  /** Contacts by name key, for the people the page shows by name only. */
+  contactsByName?: Record<string, Contact[]>;
   /** Accounts referenced by the contacts above, by id. */
   accountsById: Record<string, Account>;
 }

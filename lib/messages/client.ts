@@ -1,5 +1,6 @@
 /** The UI side of the message API: typed calls to the background, and its change events. */
 import { browser } from 'wxt/browser';
+import { DISPLAY_MODE_KEY, displayModeOf, type DisplayMode } from '../display/mode';
 import type { PageContext } from '../hosts/types';
 import type { ToTab } from './frame';
 import { sendWithRedelivery } from './redelivery';
@@ -57,4 +58,13 @@ export async function activeTabContext(): Promise<PageContext | null> {
   if (tab?.id === undefined) return null;
   const ask: ToTab = { glance: 'tab', type: 'get-context' };
   return ((await browser.tabs.sendMessage(tab.id, ask).catch(() => null)) as PageContext | null) ?? null;
+}
+
+/** Where Glance shows the account (lib/display/mode.ts): kept where the content scripts read it. */
+export async function readDisplayMode(): Promise<DisplayMode> {
+  return displayModeOf((await browser.storage.local.get(DISPLAY_MODE_KEY))[DISPLAY_MODE_KEY]);
+}
+
+export async function saveDisplayMode(mode: DisplayMode): Promise<void> {
+  await browser.storage.local.set({ [DISPLAY_MODE_KEY]: mode });
 }

@@ -35,8 +35,23 @@ export interface ConnectMessage {
 export type ToTab =
   | { glance: 'tab'; type: 'toggle-sidebar' }
   | { glance: 'tab'; type: 'log-promise'; text?: string }
-  | { glance: 'tab'; type: 'get-context' };
+  | { glance: 'tab'; type: 'get-context' }
+  /** The side panel asks for the selection when its "Log promise" is clicked: answered with a PromiseDraftSeed. */
+  | { glance: 'tab'; type: 'get-selection' };
 
 export function isToTab(message: unknown): message is ToTab {
   return typeof message === 'object' && message !== null && (message as ToTab).glance === 'tab';
+}
+
+/**
+ * What a content script tells the browser's side panel (display mode 'panel'), over runtime messages:
+ * the panel takes them only from the active tab of its window, as the browser names the sender.
+ */
+export type ToPanel =
+  | { glance: 'panel'; type: 'context'; context: PageContext }
+  | { glance: 'panel'; type: 'navigating' }
+  | { glance: 'panel'; type: 'open-promise-form'; seed: PromiseDraftSeed };
+
+export function isToPanel(message: unknown): message is ToPanel {
+  return typeof message === 'object' && message !== null && (message as ToPanel).glance === 'panel';
 }

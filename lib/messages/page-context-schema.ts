@@ -2,13 +2,16 @@
 import { z } from '../schema/zod';
 import type { PageContext } from '../hosts/types';
 
-const person = z.object({ name: z.string().max(300).optional(), email: z.string().max(320) });
-const host = z.enum(['gmail', 'salesforce', 'hubspot']);
+// Outlook shows recipients by name only: a person has an address, a name, or both, never neither.
+const person = z
+  .object({ name: z.string().max(300).optional(), email: z.string().max(320).optional() })
+  .refine((p) => !!(p.name || p.email), 'a person needs a name or an email');
+const host = z.enum(['gmail', 'outlook', 'salesforce', 'hubspot']);
 const url = z.string().max(4000);
 
 export const pageContextSchema = z.union([
   z.object({
-    host: z.literal('gmail'),
+    host: z.enum(['gmail', 'outlook']),
     kind: z.literal('thread'),
     url,
     threadId: z.string().max(200),

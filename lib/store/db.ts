@@ -4,6 +4,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Account, Activity, Commitment, Contact, Ticket, UsagePoint } from '../model/bundle';
+import { contactNameKey } from '../match/names';
 
 /** Index fields the store derives from a record; stripped again on export. */
 export interface AccountKeys {
@@ -14,6 +15,8 @@ export interface AccountKeys {
 }
 export interface ContactKeys {
   _email: string;
+  /** contactNameKey(name): Outlook shows recipients by name only. */
+  _name?: string;
   _sf?: string;
   _hs?: string;
 }
@@ -100,6 +103,12 @@ export const SCHEMA_V3 = {
   importUndo: '++seq, importId',
 };
 
+/** v4: contacts by name, for hosts that show people by name only (Outlook on the web's recipients). */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  contacts: 'id, accountId, _email, _sf, _hs, _name',
+};
+
 /** Where an import is: staged while the file is uploaded, then committed batch by batch, or rolled back. */
 export type ImportJobState = 'staging' | 'committing' | 'committed' | 'rolling-back' | 'rolled-back' | 'discarded';
 
@@ -164,6 +173,17 @@ export class GlanceDB extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3);
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade((tx) =>
+        tx
+          .table('contacts')
+          .toCollection()
+          .modify((contact: StoredContact) => {
+            const name = contactNameKey(contact.name);
+            if (name) contact._name = name;
+          }),
+      );
   }
 }
 

@@ -1,6 +1,7 @@
 /** Derived index fields: what the sidebar looks records up by, normalised so look-ups are exact. */
 import type { Account, Contact } from '../model/bundle';
 import { registrableDomain } from '../match/domains';
+import { contactNameKey } from '../match/names';
 import { toSalesforceId18 } from '../hosts/salesforce-id';
 import type { AccountKeys, ContactKeys, StoredAccount, StoredContact } from './db';
 
@@ -27,6 +28,8 @@ export function withAccountKeys(account: Account): StoredAccount {
 
 export function withContactKeys(contact: Contact): StoredContact {
   const keys: ContactKeys = { _email: contact.email.trim().toLowerCase() };
+  const name = contactNameKey(contact.name);
+  if (name) keys._name = name;
   const sf = contact.crm?.salesforceId ? toSalesforceId18(contact.crm.salesforceId) : null;
   if (sf) keys._sf = sf;
   const hs = hubspotKey(contact.crm?.hubspotId);

@@ -15,15 +15,17 @@ function groupBy<T>(items: T[], key: (item: T) => string | undefined): Record<st
 
 export async function lookupForMatch(db: GlanceDB, keys: LookupKeys, extraAccountIds: string[] = []): Promise<LookupResults> {
   return db.transaction('r', [db.accounts, db.contacts], async () => {
-    const [sfAccounts, hsAccounts, sfContacts, hsContacts, emailContacts, domainAccounts] = await Promise.all([
+    const names = keys.names ?? [];
+    const [sfAccounts, hsAccounts, sfContacts, hsContacts, emailContacts, domainAccounts, namedContacts] = await Promise.all([
       keys.salesforceIds.length ? db.accounts.where('_sf').anyOf(keys.salesforceIds).toArray() : [],
       keys.hubspotIds.length ? db.accounts.where('_hs').anyOf(keys.hubspotIds).toArray() : [],
       keys.salesforceIds.length ? db.contacts.where('_sf').anyOf(keys.salesforceIds).toArray() : [],
       keys.hubspotIds.length ? db.contacts.where('_hs').anyOf(keys.hubspotIds).toArray() : [],
       keys.emails.length ? db.contacts.where('_email').anyOf(keys.emails).toArray() : [],
       keys.domains.length ? db.accounts.where('_domains').anyOf(keys.domains).distinct().toArray() : [],
+      names.length ? db.contacts.where('_name').anyOf(names).toArray() : [],
     ]);
-    const contacts: StoredContact[] = [...sfContacts, ...hsContacts, ...emailContacts];
+    const contacts: StoredContact[] = [...sfContacts, ...hsContacts, ...emailContacts, ...namedContacts];
     const wanted = new Set([...contacts.map((c) => c.accountId), ...extraAccountIds]);
     const known = new Map<string, StoredAccount>();
     for (const a of [...sfAccounts, ...hsAccounts, ...domainAccounts]) known.set(a.id, a);
@@ -40,6 +42,7 @@ export async function lookupForMatch(db: GlanceDB, keys: LookupKeys, extraAccoun
       contactsByHubspotId: stripped(groupBy(hsContacts, (c) => c._hs)),
       contactsByEmail: stripped(groupBy(emailContacts, (c) => c._email)),
       accountsByDomain: groupByMany(domainAccounts, keys.domains),
+      contactsByName: stripped(groupBy(namedContacts, (c) => c._name)),
       accountsById,
     };
   });

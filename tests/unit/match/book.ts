@@ -2,6 +2,7 @@
 import type { PageContext } from '../../../lib/hosts/types';
 import { toSalesforceId18 } from '../../../lib/hosts/salesforce-id';
 import { lookupKeys, type MatchOptions } from '../../../lib/match/match';
+import { contactNameKey } from '../../../lib/match/names';
 import type { LookupKeys, LookupResults } from '../../../lib/match/types';
 import type { Account, Contact } from '../../../lib/model/bundle';
 import { ANCHORS, SAMPLE_USER } from '../../../lib/sample/anchors';
@@ -61,6 +62,8 @@ export function lookup(keys: LookupKeys, accounts = ACCOUNTS, contacts = CONTACT
   }
   for (const e of keys.emails) r.contactsByEmail[e] = contacts.filter((c) => c.email.toLowerCase() === e);
   for (const d of keys.domains) r.accountsByDomain[d] = accounts.filter((a) => a.domains?.includes(d));
+  r.contactsByName = {};
+  for (const n of keys.names ?? []) r.contactsByName[n] = contacts.filter((c) => contactNameKey(c.name) === n);
   const referenced = Object.values(r).flatMap((m) => Object.values(m).flat()) as (Account | Contact)[];
   for (const x of referenced) {
     const accountId = 'accountId' in x ? x.accountId : x.id;

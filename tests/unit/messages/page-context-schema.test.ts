@@ -20,6 +20,16 @@ const thread: PageContext = {
     { text: '' },
   ],
 };
+const outlookThread: PageContext = {
+  host: 'outlook',
+  kind: 'thread',
+  url: 'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAMi04ZTI5',
+  threadId: 'AAQkADAwATM0MDAAMi04ZTI5',
+  subject: 'Renewal next steps',
+  // Outlook names recipients without their addresses.
+  people: [{ name: 'Ana Lopez', email: 'ana@globex.com' }, { name: 'Raj Patel' }],
+  messages: [{ from: { name: 'Ana Lopez', email: 'ana@globex.com' }, to: [{ name: 'Raj Patel' }], text: 'See you Friday.' }],
+};
 const sfRecord: PageContext = {
   host: 'salesforce',
   kind: 'record',
@@ -48,7 +58,7 @@ const unreadable: PageContext = {
 
 describe('pageContextSchema', () => {
   it('accepts every kind of page context as the adapters produce it, unchanged', () => {
-    for (const ctx of [thread, sfRecord, hsRecord, list, unreadable]) {
+    for (const ctx of [thread, outlookThread, sfRecord, hsRecord, list, unreadable]) {
       expect(pageContextSchema.parse(ctx)).toEqual(ctx);
     }
   });
@@ -67,11 +77,12 @@ describe('pageContextSchema', () => {
   it('rejects malformed contexts', () => {
     const invalid = (ctx: unknown) => expect(pageContextSchema.safeParse(ctx).success).toBe(false);
     invalid(null);
-    invalid({ ...list, host: 'outlook' });
+    invalid({ ...list, host: 'yahoo' });
     invalid({ ...list, kind: 'inbox' });
     invalid({ host: 'gmail', kind: 'list' });
     invalid({ ...thread, host: 'salesforce' });
-    invalid({ ...thread, people: [{ name: 'No email' }] });
+    invalid({ ...thread, people: [{}] });
+    invalid({ ...outlookThread, messages: [{ text: '', to: [{ name: '' }] }] });
     invalid({ ...thread, people: 'ana@globex.com' });
     invalid({ ...sfRecord, record: { ...sfRecord.record, object: 'lead' } });
     invalid({ ...sfRecord, host: 'gmail' });

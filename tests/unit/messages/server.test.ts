@@ -210,6 +210,17 @@ describe('sidebars on host pages', () => {
     expect(await listen(request('export.begin'), inItsOwnTab)).toMatchObject({ ok: false });
   });
 
+  it("answer the browser's side panel, which no page can frame, as a sidebar: matching yes, export and settings no", async () => {
+    view.mockClear();
+    const { listen } = server({ 'account.view': view });
+    // Chrome's side panel and Firefox's sidebar_action are extension pages in no tab.
+    const sidePanel = { id: EXTENSION_ID, url: `${ORIGIN}/sidepanel.html` };
+    expect(await listen(request('account.view', { accountId: 'acc-1' }), sidePanel)).toEqual({ ok: true, data: { id: 'acc-1' } });
+    for (const type of ['export.begin', 'sample.load', 'settings.save', 'sidebar.register']) {
+      expect(await listen(request(type), sidePanel), type).toMatchObject({ ok: false, error: expect.stringMatching(/^Refused: /) });
+    }
+  });
+
   it('redeem a token once, for the tab it was issued to', async () => {
     const { listen } = server({});
     const registered = await listen(request('sidebar.register'), fromContentScript);

@@ -35,6 +35,15 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 describe('lookupForMatch', () => {
+  it('finds contacts by whole name (Outlook shows recipients by name only), with their accounts, index fields removed', async () => {
+    await writeRecords(db, { contacts: [{ id: 'con-raj', accountId: 'acc-globex-eu', name: 'Raj  Patel', email: 'raj@globex.de' }] }, log);
+    const found = await lookupForMatch(db, keys({ names: ['raj patel', 'ana'] }));
+    expect(found.contactsByName).toEqual({
+      'raj patel': [{ id: 'con-raj', accountId: 'acc-globex-eu', name: 'Raj  Patel', email: 'raj@globex.de' }],
+    });
+    expect(Object.keys(found.accountsById)).toEqual(['acc-globex-eu']);
+  });
+
   it('finds accounts by 18-character Salesforce id and by HubSpot id, index fields removed', async () => {
     const found = await lookupForMatch(db, keys({ salesforceIds: ['001A0000006Vm9rIAC'], hubspotIds: ['4401'] }));
     expect(found.accountsBySalesforceId['001A0000006Vm9rIAC'].map((a) => a.id)).toEqual(['acc-globex']);

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { GlanceDB, SCHEMA_V1, SCHEMA_V2 } from '../../../lib/store/db';
+import { GlanceDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../lib/store/db';
 import { withAccountKeys, withContactKeys } from '../../../lib/store/keys';
 
 let n = 0;
@@ -20,7 +20,17 @@ function v1Rows() {
       }),
       withAccountKeys({ id: 'acc-2', name: 'Pico Bakery', domains: ['picobakery.com'] }),
     ],
-    contacts: [withContactKeys({ id: 'con-1', accountId: 'acc-1', name: 'Mara Jensen', email: 'Mara@Harbor.co.uk', pronouns: 'she/her' })],
+    // Stored before contacts had a name key (v4).
+    contacts: [
+      {
+        id: 'con-1',
+        accountId: 'acc-1',
+        name: 'Mara Jensen',
+        email: 'Mara@Harbor.co.uk',
+        pronouns: 'she/her',
+        _email: 'mara@harbor.co.uk',
+      },
+    ],
     usage: [
       { accountId: 'acc-1', date: '2026-10-20', logins: 410, activeUsers: 140 },
       { accountId: 'acc-1', date: '2026-10-27', logins: 395 },
@@ -58,10 +68,12 @@ describe('schema migration v1 -> current', () => {
 
     const db = new GlanceDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
 
     expect(await db.accounts.orderBy('id').toArray()).toEqual(rows.accounts);
-    expect(await db.contacts.toArray()).toEqual(rows.contacts);
+    // Contacts gain only their name key (v4), derived as an import today derives it.
+    expect(await db.contacts.toArray()).toEqual([withContactKeys(rows.contacts[0])].map((c) => ({ ...c, _email: 'mara@harbor.co.uk' })));
+    expect((await db.contacts.where('_name').equals('mara jensen').toArray()).map((c) => c.id)).toEqual(['con-1']);
     expect(await db.usage.orderBy('[accountId+date]').toArray()).toEqual(rows.usage);
     expect(await db.tickets.toArray()).toEqual(rows.tickets);
     expect(await db.commitments.toArray()).toEqual(rows.commitments);
@@ -102,10 +114,10 @@ describe('schema migration v1 -> current', () => {
     db.close();
   });
 
-  it('opens a fresh database straight at v3', async () => {
+  it('opens a fresh database straight at v4', async () => {
     const db = new GlanceDB(freshName());
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'accounts',
       'actionPrefs',
@@ -155,12 +167,36 @@ describe('schema migration v2 -> v3 (the import journal)', () => {
 
     const db = new GlanceDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
-    for (const table of Object.keys(rows)) expect(await db.table(table).toArray()).toEqual(before[table]);
+    expect(db.verno).toBe(4);
+    // Unchanged but for the contacts' name key, which v4 adds.
+    const named = (table: string) => (table === 'contacts' ? before[table].map((c) => ({ ...c, _name: 'mara jensen' })) : before[table]);
+    for (const table of Object.keys(rows)) expect(await db.table(table).toArray()).toEqual(named(table));
     expect(await db.importJobs.count()).toBe(0);
     await db.importStaged.add({ importId: 'import-1', type: 'accounts', records: [{ id: 'acc-3', name: 'Three' }] });
     expect(await db.importStaged.where('importId').equals('import-1').count()).toBe(1);
     expect(await db.importUndo.where('importId').equals('import-1').count()).toBe(0);
+    db.close();
+  });
+});
+
+describe('schema migration v3 -> v4', () => {
+  it('gives every stored contact its name key, so a name shown without an address finds it; nothing else changes', async () => {
+    const name = freshName();
+    const v3 = new Dexie(name);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    const contacts = [
+      { id: 'c-1', accountId: 'acc-1', name: 'Raj  Patel', email: 'raj@acme.example', _email: 'raj@acme.example' },
+      { id: 'c-2', accountId: 'acc-1', name: 'Support', email: 'help@acme.example', _email: 'help@acme.example' },
+    ];
+    await v3.table('contacts').bulkAdd(contacts);
+    v3.close();
+
+    const db = new GlanceDB(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.contacts.orderBy('id').toArray()).toEqual([{ ...contacts[0], _name: 'raj patel' }, contacts[1]]);
+    expect((await db.contacts.where('_name').equals('raj patel').toArray()).map((c) => c.id)).toEqual(['c-1']);
     db.close();
   });
 });

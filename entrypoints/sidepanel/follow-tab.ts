@@ -1,0 +1,76 @@
+/**
+ * The side panel's link to the page: it follows the active tab of its own window. The tab's content
+ * script reads the page as in the in-page mode, but nothing is mounted there: the panel asks it for
+ * the context and the selection (tabs.sendMessage, no "tabs" permission needed) and hears its updates
+ * (runtime messages, taken only when the browser names the active tab as the sender). The panel is
+ * an extension page the host page cannot frame or reach: no token or private channel is needed.
+ */
+import { browser } from 'wxt/browser';
+import type { PageContext } from '@/lib/hosts/types';
+import { isToPanel, type PromiseDraftSeed, type ToPanel, type ToTab } from '@/lib/messages/frame';
+import { pageContextSchema } from '@/lib/messages/page-context-schema';
+import { z } from '@/lib/schema/zod';
+
+export interface PanelEvents {
+  /** The active tab's page, or null when it shows no page Glance reads. */
+  onContext(context: PageContext | null): void;
+  onNavigating(): void;
+  onOpenPromiseForm(seed: PromiseDraftSeed): void;
+}
+
+const seedSchema = z.object({ text: z.string().max(5000), sentAt: z.string().max(64).optional() });
+
+export function followActiveTab(events: PanelEvents) {
+  let windowId: number | undefined;
+  let activeTabId: number | undefined;
+  let asked = 0;
+
+  const ask = async <T>(tabId: number, message: ToTab): Promise<T | null> =>
+    ((await browser.tabs.sendMessage(tabId, message).catch(() => null)) as T | null) ?? null;
+
+  /** Reads the active tab again; an answer overtaken by a newer tab switch is dropped. */
+  const refresh = async () => {
+    const turn = ++asked;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (turn !== asked) return;
+    windowId = tab?.windowId;
+    activeTabId = tab?.id;
+    if (tab?.id === undefined) return events.onContext(null);
+    const parsed = pageContextSchema.safeParse(await ask<unknown>(tab.id, { glance: 'tab', type: 'get-context' }));
+    if (turn === asked) events.onContext(parsed.success ? parsed.data : null);
+  };
+
+  browser.tabs.onActivated.addListener((info) => {
+    if (windowId === undefined || info.windowId === windowId) void refresh();
+  });
+  // A page load in the active tab starts a new content script, which reports once it has read the page;
+  // a tab that has none (another site) is read as "no page" when it completes.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (tabId === activeTabId && change.status === 'complete') void refresh();
+  });
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (sender.id !== browser.runtime.id || sender.tab?.id === undefined || sender.tab.id !== activeTabId || !isToPanel(message)) return;
+    handle(message);
+  });
+
+  function handle(message: ToPanel) {
+    if (message.type === 'navigating') return events.onNavigating();
+    if (message.type === 'context') {
+      const parsed = pageContextSchema.safeParse(message.context);
+      if (parsed.success) events.onContext(parsed.data);
+      return;
+    }
+    const seed = seedSchema.safeParse(message.seed);
+    if (seed.success) events.onOpenPromiseForm(seed.data);
+  }
+
+  void refresh();
+  return {
+    /** The text selected in the active tab's page, with the sent time of the email it sits in. */
+    async selection(): Promise<PromiseDraftSeed> {
+      if (activeTabId === undefined) return { text: '' };
+      const seed = seedSchema.safeParse(await ask<unknown>(activeTabId, { glance: 'tab', type: 'get-selection' }));
+      return seed.success ? seed.data : { text: '' };
+    },
+  };
+}
