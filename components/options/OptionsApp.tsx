@@ -1,4 +1,5 @@
 import { BookPanel } from './BookPanel';
+import { ConnectionsPanel } from './ConnectionsPanel';
 import { ImportPanel } from './ImportPanel';
 import { ProfilePanel } from './ProfilePanel';
 import { SettingsPanel } from './SettingsPanel';
@@ -12,6 +13,7 @@ export function OptionsApp() {
       </header>
       <BookPanel />
       <ImportPanel />
+      <ConnectionsPanel />
       <ProfilePanel />
       <SettingsPanel />
     </main>
