@@ -85,3 +85,14 @@ export async function accountCrmId(db: GlanceDB, accountId: string, source: Sour
   if (!account) return undefined;
   return source === 'hubspot' ? account._hs : account._sf;
 }
+
+/** Where an account's data came from, with the link to its CRM record when the connection knows it. */
+export async function accountSyncInfo(
+  db: GlanceDB,
+  accountId: string,
+): Promise<{ source: SourceId; at: string; crmId: string; url?: string } | undefined> {
+  const synced = await syncedFrom(db, accountId);
+  if (!synced) return undefined;
+  const prefix = (await readSource(db, synced.source)).accountUrlPrefix;
+  return { ...synced, ...(prefix ? { url: `${prefix}${encodeURIComponent(synced.crmId)}` } : {}) };
+}

@@ -38,7 +38,13 @@ describe('CRM sync engine', () => {
     const status = await s.source('hubspot');
     expect(status).toMatchObject({ state: 'ok', label: 'HubSpot portal 4242', lastSyncAt: '2026-11-05T10:00:00.000Z', owners: 2 });
     expect(status.lastResult).toBe('Synced 3 companies, 4 contacts (full sync), just now');
-    expect(await s.db.accounts.get(accountId(1))).toMatchObject({ _synced: { source: 'hubspot', crmId: '1' } });
+    // The sidebar's view says where the account came from, with the link to the CRM record.
+    expect((await s.run('account.view', { accountId: accountId(1) }))?.sync).toEqual({
+      source: 'hubspot',
+      at: '2026-11-05T10:00:00.000Z',
+      crmId: '1',
+      url: 'https://app.hubspot.com/contacts/4242/record/0-2/1',
+    });
   });
 
   it('updates an account imported earlier with the same HubSpot id instead of adding a second one', async () => {
