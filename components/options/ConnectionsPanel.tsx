@@ -49,7 +49,7 @@ export function ConnectionsPanel() {
         </p>
       )}
       {status.data?.sources.map((source) => (
-        <SourcePanel key={source.source} status={source} />
+        <SourcePanel key={source.source} status={source} callbackUrl={status.data?.callbackUrl} />
       ))}
       {status.data && <OutboxList items={status.data.outbox} waitingForConnection={status.data.waitingForConnection} />}
     </section>

@@ -32,7 +32,7 @@ function stateLine(status: SourceStatus): string {
   }
 }
 
-export function SourcePanel({ status }: { status: SourceStatus }) {
+export function SourcePanel({ status, callbackUrl }: { status: SourceStatus; callbackUrl?: string }) {
   const name = NAMES[status.source];
   const headingId = useId();
   const connect = useGlanceMutation('sync.connect');
@@ -113,6 +113,11 @@ export function SourcePanel({ status }: { status: SourceStatus }) {
             Connect Salesforce
           </button>
         </form>
+      )}
+      {status.source === 'salesforce' && callbackUrl && (
+        <p className="muted">
+          Your Salesforce admin registers this callback URL in the External Client App: <code>{callbackUrl}</code>
+        </p>
       )}
       {connect.isPending && <p className="muted">Connecting to {name}…</p>}
       {connect.isError && (

@@ -29,7 +29,10 @@ export function createSyncHandlers(deps: ServiceDeps, sync: { engine: SyncEngine
     (await syncStatus(db, now())).sources.find((s) => s.source === source)!;
 
   return {
-    'sync.status': () => syncStatus(db, now()),
+    'sync.status': async () => {
+      const status = await syncStatus(db, now());
+      return sync ? { ...status, callbackUrl: sync.platform.redirectUrl() } : status;
+    },
     'sync.connect': async (input) => {
       const { engine, platform } = need();
       await connectSource({ db, now, engine, platform, broadcast }, input);

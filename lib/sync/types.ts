@@ -131,4 +131,6 @@ export interface SyncStatus {
   outbox: OutboxItem[];
   /** Changes waiting because no CRM is connected yet. */
   waitingForConnection: number;
+  /** The address Salesforce sends the sign-in back to: the admin registers it as the app's callback URL. */
+  callbackUrl?: string;
 }

@@ -33,6 +33,7 @@ beforeEach(() => {
     sources: [source({ source: 'hubspot' }), source({ source: 'salesforce' })],
     outbox: [],
     waitingForConnection: 0,
+    callbackUrl: 'https://abcdefghijklmnop.chromiumapp.org/',
   };
   callMock.mockReset();
   callMock.mockImplementation((async (type: string, payload: unknown) => {
@@ -101,6 +102,7 @@ describe('Connections panel', () => {
     await user.type(within(salesforce).getByRole('textbox', { name: 'Salesforce domain' }), 'acme.my.salesforce.com');
     await user.type(within(salesforce).getByRole('textbox', { name: 'Consumer key' }), '3MVG9-key');
     await user.click(within(salesforce).getByRole('button', { name: 'Connect Salesforce' }));
+    expect(within(salesforce).getByText('https://abcdefghijklmnop.chromiumapp.org/')).toBeInTheDocument();
     expect(requestMock).toHaveBeenCalledWith('https://acme.my.salesforce.com/*');
     expect(calls).toContainEqual(['sync.connect', { source: 'salesforce', myDomain: 'acme.my.salesforce.com', consumerKey: '3MVG9-key' }]);
   });
