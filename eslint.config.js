@@ -82,8 +82,16 @@ const domainFolders = [
  * - lib/messages/client.ts: the one place UI pages send to the background and hear its events.
  * - lib/sidebar-frame/extension-api.ts: the content script's few calls, without the polyfill.
  * - lib/reminders/wire.ts: alarms and notifications, hooked up by the background.
+ * - lib/sync/wire.ts: the CRM sync's fetch, host permissions, sign-in window and alarms, for the background.
+ * - lib/permissions/request.ts: the options page asks for a CRM's host permission inside the user's click.
  */
-const browserApiAdapters = ['lib/messages/client.ts', 'lib/sidebar-frame/extension-api.ts', 'lib/reminders/wire.ts'];
+const browserApiAdapters = [
+  'lib/messages/client.ts',
+  'lib/sidebar-frame/extension-api.ts',
+  'lib/reminders/wire.ts',
+  'lib/sync/wire.ts',
+  'lib/permissions/request.ts',
+];
 
 export default defineConfig(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'artifacts/', 'docs/', 'test-results/', 'stats.html'] },

@@ -6,14 +6,23 @@ import { FRAME_MATCHES, MATCHES_BY_HOST } from './lib/hosts/matches';
 /** Rendered from assets/icon.svg by scripts/render-icons.mjs. */
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
+/**
+ * The CRM APIs, asked for only when the user connects one (options page), and then only the one
+ * origin: api.hubapi.com, or the org's own My Domain host.
+ */
+const CRM_API_ORIGINS = ['https://api.hubapi.com/*', 'https://*.my.salesforce.com/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [zodWithoutEvalProbe()] }),
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: 'Glance',
     description: 'The customer account beside every email and CRM record: health, risks, promises and people.',
     // Least privilege: no tabs/history/mail-read permissions; host access only through content-script matches.
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms', 'notifications'],
+    // identity: Salesforce sign-in (launchWebAuthFlow); alarms also run the CRM sync every 15 minutes.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms', 'notifications', 'identity'],
+    // Firefox MV2 has no optional_host_permissions: its optional host patterns go in optional_permissions.
+    ...(manifestVersion === 3 ? { optional_host_permissions: CRM_API_ORIGINS } : { optional_permissions: CRM_API_ORIGINS }),
     // Chrome serves sidebar.html from a per-session address only our content script learns (use_dynamic_url),
     // so a page cannot frame it; the background still answers only sidebars registered through it.
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: FRAME_MATCHES, use_dynamic_url: true }],
@@ -45,5 +54,5 @@ export default defineConfig({
       // Glance sends nothing anywhere: the book stays in the browser's IndexedDB (docs/store-readiness.md).
       gecko: { id: 'glance@glance.app', data_collection_permissions: { required: ['none'] } },
     },
-  },
+  }),
 });

@@ -11,6 +11,9 @@ import { HOST_MATCHES } from '@/lib/hosts/matches';
 import { createReminders } from '@/lib/reminders';
 import { loadMeetingsForReminders, loadReminderSettings } from '@/lib/service/reminders';
 import { DISPLAY_MODE_KEY, displayModeOf, type DisplayMode } from '@/lib/display/mode';
+import { realConnectors } from '@/lib/sync/connectors';
+import type { SyncEngine } from '@/lib/sync/engine';
+import { createSyncPlatform, startSyncSchedule, wakeAtAlarm } from '@/lib/sync/wire';
 
 const LOG_PROMISE_MENU = 'glance-log-promise';
 
@@ -23,10 +26,13 @@ export default defineBackground(() => {
     onError: (error) => console.warn('Glance: meeting reminders', error),
   });
   reminders.start();
+  const crm: { sync?: SyncEngine } = {};
   const broadcast = (event: ChangeEvent) => {
     // No open Glance page is not an error.
     browser.runtime.sendMessage(event).catch(() => undefined);
     reminders.onChange(event);
+    // A new or changed commitment goes to the CRMs soon after.
+    if (event.topics.includes('commitments')) crm.sync?.drainSoon();
   };
   const sessionStorage = browser.storage.session;
   const sidebars = new SidebarRegistry({
@@ -38,7 +44,18 @@ export default defineBackground(() => {
   // An import the worker was stopped in the middle of is finished now; calling an extension API per
   // batch keeps the worker alive while it runs with no page asking.
   const keepAlive = () => browser.runtime.getPlatformInfo();
-  const { handlers, recoverImports } = createService({ db, now: () => new Date(), broadcast, keepAlive, sidebars });
+  const platform = createSyncPlatform(browser);
+  const service = createService({
+    db,
+    now: () => new Date(),
+    broadcast,
+    keepAlive,
+    sidebars,
+    sync: { platform, connectors: realConnectors(platform.fetch), wakeAt: wakeAtAlarm(browser) },
+  });
+  const { handlers, recoverImports } = service;
+  crm.sync = service.sync;
+  if (crm.sync) startSyncSchedule(browser, crm.sync, (error) => console.warn('Glance: CRM sync', error));
   recoverImports().catch((error) => console.warn('Glance: finishing an interrupted import', error));
   browser.runtime.onMessage.addListener(
     createMessageServer(handlers, {

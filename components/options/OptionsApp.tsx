@@ -1,5 +1,6 @@
 import { BookPanel } from './BookPanel';
 import { DisplayPanel } from './DisplayPanel';
+import { ConnectionsPanel } from './ConnectionsPanel';
 import { ImportPanel } from './ImportPanel';
 import { ProfilePanel } from './ProfilePanel';
 import { SettingsPanel } from './SettingsPanel';
@@ -14,6 +15,7 @@ export function OptionsApp() {
       <BookPanel />
       <ImportPanel />
       <DisplayPanel />
+      <ConnectionsPanel />
       <ProfilePanel />
       <SettingsPanel />
     </main>

@@ -7,6 +7,7 @@ import { AccountSearch } from '../account/AccountSearch';
 import { useAccountView, useGlanceMutation } from '../data/hooks';
 import { pageMatchQuery } from './page-match';
 import { SidebarAccount } from './SidebarAccount';
+import { SyncedLine } from './SyncedLine';
 import { usePageStore } from './page-store';
 
 type MatchState = 'loading' | 'matched' | 'ambiguous' | 'none';
@@ -62,8 +63,10 @@ export function SidebarApp({ standalone, inPanel = false }: { standalone: boolea
     );
   }
 
+  const synced = state === 'matched' ? view.data?.sync : undefined;
+
   return (
-    <div className="sidebar" data-match={state}>
+    <div className="sidebar" data-match={state} {...(synced ? { 'data-synced-at': synced.at } : {})}>
       <div className="sidebar__bar">
         <span className="sidebar__brand">Glance</span>
         {!standalone && !inPanel && (
@@ -98,6 +101,7 @@ export function SidebarApp({ standalone, inPanel = false }: { standalone: boolea
               </button>
             </p>
           )}
+          {view.data.sync && <SyncedLine sync={view.data.sync} />}
           <SidebarAccount view={view.data} />
         </>
       )}

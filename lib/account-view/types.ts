@@ -23,6 +23,8 @@ export interface AccountView {
   insights: Insights;
   /** When the view was computed (ISO); "today" for every relative date shown. */
   asOf: string;
+  /** Set when the account's data came from a CRM sync: which CRM, when, its record there. */
+  sync?: { source: 'hubspot' | 'salesforce'; at: string; crmId: string; url?: string };
 }
 
 export interface UpcomingMeeting {

@@ -22,6 +22,23 @@ export interface PullPage {
   more: boolean;
   /** The window is too old to follow changes (Salesforce keeps deletions 15 days): a full resync is due. */
   resyncRequired?: boolean;
+  /** The CRM's users who own records (from the owners pull): whose book an account is in. */
+  owners?: CrmOwner[];
+  /** What a page of renewal deals says about accounts (HubSpot): merged into the accounts, not records of their own. */
+  renewals?: RenewalUpdate[];
+}
+
+export interface CrmOwner {
+  id: string;
+  email: string;
+  name?: string;
+}
+
+export interface RenewalUpdate {
+  accountId: string;
+  renewalDate?: string;
+  amount?: number;
+  closed: boolean;
 }
 
 export interface PushResult {
@@ -35,6 +52,8 @@ export interface VerifiedConnection {
   /** The CRM user behind the credentials: her book is the accounts this user owns. */
   userId?: string;
   userEmail?: string;
+  /** An account's page in the CRM is this followed by its CRM id. */
+  accountUrlPrefix?: string;
 }
 
 export interface Connector {
@@ -43,6 +62,10 @@ export interface Connector {
   pull(object: SyncObject, cursor: string | null): Promise<PullPage>;
   /** Writes one outbox entry exactly once (idempotent across retries). */
   push(entry: OutboxEntry): Promise<PushResult>;
+  /** The account's id in this CRM, read from a Glance id this connector made; null for ids from elsewhere. */
+  crmAccountId(glanceId: string): string | null;
+  /** The Glance id this connector gives the CRM account with this id. */
+  glanceAccountId(crmId: string): string;
 }
 
 /** How a failed call should be treated: the engine retries, backs off, asks to reconnect or gives up. */

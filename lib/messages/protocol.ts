@@ -14,6 +14,7 @@ import type { PlaybookSettings } from '../settings';
 import { pageContextSchema } from './page-context-schema';
 import { profileSchema, type Profile } from '../settings/profile';
 import { reminderSettingsSchema, type ReminderSettings } from '../reminders/settings';
+import type { SourceStatus, SyncStatus } from '../sync/types';
 
 /** Declares an endpoint: the payload schema is a value, the response a type. */
 function endpoint<Response>() {
@@ -81,6 +82,9 @@ export interface PageMatch {
   view?: AccountView;
 }
 
+const source = z.enum(['hubspot', 'salesforce']);
+const crmName = z.string().trim().max(100);
+
 export const api = {
   /** A content script asks for its tab's one-time sidebar token; the sidebar redeems it for a session key. */
   'sidebar.register': endpoint<{ token: string }>()(z.object({})),
@@ -132,6 +136,30 @@ export const api = {
   'profile.save': endpoint<Profile>()(z.object({ profile: profileSchema })),
   'reminders.get': endpoint<ReminderSettings>()(z.object({})),
   'reminders.save': endpoint<ReminderSettings>()(z.object({ settings: reminderSettingsSchema })),
+  /** CRM connections and the write-back queue (page role only: answers never carry a credential). */
+  'sync.status': endpoint<SyncStatus>()(z.object({})),
+  'sync.connect': endpoint<SourceStatus>()(
+    z.discriminatedUnion('source', [
+      z.object({ source: z.literal('hubspot'), accessToken: z.string().max(1000) }),
+      z.object({ source: z.literal('salesforce'), myDomain: z.string().max(300), consumerKey: z.string().max(1000) }),
+    ]),
+  ),
+  'sync.disconnect': endpoint<null>()(z.object({ source })),
+  /** Starts a sync of one CRM, or of every connected one; the page follows it through sync.status. */
+  'sync.now': endpoint<null>()(z.object({ source: source.optional() })),
+  'sync.configure': endpoint<SourceStatus>()(
+    z.object({
+      source,
+      herBook: z.boolean().optional(),
+      ownerEmail: z.string().trim().max(320).optional(),
+      mapping: z
+        .object({ owner: crmName, health: crmName, nps: crmName, arr: z.string().trim().max(400), renewalDate: crmName, tier: crmName })
+        .partial()
+        .optional(),
+    }),
+  ),
+  /** Puts a commitment's refused write-back in the queue again. */
+  'sync.retry': endpoint<{ requeued: number }>()(z.object({ commitmentId: id })),
 } as const;
 
 export type Api = typeof api;
@@ -150,7 +178,7 @@ export interface RequestEnvelope<K extends RequestType = RequestType> {
 export type ResponseEnvelope<T> = { ok: true; data: T } | { ok: false; error: string };
 
 /** Tables a change touched; open pages refresh the queries that read them. */
-export type ChangedTopic = 'records' | 'commitments' | 'settings' | 'actions' | 'matches';
+export type ChangedTopic = 'records' | 'commitments' | 'settings' | 'actions' | 'matches' | 'sync';
 export interface ChangeEvent {
   glance: 'event';
   event: 'data-changed';

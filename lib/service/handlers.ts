@@ -14,6 +14,9 @@ import { createSampleHandlers } from './sample';
 import { createSettingsHandlers } from './settings';
 import { createSidebarHandlers } from './sidebar';
 import { createStoreHandlers } from './store';
+import { createSyncHandlers } from './sync';
+import type { ConnectorFactory, SyncPlatform } from '../sync/connectors';
+import { createSyncEngine, type SyncEngine } from '../sync/engine';
 
 export interface ServiceDeps {
   db: GlanceDB;
@@ -28,9 +31,18 @@ export interface ServiceDeps {
   keepAlive?: () => Promise<unknown> | void;
   /** How long one import.commit request applies batches (tests make it one batch a request). */
   commitStepMs?: number;
+  /** CRM sync: the browser's part (permissions, sign-in, fetch) and how connectors are built. */
+  sync?: {
+    platform: SyncPlatform;
+    connectors: ConnectorFactory;
+    /** Wake the background at this time (an alarm) to drain the outbox after a backoff. */
+    wakeAt?: (atMs: number) => void;
+    random?: () => number;
+    drainDelayMs?: number;
+  };
 }
 
-export function createService(outer: ServiceDeps): { handlers: Handlers; recoverImports: () => Promise<unknown> } {
+export function createService(outer: ServiceDeps): { handlers: Handlers; recoverImports: () => Promise<unknown>; sync?: SyncEngine } {
   // Every write announces itself with a broadcast: that is also when the in-memory caches go stale.
   let dropCaches = () => undefined as void;
   const deps: ServiceDeps = {
@@ -44,6 +56,18 @@ export function createService(outer: ServiceDeps): { handlers: Handlers; recover
   const page = createPageHandlers(deps);
   dropCaches = page.invalidate;
   const imports = createImportService(deps);
+  const sync =
+    deps.sync &&
+    createSyncEngine({
+      db: deps.db,
+      now: deps.now,
+      broadcast: deps.broadcast,
+      keepAlive: deps.keepAlive,
+      connectors: deps.sync.connectors,
+      wakeAt: deps.sync.wakeAt,
+      random: deps.sync.random,
+      drainDelayMs: deps.sync.drainDelayMs,
+    });
 
   const handlers: Handlers = {
     ...page,
@@ -57,8 +81,9 @@ export function createService(outer: ServiceDeps): { handlers: Handlers; recover
     ...createCommitmentHandlers(deps),
     ...createImportMappingHandlers(deps),
     ...createSidebarHandlers(deps.sidebars),
+    ...createSyncHandlers(deps, sync && { engine: sync, platform: deps.sync!.platform }),
   };
-  return { handlers, recoverImports: imports.recoverImports };
+  return { handlers, recoverImports: imports.recoverImports, sync };
 }
 
 export function createHandlers(deps: ServiceDeps): Handlers {

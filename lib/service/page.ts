@@ -10,6 +10,7 @@ import { changeEvent } from '../messages/server';
 import { lookupForMatch } from '../store/lookup';
 import { meetingsBetween } from '../store/meetings';
 import { loadAccountData } from '../store/records';
+import { accountSyncInfo } from '../store/sync-state';
 import { MS_PER_DAY } from '../time';
 import type { ServiceDeps } from './handlers';
 import type { Profile } from '../settings/profile';
@@ -44,12 +45,15 @@ export function createPageHandlers({ db, now, broadcast }: ServiceDeps): PageHan
     const kept = views.get(accountId);
     if (kept && at - kept.at < VIEW_TTL_MS) return kept.view;
     const built = (async () => {
-      const [data, playbook, prefs] = await Promise.all([
+      const [data, playbook, prefs, sync] = await Promise.all([
         loadAccountData(db, accountId),
         (settings ??= loadSettings(db)),
         db.actionPrefs.where('accountId').equals(accountId).toArray(),
+        accountSyncInfo(db, accountId),
       ]);
-      return data ? buildAccountView(data, new Date(at), playbook, prefs) : null;
+      if (!data) return null;
+      const built = buildAccountView(data, new Date(at), playbook, prefs);
+      return sync ? { ...built, sync } : built;
     })();
     views.set(accountId, { at, view: built });
     built.catch(() => views.delete(accountId));

@@ -12,6 +12,8 @@ export interface AccountKeys {
   _sf?: string;
   _hs?: string;
   _name: string;
+  /** Set by a CRM sync: where the account's data came from and when (lib/store/sync-writes.ts). */
+  _synced?: { source: 'hubspot' | 'salesforce'; at: string; crmId: string };
 }
 export interface ContactKeys {
   _email: string;
@@ -51,9 +53,29 @@ export interface OutboxEntry {
   op: 'upsert' | 'delete';
   /** The record as it was when the change was made: what a connector writes. */
   record: unknown;
-  status: 'pending' | 'failed';
+  /**
+   * pending: some connected CRM still has to take it; failed: a CRM refused it for good (the user
+   * may retry); sent: every connected CRM has it (kept a while so the options page can list it).
+   */
+  status: 'pending' | 'failed' | 'sent';
   attempts: number;
   lastError?: string;
+  /** Per connected CRM: how far this change got there. New on v2 rows; no index, so no schema change. */
+  delivery?: Partial<Record<'hubspot' | 'salesforce', Delivery>>;
+  /** When the last CRM took it (status sent). */
+  sentAt?: string;
+}
+
+/** One CRM's side of an outbox entry. */
+export interface Delivery {
+  state: 'pending' | 'sent' | 'failed' | 'skipped';
+  /** The CRM record (task) that carries the change, recorded the moment the push returns. */
+  remoteId?: string;
+  attempts: number;
+  lastError?: string;
+  /** Not before this time (ISO): backoff after a busy or failing CRM. */
+  nextAttemptAt?: string;
+  at?: string;
 }
 
 export interface MatchChoice {

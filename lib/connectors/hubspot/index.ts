@@ -83,10 +83,22 @@ export class HubSpotConnector implements Connector {
     const info = await this.client.get<AccountInfo>('/account-info/v3/details');
     if (typeof info?.portalId !== 'number')
       throw new ConnectorError('HubSpot answered the account check without a portal id: is this token for a HubSpot portal?', 'permanent');
-    return { label: `HubSpot portal ${info.portalId}${info.uiDomain ? ` (${info.uiDomain})` : ''}` };
+    const ui = info.uiDomain && /^app(-[a-z0-9]+)?\.hubspot\.com$/.test(info.uiDomain) ? info.uiDomain : 'app.hubspot.com';
+    return {
+      label: `HubSpot portal ${info.portalId}${info.uiDomain ? ` (${info.uiDomain})` : ''}`,
+      accountUrlPrefix: `https://${ui}/contacts/${info.portalId}/record/0-2/`,
+    };
   }
 
-  private async loadOwners(): Promise<Map<string, string>> {
+  crmAccountId(glance: string): string | null {
+    return hubspotIdOf(glance, 'company');
+  }
+
+  glanceAccountId(crmId: string): string {
+    return glanceId.company(crmId);
+  }
+
+  private async loadOwners(): Promise<HubSpotOwner[]> {
     const owners: HubSpotOwner[] = [];
     let after: string | undefined;
     do {
@@ -98,14 +110,21 @@ export class HubSpotConnector implements Connector {
       after = page.paging?.next?.after;
     } while (after);
     this.owners = ownerEmails(owners);
-    return this.owners;
+    return owners;
   }
 
   async pull(object: SyncObject, rawCursor: string | null): Promise<HubSpotPullPage> {
     if (object === 'owners') {
       // Owners are not records: they turn hubspot_owner_id into the owner's email on accounts.
-      await this.loadOwners();
-      return { records: {}, cursor: null, more: false };
+      const owners = await this.loadOwners();
+      return {
+        records: {},
+        cursor: null,
+        more: false,
+        owners: owners
+          .filter((o) => o.email && !o.archived)
+          .map((o) => ({ id: o.id, email: o.email!.toLowerCase(), ...(ownerName(o) ? { name: ownerName(o) } : {}) })),
+      };
     }
     // Emails, calls and meetings are not pulled from HubSpot yet.
     if (object === 'activities') return { records: {}, cursor: null, more: false };
@@ -124,7 +143,8 @@ export class HubSpotConnector implements Connector {
       cursor?.phase === 'search' && ASSOCIATIONS[object].length ? await this.withCompanies(object, page.objects) : page.objects;
     let skipped = 0;
     if (object === 'companies') {
-      const owners = this.owners ?? (await this.loadOwners());
+      if (!this.owners) await this.loadOwners();
+      const owners = this.owners ?? new Map<string, string>();
       result.records.accounts = objects.map((c) => mapCompany(c, owners, this.mapping)) as Account[];
     } else if (object === 'contacts') {
       const contacts = objects.map(mapContact);
@@ -224,6 +244,10 @@ export class HubSpotConnector implements Connector {
     const contactId = typeof commitment.contactId === 'string' ? (hubspotIdOf(commitment.contactId, 'contact') ?? undefined) : undefined;
     return { companyId, contactId };
   }
+}
+
+function ownerName(owner: HubSpotOwner): string | undefined {
+  return [owner.firstName, owner.lastName].filter(Boolean).join(' ') || undefined;
 }
 
 function isPrimary(to: { associationTypes?: Array<{ label?: string | null }> }): boolean {

@@ -19,6 +19,8 @@ export interface HubSpotObject {
 export interface HubSpotOwner {
   id: string;
   email?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
   archived?: boolean;
 }
 
@@ -107,7 +109,7 @@ export function mapCompany(company: HubSpotObject, owners: OwnerEmails, mapping:
   if (arr !== undefined && arr >= 0) account.arr = arr;
   const currency = text(p.hs_annual_revenue_currency_code);
   if (currency) account.currency = currency;
-  const owner = text(p.hubspot_owner_id);
+  const owner = text(p[m.owner ?? 'hubspot_owner_id']);
   if (owner && owners.get(owner)) account.owner = owners.get(owner);
   const lifecycle = text(p.lifecyclestage);
   if (lifecycle) account.lifecycleStage = lifecycle;
@@ -201,7 +203,7 @@ export function propertiesFor(
       'name',
       'domain',
       'hs_additional_domains',
-      'hubspot_owner_id',
+      m.company.owner ?? 'hubspot_owner_id',
       'lifecyclestage',
       'hs_annual_revenue_currency_code',
       'hs_lastmodifieddate',

@@ -7,6 +7,8 @@ import type { Account, Ticket } from '../../model/bundle';
 
 export interface HubSpotFieldMapping {
   company: {
+    /** The property naming the account's CSM (an owner id); hubspot_owner_id when absent. */
+    owner?: string;
     /** ARR: the first of these properties with a value. */
     arr: string[];
     tier?: string;

@@ -4,7 +4,7 @@
  */
 import type { Connector, VerifiedConnection } from '../types';
 import { SalesforceClient, type FetchLike } from './client';
-import { DEFAULT_FIELD_MAPPING, type SalesforceFieldMapping } from './map';
+import { DEFAULT_FIELD_MAPPING, glanceId, salesforceIdOf, type SalesforceFieldMapping } from './map';
 import type { SalesforceTokens } from './oauth';
 import { pullObject } from './pull';
 import { externalIdFieldFinder, pushEntry } from './push';
@@ -45,8 +45,12 @@ export function createSalesforceConnector(opts: SalesforceConnectorOptions): Con
         label: name ? `${name} (${host})` : host,
         ...(me?.user_id ? { userId: me.user_id } : {}),
         ...(me?.email ? { userEmail: me.email.toLowerCase() } : {}),
+        accountUrlPrefix: `${opts.tokens().instanceUrl}/`,
       };
     },
+
+    crmAccountId: (glance) => salesforceIdOf(glance),
+    glanceAccountId: (crmId) => glanceId(crmId) ?? `salesforce:${crmId}`,
 
     pull: (object, cursor) => pullObject({ client, mapping, users, now: opts.now ?? (() => new Date()) }, object, cursor),
 

@@ -21,6 +21,10 @@ export interface SalesforceFieldMapping {
     tier: string | null;
     licensedSeats: string | null;
     activeSeats: string | null;
+    /** A lookup to User naming the account's CSM (e.g. CSM__c); OwnerId when absent. */
+    owner?: string | null;
+    /** A 0–10 NPS score field. */
+    nps?: string | null;
   };
   /** An open opportunity of one of these types is the account's renewal: its close date is the renewal date. */
   renewal: { opportunityTypes: string[]; amountIsArr: boolean };
@@ -122,6 +126,8 @@ export function mapAccount(r: SoqlRecord, users: UserDirectory, mapping: Salesfo
   const renewal = renewalOf(r, mapping);
   const arr = mapping.renewal.amountIsArr && renewal.amount !== undefined ? renewal.amount : num(field(f.arr));
   const score = num(field(f.healthScore));
+  const nps = num(field(f.nps ?? null));
+  const owner = ownerEmail(field(f.owner ?? 'OwnerId'), users);
   const modified = isoFromSalesforce(r.SystemModstamp);
   const tier = str(field(f.tier))?.toLowerCase();
   const account: Account = {
@@ -130,7 +136,7 @@ export function mapAccount(r: SoqlRecord, users: UserDirectory, mapping: Salesfo
     crm: { salesforceId: id.slice(GLANCE_ID_PREFIX.length) },
     ...(domain && domain.includes('.') ? { domains: [domain] } : {}),
     ...(arr !== undefined && arr >= 0 ? { arr } : {}),
-    ...(ownerEmail(r.OwnerId, users) ? { owner: ownerEmail(r.OwnerId, users) } : {}),
+    ...(owner ? { owner } : {}),
     ...(renewal.date
       ? { renewalDate: renewal.date }
       : isoFromSalesforce(field(f.renewalDate))
@@ -141,6 +147,7 @@ export function mapAccount(r: SoqlRecord, users: UserDirectory, mapping: Salesfo
     ...(num(field(f.activeSeats)) !== undefined ? { activeSeats: num(field(f.activeSeats)) } : {}),
     // The CRM holds one score, the one as of its last change: one point of history on that day.
     ...(score !== undefined && modified && score >= 0 && score <= 100 ? { healthHistory: [{ date: modified.slice(0, 10), score }] } : {}),
+    ...(nps !== undefined && modified && nps >= 0 && nps <= 10 ? { nps: [{ date: modified.slice(0, 10), score: nps }] } : {}),
   };
   return accountSchema.safeParse(account).success ? account : null;
 }

@@ -138,7 +138,8 @@ async function learnOwners(ctx: PullContext, records: SoqlRecord[]): Promise<voi
   const missing = [
     ...new Set(
       records
-        .map((r) => (typeof r.OwnerId === 'string' ? toSalesforceId18(r.OwnerId) : null))
+        .flatMap((r) => [r.OwnerId, ctx.mapping.account.owner ? r[ctx.mapping.account.owner] : undefined])
+        .map((id) => (typeof id === 'string' ? toSalesforceId18(id) : null))
         .filter((id): id is string => !!id && !ctx.users.has(id)),
     ),
   ];
@@ -232,6 +233,11 @@ export async function pullObject(ctx: PullContext, object: SyncObject, cursorTex
 
   const result = await readPage(ctx, sobject, part);
   page.records = await mapRecords(ctx, sobject, result.records);
+  if (sobject === 'User')
+    page.owners = result.records
+      .map(mapUser)
+      .filter((o) => o !== null && o.active)
+      .map((o) => ({ id: o!.id, email: o!.email, name: o!.name }));
   const last = result.records.at(-1);
   if (last) {
     const stamp = typeof last.SystemModstamp === 'string' ? Date.parse(last.SystemModstamp.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) : NaN;

@@ -227,7 +227,10 @@ describe('HubSpot incremental sync', () => {
 describe('HubSpot connection check', () => {
   it('verify names the portal', async () => {
     const { hubspot, seen } = connector(() => json(fixture('account-info.json')));
-    await expect(hubspot.verify()).resolves.toEqual({ label: 'HubSpot portal 24681357 (app-eu1.hubspot.com)' });
+    await expect(hubspot.verify()).resolves.toEqual({
+      label: 'HubSpot portal 24681357 (app-eu1.hubspot.com)',
+      accountUrlPrefix: 'https://app-eu1.hubspot.com/contacts/24681357/record/0-2/',
+    });
     expect(seen[0].url.pathname).toBe('/account-info/v3/details');
   });
 
@@ -243,7 +246,10 @@ describe('HubSpot connection check', () => {
 describe.skipIf(recordingsAbsent)(`HubSpot sync on recorded answers${recordingsNote}`, () => {
   it('verify reads the recorded portal', async () => {
     const { hubspot } = connector(() => json(recorded('account-info-details.json')));
-    await expect(hubspot.verify()).resolves.toEqual({ label: 'HubSpot portal 147893286 (app-eu1.hubspot.com)' });
+    await expect(hubspot.verify()).resolves.toEqual({
+      label: 'HubSpot portal 147893286 (app-eu1.hubspot.com)',
+      accountUrlPrefix: 'https://app-eu1.hubspot.com/contacts/147893286/record/0-2/',
+    });
   });
 
   it('a recorded search page with `after` paging is walked by id instead', async () => {
@@ -264,5 +270,15 @@ describe.skipIf(recordingsAbsent)(`HubSpot sync on recorded answers${recordingsN
     const page = await hubspot.pull('companies', null);
     expect(page.more).toBe(false);
     expect(page.records.accounts).toHaveLength(recorded('companies-list.json').results.length);
+  });
+
+  it('the owners pull hands the engine every active owner with an email, for her book', async () => {
+    const { hubspot } = connector(() => json(recorded('owners-list.json')));
+    const page = await hubspot.pull('owners', null);
+    const listed = (recorded('owners-list.json').results as Array<{ email?: string; archived?: boolean }>).filter(
+      (o) => o.email && !o.archived,
+    );
+    expect(page.owners).toHaveLength(listed.length);
+    expect(page.owners?.[0]).toMatchObject({ email: listed[0].email!.toLowerCase() });
   });
 });

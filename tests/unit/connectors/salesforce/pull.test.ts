@@ -144,7 +144,10 @@ describe('pulling accounts', () => {
     expect(cold.calls.filter((c) => /FROM User WHERE Id IN \('005dM00000aYf0qQAC'\)/.test(c.soql ?? ''))).toHaveLength(1);
 
     const warm = setup(org);
-    expect(await warm.connector.pull('owners', null)).toMatchObject({ records: {}, more: false });
+    const owners = await warm.connector.pull('owners', null);
+    expect(owners).toMatchObject({ records: {}, more: false });
+    // The engine keeps them: her book is the accounts whose owner has her email.
+    expect(owners.owners).toContainEqual(expect.objectContaining({ id: '005dM00000aYf0qQAC', email: 'maya.chen@example.com' }));
     expect((await warm.connector.pull('companies', null)).records.accounts?.[0].owner).toBe('maya.chen@example.com');
     expect(warm.calls.filter((c) => /FROM User WHERE Id IN/.test(c.soql ?? ''))).toHaveLength(0);
   });

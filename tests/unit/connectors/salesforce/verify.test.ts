@@ -21,6 +21,7 @@ describe('verify', () => {
       label: 'Northpeak Software (northpeak.my.salesforce.com)',
       userId: '005dM00000aYf0qQAC',
       userEmail: 'maya.chen@example.com',
+      accountUrlPrefix: 'https://northpeak.my.salesforce.com/',
     });
     expect(calls.map((c) => c.url.split('?')[0])).toEqual([
       'https://northpeak.my.salesforce.com/services/oauth2/userinfo',
