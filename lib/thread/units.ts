@@ -14,7 +14,7 @@ const ABBREVIATIONS = /\b(?:e\.g|i\.e|etc|vs|approx|incl|Mr|Mrs|Ms|Dr|St|No|Inc|
 export function splitSentences(line: string): string[] {
   const out: string[] = [];
   let start = 0;
-  const boundary = /[.!?]+["')\]]?\s+(?=["'(\[]?[A-Z0-9])/g;
+  const boundary = /[.!?]+["')\]]?\s+(?=["'([]?[A-Z0-9])/g;
   for (let m = boundary.exec(line); m; m = boundary.exec(line)) {
     const candidate = line.slice(start, m.index + m[0].trimEnd().length);
     if (ABBREVIATIONS.test(candidate)) continue;
