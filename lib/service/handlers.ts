@@ -14,6 +14,7 @@ import { createSampleHandlers } from './sample';
 import { createSettingsHandlers } from './settings';
 import { createSidebarHandlers } from './sidebar';
 import { createStoreHandlers } from './store';
+import { createThreadHandlers } from './thread';
 
 export interface ServiceDeps {
   db: GlanceDB;
@@ -55,6 +56,7 @@ export function createService(outer: ServiceDeps): { handlers: Handlers; recover
     ...createExportHandlers(deps),
     ...createSampleHandlers(deps),
     ...createCommitmentHandlers(deps),
+    ...createThreadHandlers(deps),
     ...createImportMappingHandlers(deps),
     ...createSidebarHandlers(deps.sidebars),
   };

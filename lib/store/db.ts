@@ -100,6 +100,36 @@ export const SCHEMA_V3 = {
   importUndo: '++seq, importId',
 };
 
+/**
+ * v4: what the user did with what Glance found in an email thread: suggestions dismissed per thread,
+ * and customer feedback kept per account. Only new tables.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  threadDismissals: '[threadId+suggestionId], threadId',
+  feedback: 'id, accountId',
+};
+
+/** A suggestion found in a thread that the user dismissed: not offered again on that thread. */
+export interface ThreadDismissal {
+  threadId: string;
+  suggestionId: string;
+  at: string;
+}
+
+/** A feature request or product feedback from a customer's email, kept for the account. */
+export interface FeedbackRecord {
+  id: string;
+  accountId: string;
+  kind: 'feature-request' | 'feedback';
+  text: string;
+  from?: string;
+  /** When the customer wrote it (the message's sent time), else when it was kept. */
+  at: string;
+  threadId?: string;
+  url?: string;
+}
+
 /** Where an import is: staged while the file is uploaded, then committed batch by batch, or rolled back. */
 export type ImportJobState = 'staging' | 'committing' | 'committed' | 'rolling-back' | 'rolled-back' | 'discarded';
 
@@ -158,12 +188,15 @@ export class GlanceDB extends Dexie {
   importJobs!: EntityTable<ImportJob, 'id'>;
   importStaged!: EntityTable<StagedChunk, 'seq'>;
   importUndo!: EntityTable<UndoBatch, 'seq'>;
+  threadDismissals!: Table<ThreadDismissal, [string, string]>;
+  feedback!: EntityTable<FeedbackRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 
