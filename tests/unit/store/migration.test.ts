@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { GlanceDB, SCHEMA_V1, SCHEMA_V2 } from '../../../lib/store/db';
+import { GlanceDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../lib/store/db';
 import { withAccountKeys, withContactKeys } from '../../../lib/store/keys';
 
 let n = 0;
@@ -58,7 +58,7 @@ describe('schema migration v1 -> current', () => {
 
     const db = new GlanceDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
 
     expect(await db.accounts.orderBy('id').toArray()).toEqual(rows.accounts);
     expect(await db.contacts.toArray()).toEqual(rows.contacts);
@@ -102,16 +102,17 @@ describe('schema migration v1 -> current', () => {
     db.close();
   });
 
-  it('opens a fresh database straight at v3', async () => {
+  it('opens a fresh database straight at v4', async () => {
     const db = new GlanceDB(freshName());
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'accounts',
       'actionPrefs',
       'activities',
       'commitments',
       'contacts',
+      'feedback',
       'importJobs',
       'importLog',
       'importStaged',
@@ -119,6 +120,7 @@ describe('schema migration v1 -> current', () => {
       'matchChoices',
       'outbox',
       'settings',
+      'threadDismissals',
       'tickets',
       'usage',
     ]);
@@ -155,12 +157,38 @@ describe('schema migration v2 -> v3 (the import journal)', () => {
 
     const db = new GlanceDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     for (const table of Object.keys(rows)) expect(await db.table(table).toArray()).toEqual(before[table]);
     expect(await db.importJobs.count()).toBe(0);
     await db.importStaged.add({ importId: 'import-1', type: 'accounts', records: [{ id: 'acc-3', name: 'Three' }] });
     expect(await db.importStaged.where('importId').equals('import-1').count()).toBe(1);
     expect(await db.importUndo.where('importId').equals('import-1').count()).toBe(0);
+    db.close();
+  });
+});
+
+describe('schema migration v3 -> v4 (what was done with a thread)', () => {
+  it('keeps every v3 row, and the dismissal and feedback tables start empty and work', async () => {
+    const name = freshName();
+    const rows = {
+      ...v1Rows(),
+      importJobs: [{ id: 'import-1', name: 'book.json', state: 'committed', startedAt: '2026-11-02T00:00:00.000Z' }],
+    };
+    const v3 = new Dexie(name);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    for (const [table, records] of Object.entries(rows)) await v3.table(table).bulkAdd(records);
+    const before = Object.fromEntries(await Promise.all(Object.keys(rows).map(async (t) => [t, await v3.table(t).toArray()] as const)));
+    v3.close();
+
+    const db = new GlanceDB(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    for (const table of Object.keys(rows)) expect(await db.table(table).toArray()).toEqual(before[table]);
+    await db.threadDismissals.put({ threadId: 't-1', suggestionId: 's-1', at: '2026-11-03T00:00:00.000Z' });
+    await db.feedback.put({ id: 'f-1', accountId: 'acc-1', kind: 'feedback', text: 'Slow exports.', at: '2026-11-03T00:00:00.000Z' });
+    expect(await db.threadDismissals.where('threadId').equals('t-1').count()).toBe(1);
+    expect(await db.feedback.where('accountId').equals('acc-1').count()).toBe(1);
     db.close();
   });
 });
