@@ -63,7 +63,7 @@ export function readThread(messages: ThreadMessage[], opts: ThreadReadOptions): 
       latestCustomerMessage = { email: email.toLowerCase(), ...(message.sentAt ? { sentAt: message.sentAt } : {}) };
     const sentMs = message.sentAt ? Date.parse(message.sentAt) : Number.NaN;
     const sentAt = Number.isNaN(sentMs) ? opts.now : new Date(sentMs);
-    const signature = cleaned.signature || cleaned.lines.slice(-4).join('\n');
+    const signature = [message.signature, cleaned.signature || cleaned.lines.slice(-4).join('\n')].filter(Boolean).join('\n');
     const dayFirst = writesDayFirst(email, signature);
 
     for (const unit of textUnits(cleaned.lines)) {
