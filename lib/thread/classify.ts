@@ -43,6 +43,8 @@ const YOU_WILL_RECEIVE = /\byou(?:'ll|\s+will)\s+(?:receive|get|have|hear|see)\b
 const ASK = [
   /\b(?:can|could|would|will) you\b/i,
   /\bwould it be possible\b/i,
+  /\bany chance (?:you|your team|we) (?:could|can)\b/i,
+  /\b(?:appreciate it|grateful|great|helpful|ideal) if you (?:could|can|would)\b/i,
   /\b(?:could|can|may) (?:we|i) (?:get|have|receive|see)\b/i,
   /^(?:please|kindly)\s+(?!let me know|let us know|find|see|note|feel free|don't hesitate|do not hesitate|ignore)[a-z]+/i,
   /[,;:]\s*(?:please|kindly)\s+(?!let me know|let us know|find|see|note|feel free|don't hesitate|do not hesitate|ignore)[a-z]+/i,
@@ -57,7 +59,11 @@ const OUR_LEAD = /\b(?:on our (?:side|end)|we'll|we will|i'll|i will)\b/i;
 
 /** A list item labelled with who owns it: "Northpeak: send …", "Brightwave – confirm …". */
 function labelledOwner(text: string, parties: Parties): Side | undefined {
-  const label = /^([\p{L}\s&.'-]{2,40}?)\s*(?::|–|—|-)\s+\S/u.exec(text)?.[1]?.toLowerCase().trim();
+  // "Northpeak: send …", "Brightwave – confirm …", and the minutes style "Northpeak to share …".
+  const label = (/^([\p{L}\s&.'-]{2,40}?)\s*(?::|–|—|-)\s+\S/u.exec(text) ??
+    /^([\p{L}&.'-]{2,40}(?:\s[\p{L}&.'-]{2,40})?)\s+to\s+[a-z]/u.exec(text))?.[1]
+    ?.toLowerCase()
+    .trim();
   if (!label) return undefined;
   if (parties.ourNames.some((n) => label === n || label.startsWith(`${n} `)) || /^(?:us|we|our side)$/.test(label)) return 'us';
   if (parties.customerNames.some((n) => label === n || label.startsWith(`${n} `)) || /^(?:you|your side|your team)$/.test(label)) {

@@ -54,8 +54,24 @@ export function asDayFirst(text: string): string {
   });
 }
 
+/** "within a week", "within 10 days": a deadline, so it wins over a day merely mentioned ("we'll look today and send it within a week"). */
+const WITHIN = /\bwithin\s+(?:the\s+next\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(days?|weeks?|months?)\b/i;
+/** A time counted from an event that is not a date ("two days before the workshop") names no day. */
+const FROM_EVENT = /\b(?:days?|weeks?|hours?|months?)\s+(?:before|after|prior to|ahead of)$/i;
+
 export function resolveDue(text: string, opts: DueOptions): Due | undefined {
   const ref = calendarDayIn(opts.sentAt, opts.timeZone);
+  const within = WITHIN.exec(text);
+  if (within) {
+    const n = /^an?$/i.test(within[1]) ? 1 : count(within[1]);
+    const unit = within[2].toLowerCase();
+    if (unit.startsWith('month')) {
+      const found = findDueDate(`in ${n} month${n === 1 ? '' : 's'}`, ref);
+      if (found) return { date: toIsoDay(found.day), text: within[0] };
+    } else {
+      return { date: toIsoDay(addDays(ref, unit.startsWith('week') ? n * 7 : n)), text: within[0] };
+    }
+  }
   const business = BUSINESS_DAYS.exec(text);
   if (business) return { date: toIsoDay(addBusinessDays(ref, count(business[1]))), text: business[0] };
   const hours = HOURS.exec(text);
@@ -64,5 +80,6 @@ export function resolveDue(text: string, opts: DueOptions): Due | undefined {
     return { date: toIsoDay(calendarDayIn(at, opts.timeZone)), text: hours[0] };
   }
   const found = findDueDate(opts.dayFirst ? asDayFirst(text) : text, ref);
-  return found ? { date: toIsoDay(found.day), text: found.text } : undefined;
+  if (!found || FROM_EVENT.test(found.text)) return undefined;
+  return { date: toIsoDay(found.day), text: found.text };
 }

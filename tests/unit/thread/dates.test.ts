@@ -52,6 +52,15 @@ describe('due dates of commitments in a thread (docs/commitment-dates.md)', () =
     expect(asDayFirst('by 4/5/2026, not 3/4 of the team')).toBe('by 4 May 2026, not 3 April of the team');
   });
 
+  it('takes "within a week" as the deadline over a day merely mentioned', () => {
+    expect(due("Finance will look into it today and we'll send the corrected invoice within a week.")).toBe('2026-03-11');
+    expect(due('within 3 days')).toBe('2026-03-07');
+  });
+
+  it('names no day for a time counted from an event that is not a date', () => {
+    expect(due('Could you send the slides two days before the workshop?')).toBeUndefined();
+  });
+
   it('has no date when the words name none', () => {
     expect(due("I'll send the deck over")).toBeUndefined();
   });
