@@ -6,6 +6,7 @@ import type { Machine } from './machine';
 import type { Summary } from './stats';
 import { kib, ms, seconds } from './stats';
 import type { ContentCost, SwapSample } from './glance';
+import { THREAD_TARGETS, type ThreadBench } from './thread';
 
 export interface LookupRow {
   label: string;
@@ -37,6 +38,8 @@ export interface BenchResults {
   exports: ({ accounts: number; contacts: number } & ExportTiming)[];
   sizes: number[];
   calls: number;
+  /** Commitments found in the labelled threads, and the time to read one. */
+  thread: ThreadBench;
 }
 
 const TARGET_GLANCE_P95 = 50;
@@ -208,6 +211,28 @@ export function renderMarkdown(r: BenchResults): string {
     }
     lines.push('');
   }
+
+  const t = r.thread;
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  lines.push('## (e) Found in this email: the labelled set', '');
+  lines.push(
+    `${t.threads} customer-success threads written for the purpose (tests/fixtures/thread), holding ${t.commitments} commitments and hard negatives (past tense, done already, conditionals, pleasantries, quoted history, signatures, disclaimers, out-of-office replies, newsletters). A found commitment counts when it is in the right message and holds the labelled words; owner and due date are scored on those.`,
+    '',
+  );
+  lines.push('| Measure | Result | Target | |', '|---|---|---|---|');
+  for (const [label, key] of [
+    ['Precision', 'precision'],
+    ['Recall', 'recall'],
+    ['Owner right', 'ownerAccuracy'],
+    ['Due date exact', 'dueAccuracy'],
+  ] as const) {
+    lines.push(`| ${label} | ${pct(t[key])} | ${pct(THREAD_TARGETS[key])} | ${met(t[key] >= THREAD_TARGETS[key])} |`);
+  }
+  lines.push(
+    '',
+    `Reading one thread (readThread, in Node): p50 ${ms(t.readMs.p50, 3)}, p95 ${ms(t.readMs.p95, 3)}, max ${ms(t.readMs.max, 3)} over ${t.readMs.n} reads. The sidebar reads the thread after the account is shown.`,
+    '',
+  );
 
   lines.push('## How measured', '');
   lines.push(

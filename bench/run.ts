@@ -23,6 +23,7 @@ import { matchCase, timeRequests, type RequestCase } from './lookup';
 import { describeMachine, load } from './machine';
 import { renderMarkdown, type BenchResults, type LookupRow } from './report';
 import { ms, seconds } from './stats';
+import { benchThreadReading } from './thread';
 import type { PageContext } from '../lib/hosts/types';
 
 const MAIN_BOOK = Number(process.env.BENCH_MAIN_BOOK ?? 10_000);
@@ -90,6 +91,11 @@ async function main() {
   const build = buildSource();
   const loadBefore = load();
   log(`${machine.cpu}, ${machine.cores} cores, ${machine.chromium}, Node ${machine.node}; load ${loadBefore.toFixed(1)}`);
+
+  const thread = benchThreadReading();
+  log(
+    `found in this email, ${thread.threads} labelled threads: precision ${thread.precision.toFixed(3)}, recall ${thread.recall.toFixed(3)}, owner ${thread.ownerAccuracy.toFixed(3)}, due ${thread.dueAccuracy.toFixed(3)}; read p50 ${ms(thread.readMs.p50, 3)}, p95 ${ms(thread.readMs.p95, 3)}`,
+  );
 
   try {
     const books = new Map<number, BookFile>();
@@ -214,6 +220,7 @@ async function main() {
       exports: exports.sort((a, b) => a.accounts - b.accounts),
       sizes: SIZES,
       calls: CALLS,
+      thread,
     };
     const markdown = renderMarkdown(results);
     mkdirSync(join(ROOT, 'docs'), { recursive: true });

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AccountView } from '@/lib/account-view/types';
 import { call } from '@/lib/messages/client';
 import { applyPatch, isEmptyPatch, patchBetween, type CommitmentPatch } from '@/lib/commitments/patch';
+import type { PromiseDraftSeed } from '@/lib/messages/frame';
 import type { Commitment } from '@/lib/model/bundle';
 import { queryKeys } from '../data/hooks';
 import { CommitmentItem } from './CommitmentItem';
@@ -31,7 +32,7 @@ function recentFirst(items: Commitment[], closedHere: string[]): Commitment[] {
 export interface CommitmentsCardProps {
   view: AccountView;
   /** A promise being logged (from the button, the context menu or the shortcut). */
-  draft: { text: string; sentAt?: string } | null;
+  draft: PromiseDraftSeed | null;
   source: PromiseSource;
   userEmail?: string;
   onOpenDraft: () => void;
@@ -110,10 +111,11 @@ export function CommitmentsCard({ view, draft, source, userEmail, onOpenDraft, o
       </div>
       {formOpen && (
         <PromiseForm
-          key={editing?.id ?? 'new'}
+          key={editing?.id ?? draft?.suggested?.commitmentId ?? 'new'}
           accountId={accountId}
           initialText={draft?.text ?? ''}
           sentAt={draft?.sentAt}
+          suggested={editing ? undefined : draft?.suggested}
           source={source}
           userEmail={userEmail}
           existing={editing ?? undefined}

@@ -3,6 +3,7 @@
  * Enter saves. The due date follows the text until the user sets it by hand.
  */
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { SuggestedCommitment } from '@/lib/messages/frame';
 import type { Commitment } from '@/lib/model/bundle';
 import { parsePromise } from '@/lib/promises';
 import { mayTakeFocus } from '@/lib/sidebar-frame/focus';
@@ -21,6 +22,8 @@ export interface PromiseFormProps {
   userEmail?: string;
   /** Editing an existing item keeps its id, status and history. */
   existing?: Commitment;
+  /** A commitment found in the thread: its id, owner, kind and due date start as Glance read them. */
+  suggested?: SuggestedCommitment;
   now: Date;
   saving?: boolean;
   error?: string | null;
@@ -33,16 +36,18 @@ function newId(): string {
 }
 
 export function PromiseForm(props: PromiseFormProps) {
-  const { existing, now } = props;
+  const { existing, suggested, now } = props;
   // Fixed when the form opens: a save sent twice (a retry, a double press) is then the same promise,
   // which the background stores once.
-  const [id] = useState(() => existing?.id ?? newId());
+  const [id] = useState(() => existing?.id ?? suggested?.commitmentId ?? newId());
   const [madeAt] = useState(() => existing?.madeAt ?? props.sentAt ?? now.toISOString());
   const [text, setText] = useState(existing?.text ?? props.initialText);
   const parsed = useMemo(() => parsePromise(text, { sentAt: props.sentAt, now }), [text, props.sentAt, now]);
-  const [dueByHand, setDueByHand] = useState<string | null>(existing ? (existing.dueDate?.slice(0, 10) ?? '') : null);
-  const [ownerByHand, setOwnerByHand] = useState<Commitment['owner'] | null>(existing?.owner ?? null);
-  const [kindByHand, setKindByHand] = useState<Commitment['kind'] | null>(existing?.kind ?? null);
+  const [dueByHand, setDueByHand] = useState<string | null>(
+    existing ? (existing.dueDate?.slice(0, 10) ?? '') : suggested ? (suggested.dueDate ?? '') : null,
+  );
+  const [ownerByHand, setOwnerByHand] = useState<Commitment['owner'] | null>(existing?.owner ?? suggested?.owner ?? null);
+  const [kindByHand, setKindByHand] = useState<Commitment['kind'] | null>(existing?.kind ?? suggested?.kind ?? null);
   const due = dueByHand ?? parsed.dueDate ?? '';
   const owner = ownerByHand ?? parsed.owner;
   const kind = kindByHand ?? parsed.kind;
@@ -68,7 +73,7 @@ export function PromiseForm(props: PromiseFormProps) {
       status: existing?.status ?? 'open',
       madeAt,
       ...(dueDate ? { dueDate } : { dueDate: undefined }),
-      ...(existing ? {} : { promisedBy: owner === 'us' ? props.userEmail : undefined }),
+      ...(existing ? {} : { promisedBy: suggested?.promisedBy ?? (owner === 'us' ? props.userEmail : undefined) }),
       source: existing?.source ?? {
         type: props.source.type === 'crm' ? 'crm' : props.source.type,
         url: props.source.url,

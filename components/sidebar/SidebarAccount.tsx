@@ -9,6 +9,7 @@ import { GoalsCard } from '../briefing/GoalsCard';
 import { CommitmentsCard } from '../commitments/CommitmentsCard';
 import type { PromiseSource } from '../commitments/PromiseForm';
 import { AlertsCard, ConnectedActionsCard, CuesCard, ExpansionCard, HealthCard, RenewalCard } from '../insights';
+import { FoundInEmail } from '../thread/FoundInEmail';
 import { requestSelection } from './selection';
 import { usePageStore } from './page-store';
 
@@ -48,6 +49,7 @@ export function SidebarAccount({ view }: { view: AccountView }) {
         <ConnectedActionsCard accountId={view.account.id} actions={insights.actions} now={new Date(view.asOf)} />
       </Section>
       <CuesCard cues={cues} />
+      {context?.kind === 'thread' && <FoundInEmail view={view} context={context} onEdit={openDraft} />}
       <Section id="commitments">
         <CommitmentsCard
           view={view}

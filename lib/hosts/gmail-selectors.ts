@@ -50,8 +50,15 @@ export const GMAIL = {
   /** The one-line preview a collapsed message shows instead of its body ("Письмо 01 С уважением…"). */
   snippet: ['div.iA.g6', 'div.iA'],
 
-  /** Parts of the body that are not this message's words: quoted history and signatures Gmail folds. */
-  bodySkip: '.gmail_quote, .gmail_extra, .adm, .h5, .yj6qo',
+  /**
+   * Parts of the body that are not this message's words: quoted history and signatures Gmail folds,
+   * and the signature Gmail inserts (div.gmail_signature, also marked data-smartmail since 2017),
+   * which is read on its own (signature below): a tagline there is nobody's promise.
+   */
+  bodySkip: '.gmail_quote, .gmail_extra, .adm, .h5, .yj6qo, .gmail_signature, [data-smartmail="gmail_signature"]',
+
+  /** The sender's Gmail signature inside the body: where a phone number or address tells how they write dates. */
+  signature: ['div.gmail_signature', '[data-smartmail="gmail_signature"]'],
 
   /**
    * Where an [email] element is content, not a participant: a message's own HTML (div.a3s inside

@@ -11,7 +11,7 @@ import type { HostAdapter } from './adapter';
 import type { PageContext, ThreadMessage } from './types';
 
 /** Bounds that keep a read under a millisecond on long threads. */
-export const GMAIL_LIMITS = { messages: 10, bodyChars: 4000, people: 100 } as const;
+export const GMAIL_LIMITS = { messages: 10, bodyChars: 4000, signatureChars: 500, people: 100 } as const;
 
 /** The thread token at the end of a hash route (`#inbox/FMfcg…`, `#label/x/FMfcg…`), else null. */
 export function gmailThreadToken(url: URL): string | null {
@@ -51,6 +51,8 @@ export function readGmail(url: URL, doc: Document): PageContext {
       ? blockText(body, GMAIL_LIMITS.bodyChars, GMAIL.bodySkip)
       : shortText(queryFirst(el, GMAIL.snippet), GMAIL_LIMITS.bodyChars);
     const message: ThreadMessage = { text };
+    const signature = body ? shortText(queryFirst(body, GMAIL.signature), GMAIL_LIMITS.signatureChars) : '';
+    if (signature) message.signature = signature;
     if (from) message.from = from;
     if (to.length) message.to = to;
     const sentAt = sentAtOf(el);

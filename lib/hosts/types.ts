@@ -20,8 +20,10 @@ export interface ThreadMessage {
   to?: Person[];
   /** ISO timestamp when the page shows when it was sent. */
   sentAt?: string;
-  /** The visible body text, trimmed to a bounded length. */
+  /** The visible body text without quoted history or the signature, trimmed to a bounded length. */
   text: string;
+  /** The sender's signature when the page marks it apart (Gmail's div.gmail_signature). */
+  signature?: string;
 }
 
 export type CrmName = 'salesforce' | 'hubspot';

@@ -9,6 +9,18 @@ export interface PromiseDraftSeed {
   text: string;
   /** When the selected text sits in an email whose sent time the page shows. */
   sentAt?: string;
+  /** Set when the draft edits a commitment found in the thread: what Glance read, kept unless changed. */
+  suggested?: SuggestedCommitment;
+}
+
+/** A commitment found in the open thread, opened in the promise form to edit before logging. */
+export interface SuggestedCommitment {
+  /** The id it is logged under, so the suggestion shows as logged however it was saved. */
+  commitmentId: string;
+  owner: 'us' | 'customer';
+  kind: 'commitment' | 'sales-promise';
+  dueDate?: string;
+  promisedBy?: string;
 }
 
 export type ToSidebar =

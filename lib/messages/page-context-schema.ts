@@ -26,6 +26,7 @@ export const pageContextSchema = z.union([
           to: z.array(person).max(500).optional(),
           sentAt: z.string().max(64).optional(),
           text: z.string().max(20000),
+          signature: z.string().max(2000).optional(),
         }),
       )
       .max(200),

@@ -4,11 +4,11 @@
  * and the type of its response. Nothing else invents message strings.
  */
 import { z } from '../schema/zod';
-import { RECORD_TYPES, commitmentSchema, isoDate, type Commitment } from '../model/bundle';
+import { RECORD_TYPES, commitmentSchema, isoDate, type Activity, type Commitment, type Contact } from '../model/bundle';
 import type { MatchResult } from '../match/types';
 import type { Rejection } from '../import/validate';
 import type { RecordCounts } from '../store/records';
-import type { ImportJob, ImportLogRow } from '../store/db';
+import type { FeedbackRecord, ImportJob, ImportLogRow } from '../store/db';
 import type { AccountView, AccountSummary, UpcomingMeeting } from '../account-view/types';
 import type { PlaybookSettings } from '../settings';
 import { pageContextSchema } from './page-context-schema';
@@ -74,6 +74,30 @@ export interface ExportPage {
 /** Most records an export page holds (pages are also cut at EXPORT_PAGE_BYTES of JSON). */
 export const EXPORT_PAGE_LIMIT = 5000;
 
+/** What the user already did on an open thread: the suggestions dismissed, and whether the thread is logged as a touch. */
+export interface ThreadState {
+  dismissed: string[];
+  touchLogged: boolean;
+}
+
+/** The thread as the sidebar read it: what a touch is made of. */
+const threadContextSchema = pageContextSchema.options[0];
+
+const feedbackSchema = z.strictObject({
+  id,
+  accountId: id,
+  kind: z.enum(['feature-request', 'feedback']),
+  text: z.string().min(1).max(2000),
+  from: z.string().max(320).optional(),
+  at: isoDate,
+  threadId: z.string().max(200).optional(),
+  url: z
+    .string()
+    .max(4000)
+    .regex(/^https?:\/\//i, 'expected an http(s) address')
+    .optional(),
+}) satisfies z.ZodType<FeedbackRecord>;
+
 export interface PageMatch {
   match: MatchResult;
   /** Key under which a manual choice for this page is remembered; absent for lists. */
@@ -127,6 +151,23 @@ export const api = {
   /** Changes only the given fields of the commitment as stored now. */
   'commitment.update': endpoint<Commitment>()(z.object({ id, patch: commitmentPatchSchema })),
   'commitment.setStatus': endpoint<Commitment>()(z.object({ id, status: z.enum(['open', 'done', 'cancelled']) })),
+  /** Found in this email: what was dismissed on the thread, and whether it is logged. */
+  'thread.state': endpoint<ThreadState>()(z.object({ threadId: z.string().min(1).max(200) })),
+  'thread.dismiss': endpoint<null>()(z.object({ threadId: z.string().min(1).max(200), suggestionId: id })),
+  /** "Log this email": the thread as a touch (with its outbox entry); the champion's last response follows. */
+  'thread.logTouch': endpoint<{ touch: Activity; championUpdated: boolean }>()(z.object({ accountId: id, context: threadContextSchema })),
+  'contact.add': endpoint<Contact>()(
+    z.object({
+      accountId: id,
+      name: z.string().max(300).optional(),
+      email: z
+        .string()
+        .max(320)
+        .regex(/^[^\s@]+@[^\s@]+$/, 'expected an email address'),
+    }),
+  ),
+  'feedback.save': endpoint<FeedbackRecord>()(z.object({ feedback: feedbackSchema })),
+  'feedback.list': endpoint<FeedbackRecord[]>()(z.object({ accountId: id })),
   'action.snooze': endpoint<null>()(z.object({ accountId: id, actionId: id, until: z.string().max(64).optional() })),
   'action.restore': endpoint<null>()(z.object({ accountId: id, actionId: id })),
   'settings.get': endpoint<PlaybookSettings>()(z.object({})),
@@ -178,7 +219,7 @@ export interface RequestEnvelope<K extends RequestType = RequestType> {
 export type ResponseEnvelope<T> = { ok: true; data: T } | { ok: false; error: string };
 
 /** Tables a change touched; open pages refresh the queries that read them. */
-export type ChangedTopic = 'records' | 'commitments' | 'settings' | 'actions' | 'matches' | 'sync';
+export type ChangedTopic = 'records' | 'commitments' | 'settings' | 'actions' | 'matches' | 'sync' | 'threads';
 export interface ChangeEvent {
   glance: 'event';
   event: 'data-changed';

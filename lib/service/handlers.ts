@@ -17,6 +17,7 @@ import { createStoreHandlers } from './store';
 import { createSyncHandlers } from './sync';
 import type { ConnectorFactory, SyncPlatform } from '../sync/connectors';
 import { createSyncEngine, type SyncEngine } from '../sync/engine';
+import { createThreadHandlers } from './thread';
 
 export interface ServiceDeps {
   db: GlanceDB;
@@ -79,6 +80,7 @@ export function createService(outer: ServiceDeps): { handlers: Handlers; recover
     ...createExportHandlers(deps),
     ...createSampleHandlers(deps),
     ...createCommitmentHandlers(deps),
+    ...createThreadHandlers(deps),
     ...createImportMappingHandlers(deps),
     ...createSidebarHandlers(deps.sidebars),
     ...createSyncHandlers(deps, sync && { engine: sync, platform: deps.sync!.platform }),

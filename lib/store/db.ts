@@ -125,11 +125,37 @@ export const SCHEMA_V3 = {
   importUndo: '++seq, importId',
 };
 
-/** v4: contacts by name, for hosts that show people by name only (Outlook on the web's recipients). */
+/**
+ * v4: contacts by name, for hosts that show people by name only (Outlook on the web's recipients);
+ * what the user did with what Glance found in an email thread: suggestions dismissed per thread,
+ * and customer feedback kept per account.
+ */
 export const SCHEMA_V4 = {
   ...SCHEMA_V3,
   contacts: 'id, accountId, _email, _sf, _hs, _name',
+  threadDismissals: '[threadId+suggestionId], threadId',
+  feedback: 'id, accountId',
 };
+
+/** A suggestion found in a thread that the user dismissed: not offered again on that thread. */
+export interface ThreadDismissal {
+  threadId: string;
+  suggestionId: string;
+  at: string;
+}
+
+/** A feature request or product feedback from a customer's email, kept for the account. */
+export interface FeedbackRecord {
+  id: string;
+  accountId: string;
+  kind: 'feature-request' | 'feedback';
+  text: string;
+  from?: string;
+  /** When the customer wrote it (the message's sent time), else when it was kept. */
+  at: string;
+  threadId?: string;
+  url?: string;
+}
 
 /** Where an import is: staged while the file is uploaded, then committed batch by batch, or rolled back. */
 export type ImportJobState = 'staging' | 'committing' | 'committed' | 'rolling-back' | 'rolled-back' | 'discarded';
@@ -189,6 +215,8 @@ export class GlanceDB extends Dexie {
   importJobs!: EntityTable<ImportJob, 'id'>;
   importStaged!: EntityTable<StagedChunk, 'seq'>;
   importUndo!: EntityTable<UndoBatch, 'seq'>;
+  threadDismissals!: Table<ThreadDismissal, [string, string]>;
+  feedback!: EntityTable<FeedbackRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);

@@ -81,10 +81,10 @@ export async function exportBundle(db: GlanceDB, now = new Date()): Promise<Bund
 
 /** Removes every record of the given accounts and the records that hang off them, in one transaction. */
 export async function removeAccounts(db: GlanceDB, accountIds: string[]): Promise<number> {
-  const tables = [...RECORD_TABLES.map((t) => db[t]), db.matchChoices, db.actionPrefs, db.outbox];
+  const tables = [...RECORD_TABLES.map((t) => db[t]), db.matchChoices, db.actionPrefs, db.outbox, db.feedback];
   return db.transaction('rw', tables, async () => {
     await db.accounts.bulkDelete(accountIds);
-    for (const table of [db.contacts, db.tickets, db.commitments, db.activities, db.matchChoices, db.actionPrefs]) {
+    for (const table of [db.contacts, db.tickets, db.commitments, db.activities, db.matchChoices, db.actionPrefs, db.feedback]) {
       await table.where('accountId').anyOf(accountIds).delete();
     }
     await db.usage.where('accountId').anyOf(accountIds).delete();

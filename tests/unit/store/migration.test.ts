@@ -124,6 +124,7 @@ describe('schema migration v1 -> current', () => {
       'activities',
       'commitments',
       'contacts',
+      'feedback',
       'importJobs',
       'importLog',
       'importStaged',
@@ -131,6 +132,7 @@ describe('schema migration v1 -> current', () => {
       'matchChoices',
       'outbox',
       'settings',
+      'threadDismissals',
       'tickets',
       'usage',
     ]);
@@ -197,6 +199,33 @@ describe('schema migration v3 -> v4', () => {
     expect(db.verno).toBe(4);
     expect(await db.contacts.orderBy('id').toArray()).toEqual([{ ...contacts[0], _name: 'raj patel' }, contacts[1]]);
     expect((await db.contacts.where('_name').equals('raj patel').toArray()).map((c) => c.id)).toEqual(['c-1']);
+    db.close();
+  });
+
+  it('keeps every v3 row, and the dismissal and feedback tables start empty and work', async () => {
+    const name = freshName();
+    const rows = {
+      ...v1Rows(),
+      importJobs: [{ id: 'import-1', name: 'book.json', state: 'committed', startedAt: '2026-11-02T00:00:00.000Z' }],
+    };
+    const v3 = new Dexie(name);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    for (const [table, records] of Object.entries(rows)) await v3.table(table).bulkAdd(records);
+    const before = Object.fromEntries(await Promise.all(Object.keys(rows).map(async (t) => [t, await v3.table(t).toArray()] as const)));
+    v3.close();
+
+    const db = new GlanceDB(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    for (const table of Object.keys(rows))
+      expect(await db.table(table).toArray()).toEqual(
+        table === 'contacts' ? before[table].map((c) => ({ ...c, _name: 'mara jensen' })) : before[table],
+      );
+    await db.threadDismissals.put({ threadId: 't-1', suggestionId: 's-1', at: '2026-11-03T00:00:00.000Z' });
+    await db.feedback.put({ id: 'f-1', accountId: 'acc-1', kind: 'feedback', text: 'Slow exports.', at: '2026-11-03T00:00:00.000Z' });
+    expect(await db.threadDismissals.where('threadId').equals('t-1').count()).toBe(1);
+    expect(await db.feedback.where('accountId').equals('acc-1').count()).toBe(1);
     db.close();
   });
 });
