@@ -3,6 +3,7 @@
  * (extension iframes on host pages are denied IndexedDB); UI pages reach it through lib/messages.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { CachedInsight } from '../insights/cache';
 import type { Account, Activity, Commitment, Contact, Ticket, UsagePoint } from '../model/bundle';
 
 /** Index fields the store derives from a record; stripped again on export. */
@@ -100,6 +101,15 @@ export const SCHEMA_V3 = {
   importUndo: '++seq, importId',
 };
 
+/**
+ * v4: the insights cache, one row per account with the version of its inputs (lib/insights/cache.ts).
+ * Only a new table: every v3 row is kept as it is.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  insights: 'accountId',
+};
+
 /** Where an import is: staged while the file is uploaded, then committed batch by batch, or rolled back. */
 export type ImportJobState = 'staging' | 'committing' | 'committed' | 'rolling-back' | 'rolled-back' | 'discarded';
 
@@ -158,12 +168,14 @@ export class GlanceDB extends Dexie {
   importJobs!: EntityTable<ImportJob, 'id'>;
   importStaged!: EntityTable<StagedChunk, 'seq'>;
   importUndo!: EntityTable<UndoBatch, 'seq'>;
+  insights!: EntityTable<CachedInsight, 'accountId'>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 
