@@ -57,6 +57,7 @@ const domainFolders = [
   'access',
   'account-view',
   'actions',
+  'book',
   'briefing',
   'content-script',
   'cues',
