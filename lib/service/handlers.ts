@@ -3,6 +3,7 @@ import type { SidebarRegistry } from '../access/sidebar-registry';
 import type { ChangeEvent } from '../messages/protocol';
 import type { Handlers } from '../messages/server';
 import type { GlanceDB } from '../store/db';
+import { createBookService } from './book';
 import { createCommitmentHandlers } from './commitments';
 import { createExportHandlers } from './export';
 import { createImportService } from './import';
@@ -30,17 +31,25 @@ export interface ServiceDeps {
   commitStepMs?: number;
 }
 
-export function createService(outer: ServiceDeps): { handlers: Handlers; recoverImports: () => Promise<unknown> } {
+export function createService(outer: ServiceDeps): {
+  handlers: Handlers;
+  recoverImports: () => Promise<unknown>;
+  book: ReturnType<typeof createBookService>;
+} {
   // Every write announces itself with a broadcast: that is also when the in-memory caches go stale.
   let dropCaches = () => undefined as void;
+  let noteChange: (event: ChangeEvent) => void = () => undefined;
   const deps: ServiceDeps = {
     ...outer,
     invalidate: () => dropCaches(),
     broadcast: (event) => {
       dropCaches();
+      noteChange(event);
       outer.broadcast(event);
     },
   };
+  const book = createBookService(deps, (error) => console.warn('Glance: insights cache', error));
+  noteChange = book.onChange;
   const page = createPageHandlers(deps);
   dropCaches = page.invalidate;
   const imports = createImportService(deps);
@@ -57,8 +66,9 @@ export function createService(outer: ServiceDeps): { handlers: Handlers; recover
     ...createCommitmentHandlers(deps),
     ...createImportMappingHandlers(deps),
     ...createSidebarHandlers(deps.sidebars),
+    ...book.handlers,
   };
-  return { handlers, recoverImports: imports.recoverImports };
+  return { handlers, recoverImports: imports.recoverImports, book };
 }
 
 export function createHandlers(deps: ServiceDeps): Handlers {
