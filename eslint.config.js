@@ -83,8 +83,9 @@ const domainFolders = [
  * - lib/messages/client.ts: the one place UI pages send to the background and hear its events.
  * - lib/sidebar-frame/extension-api.ts: the content script's few calls, without the polyfill.
  * - lib/reminders/wire.ts: alarms and notifications, hooked up by the background.
+ * - lib/digest/wire.ts: the daily digest's alarm and notification, which opens the book.
  */
-const browserApiAdapters = ['lib/messages/client.ts', 'lib/sidebar-frame/extension-api.ts', 'lib/reminders/wire.ts'];
+const browserApiAdapters = ['lib/messages/client.ts', 'lib/sidebar-frame/extension-api.ts', 'lib/reminders/wire.ts', 'lib/digest/wire.ts'];
 
 export default defineConfig(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'artifacts/', 'docs/', 'test-results/', 'stats.html'] },

@@ -10,6 +10,8 @@ import { GlanceDB } from '@/lib/store/db';
 import { HOST_MATCHES } from '@/lib/hosts/matches';
 import { createReminders } from '@/lib/reminders';
 import { loadMeetingsForReminders, loadReminderSettings } from '@/lib/service/reminders';
+import { BOOK_PATH, createDigest } from '@/lib/digest/wire';
+import { loadDigestSettings } from '@/lib/service/book';
 
 const LOG_PROMISE_MENU = 'glance-log-promise';
 
@@ -22,10 +24,20 @@ export default defineBackground(() => {
     onError: (error) => console.warn('Glance: meeting reminders', error),
   });
   reminders.start();
+  // The digest reads the book's insights, which exist once the service below does.
+  let buildDigest: () => Promise<import('@/lib/book/digest').Digest> = () => Promise.reject(new Error('not started'));
+  const digest = createDigest({
+    browser,
+    loadSettings: () => loadDigestSettings(db),
+    build: () => buildDigest(),
+    onError: (error) => console.warn('Glance: daily digest', error),
+  });
+  digest.start();
   const broadcast = (event: ChangeEvent) => {
     // No open Glance page is not an error.
     browser.runtime.sendMessage(event).catch(() => undefined);
     reminders.onChange(event);
+    digest.onChange(event);
   };
   const sessionStorage = browser.storage.session;
   const sidebars = new SidebarRegistry({
@@ -37,8 +49,11 @@ export default defineBackground(() => {
   // An import the worker was stopped in the middle of is finished now; calling an extension API per
   // batch keeps the worker alive while it runs with no page asking.
   const keepAlive = () => browser.runtime.getPlatformInfo();
-  const { handlers, recoverImports } = createService({ db, now: () => new Date(), broadcast, keepAlive, sidebars });
+  const { handlers, recoverImports, book } = createService({ db, now: () => new Date(), broadcast, keepAlive, sidebars });
+  buildDigest = book.digest;
   recoverImports().catch((error) => console.warn('Glance: finishing an interrupted import', error));
+  // Checked against the records once per start, so the book opens on an up-to-date cache.
+  book.insights.settle().catch((error) => console.warn('Glance: insights cache', error));
   browser.runtime.onMessage.addListener(
     createMessageServer(handlers, {
       extensionId: browser.runtime.id,
@@ -68,5 +83,6 @@ export default defineBackground(() => {
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (command === 'toggle-sidebar') tellTab(tabId, { glance: 'tab', type: 'toggle-sidebar' });
     if (command === 'log-promise') tellTab(tabId, { glance: 'tab', type: 'log-promise' });
+    if (command === 'open-book') void browser.tabs.create({ url: browser.runtime.getURL(BOOK_PATH) });
   });
 });
