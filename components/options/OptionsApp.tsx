@@ -1,4 +1,5 @@
 import { BookPanel } from './BookPanel';
+import { DigestPanel } from './DigestPanel';
 import { ImportPanel } from './ImportPanel';
 import { ProfilePanel } from './ProfilePanel';
 import { SettingsPanel } from './SettingsPanel';
@@ -11,6 +12,7 @@ export function OptionsApp() {
         <p className="muted">Your book of accounts lives on this computer. The CRMs stay the systems of record.</p>
       </header>
       <BookPanel />
+      <DigestPanel />
       <ImportPanel />
       <ProfilePanel />
       <SettingsPanel />
