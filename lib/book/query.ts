@@ -126,6 +126,31 @@ export function sortedRows(all: readonly AccountInsight[], key: BookSortKey, dir
   return sorted;
 }
 
+/**
+ * Moves replaced rows within the orders already sorted for `list` (the same array, changed in place):
+ * after a one-account change the book is answered without sorting every account again.
+ */
+export function replaceInOrders(list: readonly AccountInsight[], replaced: { before: AccountInsight; after: AccountInsight }[]): void {
+  const orders = sortedCache.get(list);
+  if (!orders) return;
+  for (const [id, sorted] of orders) {
+    const [key, direction] = id.split(':') as [BookSortKey, SortDirection];
+    const compare = compareBy(key, direction);
+    for (const { before, after } of replaced) {
+      const at = sorted.indexOf(before);
+      if (at >= 0) sorted.splice(at, 1);
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compare(sorted[mid], after) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      sorted.splice(lo, 0, after);
+    }
+  }
+}
+
 export interface BookResult {
   /** Every row in view, in order. */
   rows: AccountInsight[];

@@ -45,12 +45,19 @@ export interface RefreshReport {
 export interface InsightsCacheOptions {
   store: InsightsStore;
   now: () => Date;
+  /**
+   * Rows replaced in place in the list `all()` hands out (same array, same length): whoever keeps
+   * orders of that list can move these rows instead of sorting 100k again.
+   */
+  onReplaced?: (list: readonly AccountInsight[], replaced: { before: AccountInsight; after: AccountInsight }[]) => void;
 }
 
-export function createInsightsCache({ store, now }: InsightsCacheOptions) {
+export function createInsightsCache({ store, now, onReplaced }: InsightsCacheOptions) {
   const rows = new Map<string, CachedInsight>();
   /** The insights as one array, rebuilt only after a change: the book filters it on every keystroke. */
   let list: AccountInsight[] | null = null;
+  /** Where each account sits in `list`. */
+  let positions = new Map<string, number>();
   let loaded = false;
   let day = '';
   let fullPending = false;
@@ -130,8 +137,24 @@ export function createInsightsCache({ store, now }: InsightsCacheOptions) {
     for (const id of removed) rows.delete(id);
     if (changed.length || removed.length) await store.writeCache(changed, removed);
     for (const id of ids) dirty.delete(id);
-    if (recomputed || removed.length) list = null;
+    if (removed.length || changed.some((row) => !positions.has(row.accountId))) list = null;
+    else if (list && changed.length) {
+      const replaced = changed.map((row) => {
+        const at = positions.get(row.accountId)!;
+        const before = list![at];
+        list![at] = row.insight;
+        return { before, after: row.insight };
+      });
+      onReplaced?.(list, replaced);
+    }
     return { checked: found.length, recomputed, removed: removed.length };
+  }
+
+  function currentList(): AccountInsight[] {
+    if (list) return list;
+    list = [...rows.values()].map((r) => r.insight);
+    positions = new Map(list.map((row, i) => [row.accountId, i]));
+    return list;
   }
 
   /** One refresh at a time, so two quick changes never write the same rows out of order. */
@@ -165,12 +188,12 @@ export function createInsightsCache({ store, now }: InsightsCacheOptions) {
     /** Every account's insight, up to date. */
     async all(): Promise<AccountInsight[]> {
       await settle();
-      return (list ??= [...rows.values()].map((r) => r.insight));
+      return currentList();
     },
-    /** Whatever is cached now, without waiting for a refresh (null before the first read). */
+    /** Whatever is cached now, without waiting for a refresh. */
     async cachedNow(): Promise<AccountInsight[]> {
       await enqueue(ensureLoaded);
-      return (list ??= [...rows.values()].map((r) => r.insight));
+      return currentList();
     },
     get(accountId: string): AccountInsight | undefined {
       return rows.get(accountId)?.insight;

@@ -5,7 +5,7 @@
 import { bookCsv } from '../book/csv';
 import { buildDigest, snapshotOf, type Digest, type DigestSnapshot } from '../book/digest';
 import { readDigestSettings, type DigestSettings } from '../book/digest-settings';
-import { ownedBy, queryBook } from '../book/query';
+import { ownedBy, queryBook, replaceInOrders } from '../book/query';
 import { todayItems } from '../book/today';
 import { createInsightsCache, type InsightsCache } from '../insights/cache';
 import type { ChangeEvent } from '../messages/protocol';
@@ -42,7 +42,11 @@ export function noteChange(insights: InsightsCache, event: ChangeEvent): void {
 }
 
 export function createBookService({ db, now, broadcast }: ServiceDeps, onError: (error: unknown) => void = () => undefined) {
-  const insights = createInsightsCache({ store: insightsStore(db, { settings: () => loadSettings(db) }), now });
+  const insights = createInsightsCache({
+    store: insightsStore(db, { settings: () => loadSettings(db) }),
+    now,
+    onReplaced: replaceInOrders,
+  });
   const me = async () => (await loadProfile(db)).me ?? [];
 
   async function inView(query: Parameters<Handlers['book.query']>[0]['query']) {

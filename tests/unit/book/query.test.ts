@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUERY, queryBook, type BookQuery } from '../../../lib/book/query';
+import { compareBy, DEFAULT_QUERY, queryBook, replaceInOrders, type BookQuery } from '../../../lib/book/query';
 import { NOW_MS, row } from './rows';
 
 const ids = (q: Partial<BookQuery>, rows = BOOK, me: string[] = []) =>
@@ -102,5 +102,23 @@ describe('sorting by a column', () => {
   it('sorts by name and by ARR', () => {
     expect(ids({ scope: 'all', sort: { key: 'name', direction: 'asc' } })[0]).toBe('departed');
     expect(ids({ scope: 'all', sort: { key: 'arr', direction: 'desc' } }).slice(0, 2)).toEqual(['red-big', 'red-big-later']);
+  });
+});
+
+describe('a one-account change', () => {
+  it('moves the changed row to its new place in every order already sorted, as a full sort would', () => {
+    const list = BOOK.map((r) => ({ ...r }));
+    const byRank = () => queryBook(list, { ...DEFAULT_QUERY, scope: 'all' }, [], NOW_MS).rows.map((r) => r.accountId);
+    const byArr = () => ids({ scope: 'all', sort: { key: 'arr', direction: 'desc' } }, list);
+    expect(byRank()[0]).toBe('departed');
+    byArr();
+    const at = list.findIndex((r) => r.accountId === 'quiet-small');
+    const before = list[at];
+    const after = { ...before, topAction: escalate, topActionPriority: 1, arr: 900_000 };
+    list[at] = after;
+    replaceInOrders(list, [{ before, after }]);
+    expect(byRank()[0]).toBe('quiet-small');
+    expect(byArr()[0]).toBe('quiet-small');
+    expect(byRank()).toEqual([...list].sort(compareBy('rank', 'asc')).map((r) => r.accountId));
   });
 });
