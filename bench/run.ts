@@ -3,6 +3,8 @@
  * overwrites docs/performance.md. Figures only, no pass/fail: timed assertions flake on shared machines.
  *
  * BENCH_SIZES=1000,10000 skips the 100k-account book (its import is most of the run);
+ * BENCH_PARTS=book runs only the book bench (BENCH_BOOK accounts, 100k by default) and replaces its
+ * section of docs/performance.md;
  * BENCH_MAIN_BOOK sets the book of the host-page figures (10000); BENCH_BUSY_BOOK the book imported
  * while a sidebar keeps looking up (the largest size; 100k accounts = 1M contacts).
  */
@@ -23,6 +25,8 @@ import { matchCase, timeRequests, type RequestCase } from './lookup';
 import { describeMachine, load } from './machine';
 import { renderMarkdown, type BenchResults, type LookupRow } from './report';
 import { ms, seconds } from './stats';
+import { benchBook, type BookBench } from './book';
+import { renderBookSection, spliceBookSection } from './book-report';
 import type { PageContext } from '../lib/hosts/types';
 
 const MAIN_BOOK = Number(process.env.BENCH_MAIN_BOOK ?? 10_000);
@@ -32,6 +36,8 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000')
   .map(Number)
   .sort((a, b) => a - b);
 const BUSY_BOOK = Number(process.env.BENCH_BUSY_BOOK ?? SIZES[SIZES.length - 1]);
+const BOOK_ACCOUNTS = Number(process.env.BENCH_BOOK ?? 100_000);
+const ONLY_BOOK = process.env.BENCH_PARTS === 'book';
 const SWAPS = 60;
 const CONTENT_SWAPS = 50;
 const CALLS = 200;
@@ -85,6 +91,35 @@ async function main() {
   const build = buildSource();
   const loadBefore = load();
   log(`${machine.cpu}, ${machine.cores} cores, ${machine.chromium}, Node ${machine.node}; load ${loadBefore.toFixed(1)}`);
+
+  const runBook = () =>
+    withGlance(extensionDir, async (glance): Promise<BookBench> => {
+      log(`book bench: ${BOOK_ACCOUNTS} accounts, ${CONTACTS_PER_ACCOUNT} contacts each`);
+      const book = await benchBook(glance, BOOK_ACCOUNTS, CONTACTS_PER_ACCOUNT, log);
+      log(
+        `  book first rows p50 ${ms(book.firstRows.p50)}, p95 ${ms(book.firstRows.p95)}; filter change p50 ${ms(book.filterChange.p50)}, p95 ${ms(book.filterChange.p95)}; one-account change p50 ${ms(book.oneAccountChange.p50)}, p95 ${ms(book.oneAccountChange.p95)}; full cache build ${seconds(book.fullBuildMs)}`,
+      );
+      return book;
+    });
+  const stamp = () =>
+    new Date()
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/\.\d+Z$/, ' UTC');
+
+  if (ONLY_BOOK) {
+    try {
+      const section = renderBookSection(await runBook(), stamp());
+      const path = join(ROOT, 'docs/performance.md');
+      writeFileSync(path, `${spliceBookSection(existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n', section).trimEnd()}\n`);
+      console.log(`\n${section}`);
+      log('wrote the book section of docs/performance.md');
+    } finally {
+      clearInterval(sampleLoad);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
 
   try {
     const books = new Map<number, BookFile>();
@@ -186,6 +221,7 @@ async function main() {
       });
     }
 
+    const bookBench = await runBook();
     const mainBook = books.get(MAIN_BOOK)!;
     const results: BenchResults = {
       date: new Date()
@@ -210,7 +246,7 @@ async function main() {
       sizes: SIZES,
       calls: CALLS,
     };
-    const markdown = renderMarkdown(results);
+    const markdown = spliceBookSection(renderMarkdown(results), renderBookSection(bookBench, results.date));
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
     writeFileSync(join(ROOT, 'docs/performance.md'), `${markdown}\n`);
     console.log(`\n${markdown}`);
