@@ -95,10 +95,18 @@ export function createInsightsCache({ store, now, onReplaced }: InsightsCacheOpt
 
   async function ensureLoaded() {
     if (loaded) return;
-    for (const row of await store.readCache()) rows.set(row.accountId, row);
+    const today = isoDay(now());
+    let fresh = true;
+    for (const row of await store.readCache()) {
+      rows.set(row.accountId, row);
+      if (!row.version.endsWith(`.${today}`)) fresh = false;
+    }
     loaded = true;
-    // What was cached when the worker last stopped is shown at once, then checked against the records.
-    fullPending = true;
+    // Every write is followed by a refresh, so rows judged today are trusted as the worker starts again:
+    // re-reading a 1M-contact book on every wake would cost the sidebar its speed. An empty or older
+    // cache is checked against the records (only the accounts whose version moved are recomputed).
+    if (fresh && rows.size > 0) day = today;
+    else fullPending = true;
   }
 
   async function refreshAll(): Promise<RefreshReport> {

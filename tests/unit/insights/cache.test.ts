@@ -32,6 +32,14 @@ describe('insights cache', () => {
     expect(await restarted.refreshAll()).toEqual({ checked: 3, recomputed: 0, removed: 0 });
   });
 
+  it('trusts rows judged today when the worker starts again, and checks older ones against the records', async () => {
+    const { cache, setClock } = await setUp();
+    await cache().refreshAll();
+    expect(await cache().settle()).toBeNull();
+    setClock(new Date(NOW.getTime() + 86_400_000));
+    expect(await cache().settle()).toEqual({ checked: 3, recomputed: 3, removed: 0 });
+  });
+
   it('recomputes only the account whose records changed', async () => {
     const { db, cache } = await setUp();
     const insights = cache();
