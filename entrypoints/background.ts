@@ -49,7 +49,14 @@ export default defineBackground(() => {
   // An import the worker was stopped in the middle of is finished now; calling an extension API per
   // batch keeps the worker alive while it runs with no page asking.
   const keepAlive = () => browser.runtime.getPlatformInfo();
-  const { handlers, recoverImports, book } = createService({ db, now: () => new Date(), broadcast, keepAlive, sidebars });
+  const { handlers, recoverImports, book } = createService({
+    db,
+    now: () => new Date(),
+    broadcast,
+    keepAlive,
+    sidebars,
+    eagerInsights: true,
+  });
   buildDigest = book.digest;
   recoverImports().catch((error) => console.warn('Glance: finishing an interrupted import', error));
   // Checked against the records once per start, so the book opens on an up-to-date cache.

@@ -41,7 +41,7 @@ export function noteChange(insights: InsightsCache, event: ChangeEvent): void {
   if (topics.has('records') || topics.has('commitments')) insights.markChanged({ accountIds: event.accountIds });
 }
 
-export function createBookService({ db, now, broadcast }: ServiceDeps, onError: (error: unknown) => void = () => undefined) {
+export function createBookService({ db, now, broadcast, eagerInsights }: ServiceDeps, onError: (error: unknown) => void = () => undefined) {
   const insights = createInsightsCache({
     store: insightsStore(db, { settings: () => loadSettings(db) }),
     now,
@@ -113,7 +113,7 @@ export function createBookService({ db, now, broadcast }: ServiceDeps, onError: 
     /** Called on every broadcast: the cache is brought up to date in the background, once per change. */
     onChange(event: ChangeEvent) {
       noteChange(insights, event);
-      insights.settle().catch(onError);
+      if (eagerInsights) insights.settle().catch(onError);
     },
   };
 }

@@ -27,6 +27,8 @@ export interface ServiceDeps {
   invalidate?: () => void;
   /** Keeps the service worker alive through a long background job (an extension API call resets its idle timer). */
   keepAlive?: () => Promise<unknown> | void;
+  /** Brings the insights cache up to date right after each change (the background); else on the next read. */
+  eagerInsights?: boolean;
   /** How long one import.commit request applies batches (tests make it one batch a request). */
   commitStepMs?: number;
 }

@@ -1,10 +1,12 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { GlanceDB, SCHEMA_V1, SCHEMA_V2 } from '../../../lib/store/db';
+import { GlanceDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../lib/store/db';
 import { withAccountKeys, withContactKeys } from '../../../lib/store/keys';
 
 let n = 0;
 const freshName = () => `glance-migration-${++n}`;
+/** The version a GlanceDB opens at today: every migration below ends there. */
+const LATEST = 4;
 
 /** A book as a v1 install stored it: every v1 table filled, index fields derived the v1 way. */
 function v1Rows() {
@@ -58,7 +60,7 @@ describe('schema migration v1 -> current', () => {
 
     const db = new GlanceDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(LATEST);
 
     expect(await db.accounts.orderBy('id').toArray()).toEqual(rows.accounts);
     expect(await db.contacts.toArray()).toEqual(rows.contacts);
@@ -102,10 +104,10 @@ describe('schema migration v1 -> current', () => {
     db.close();
   });
 
-  it('opens a fresh database straight at v3', async () => {
+  it('opens a fresh database straight at the latest version', async () => {
     const db = new GlanceDB(freshName());
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(LATEST);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'accounts',
       'actionPrefs',
@@ -116,6 +118,7 @@ describe('schema migration v1 -> current', () => {
       'importLog',
       'importStaged',
       'importUndo',
+      'insights',
       'matchChoices',
       'outbox',
       'settings',
@@ -155,12 +158,34 @@ describe('schema migration v2 -> v3 (the import journal)', () => {
 
     const db = new GlanceDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(LATEST);
     for (const table of Object.keys(rows)) expect(await db.table(table).toArray()).toEqual(before[table]);
     expect(await db.importJobs.count()).toBe(0);
     await db.importStaged.add({ importId: 'import-1', type: 'accounts', records: [{ id: 'acc-3', name: 'Three' }] });
     expect(await db.importStaged.where('importId').equals('import-1').count()).toBe(1);
     expect(await db.importUndo.where('importId').equals('import-1').count()).toBe(0);
+    db.close();
+  });
+});
+
+describe('schema migration v3 -> v4 (the insights cache)', () => {
+  it('keeps every v3 row, and the insights table starts empty and works', async () => {
+    const name = freshName();
+    const rows = v1Rows();
+    const v3 = new Dexie(name);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    for (const [table, records] of Object.entries(rows)) await v3.table(table).bulkAdd(records);
+    const before = Object.fromEntries(await Promise.all(Object.keys(rows).map(async (t) => [t, await v3.table(t).toArray()] as const)));
+    v3.close();
+
+    const db = new GlanceDB(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    for (const table of Object.keys(rows)) expect(await db.table(table).toArray()).toEqual(before[table]);
+    expect(await db.insights.count()).toBe(0);
+    await db.insights.put({ accountId: 'acc-1', version: 'v', insight: {} as never });
+    expect(await db.insights.get('acc-1')).toMatchObject({ version: 'v' });
     db.close();
   });
 });
