@@ -76,10 +76,11 @@ describe('my book (book.html), in real Chromium with the sample book', () => {
 
   it('filters by text and sorts by a column', async () => {
     await page.getByRole('searchbox', { name: 'Filter accounts' }).fill('acme');
+    // Until the filtered answer arrives, the line still says 50 of 50.
     await page
       .getByRole('status')
       .first()
-      .getByText(/^\d+ of 50/)
+      .getByText(/^(?!50 )\d+ of 50/)
       .waitFor();
     const names = await page.locator('[role="row"][data-account-id] .book-row__name').allTextContents();
     expect(names.length).toBeGreaterThan(0);
