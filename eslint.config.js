@@ -57,6 +57,7 @@ const domainFolders = [
   'access',
   'account-view',
   'actions',
+  'book',
   'briefing',
   'content-script',
   'cues',
@@ -84,6 +85,7 @@ const domainFolders = [
  * - lib/reminders/wire.ts: alarms and notifications, hooked up by the background.
  * - lib/sync/wire.ts: the CRM sync's fetch, host permissions, sign-in window and alarms, for the background.
  * - lib/permissions/request.ts: the options page asks for a CRM's host permission inside the user's click.
+ * - lib/digest/wire.ts: the daily digest's alarm and notification, which opens the book.
  */
 const browserApiAdapters = [
   'lib/messages/client.ts',
@@ -91,6 +93,7 @@ const browserApiAdapters = [
   'lib/reminders/wire.ts',
   'lib/sync/wire.ts',
   'lib/permissions/request.ts',
+  'lib/digest/wire.ts',
 ];
 
 export default defineConfig(

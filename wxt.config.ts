@@ -37,6 +37,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+L' },
         description: 'Log the selected text as a promise',
       },
+      'open-book': {
+        suggested_key: { default: 'Alt+Shift+M' },
+        description: 'Open my book of accounts',
+      },
     },
     // One small script per host, with only that host's reader (entrypoints/<host>-page.ts, built as
     // plain scripts without WXT's content-script runtime or the API polyfill): a few kB on every load.

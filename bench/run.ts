@@ -3,6 +3,8 @@
  * overwrites docs/performance.md. Figures only, no pass/fail: timed assertions flake on shared machines.
  *
  * BENCH_SIZES=1000,10000 skips the 100k-account book (its import is most of the run);
+ * BENCH_PARTS=book runs only the book bench (BENCH_BOOK accounts, 100k by default) and replaces its
+ * section of docs/performance.md;
  * BENCH_MAIN_BOOK sets the book of the host-page figures (10000); BENCH_BUSY_BOOK the book imported
  * while a sidebar keeps looking up (the largest size; 100k accounts = 1M contacts).
  */
@@ -24,6 +26,8 @@ import { describeMachine, load } from './machine';
 import { renderMarkdown, type BenchResults, type LookupRow } from './report';
 import { ms, seconds } from './stats';
 import { benchThreadReading } from './thread';
+import { benchBook, type BookBench } from './book';
+import { renderBookSection, spliceBookSection } from './book-report';
 import type { PageContext } from '../lib/hosts/types';
 
 const MAIN_BOOK = Number(process.env.BENCH_MAIN_BOOK ?? 10_000);
@@ -33,6 +37,8 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000')
   .map(Number)
   .sort((a, b) => a - b);
 const BUSY_BOOK = Number(process.env.BENCH_BUSY_BOOK ?? SIZES[SIZES.length - 1]);
+const BOOK_ACCOUNTS = Number(process.env.BENCH_BOOK ?? 100_000);
+const ONLY_BOOK = process.env.BENCH_PARTS === 'book';
 const SWAPS = 60;
 const CONTENT_SWAPS = 50;
 const CALLS = 200;
@@ -96,6 +102,34 @@ async function main() {
   log(
     `found in this email, ${thread.threads} labelled threads: precision ${thread.precision.toFixed(3)}, recall ${thread.recall.toFixed(3)}, owner ${thread.ownerAccuracy.toFixed(3)}, due ${thread.dueAccuracy.toFixed(3)}; read p50 ${ms(thread.readMs.p50, 3)}, p95 ${ms(thread.readMs.p95, 3)}`,
   );
+  const runBook = () =>
+    withGlance(extensionDir, async (glance): Promise<BookBench> => {
+      log(`book bench: ${BOOK_ACCOUNTS} accounts, ${CONTACTS_PER_ACCOUNT} contacts each`);
+      const book = await benchBook(glance, BOOK_ACCOUNTS, CONTACTS_PER_ACCOUNT, log);
+      log(
+        `  book first rows p50 ${ms(book.firstRows.p50)}, p95 ${ms(book.firstRows.p95)}; filter change p50 ${ms(book.filterChange.p50)}, p95 ${ms(book.filterChange.p95)}; one-account change p50 ${ms(book.oneAccountChange.p50)}, p95 ${ms(book.oneAccountChange.p95)}; full cache build ${seconds(book.fullBuildMs)}`,
+      );
+      return book;
+    });
+  const stamp = () =>
+    new Date()
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/\.\d+Z$/, ' UTC');
+
+  if (ONLY_BOOK) {
+    try {
+      const section = renderBookSection(await runBook(), stamp());
+      const path = join(ROOT, 'docs/performance.md');
+      writeFileSync(path, `${spliceBookSection(existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n', section).trimEnd()}\n`);
+      console.log(`\n${section}`);
+      log('wrote the book section of docs/performance.md');
+    } finally {
+      clearInterval(sampleLoad);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
 
   try {
     const books = new Map<number, BookFile>();
@@ -197,6 +231,7 @@ async function main() {
       });
     }
 
+    const bookBench = await runBook();
     const mainBook = books.get(MAIN_BOOK)!;
     const results: BenchResults = {
       date: new Date()
@@ -222,7 +257,7 @@ async function main() {
       calls: CALLS,
       thread,
     };
-    const markdown = renderMarkdown(results);
+    const markdown = spliceBookSection(renderMarkdown(results), renderBookSection(bookBench, results.date));
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
     writeFileSync(join(ROOT, 'docs/performance.md'), `${markdown}\n`);
     console.log(`\n${markdown}`);

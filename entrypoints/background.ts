@@ -14,6 +14,8 @@ import { DISPLAY_MODE_KEY, displayModeOf, type DisplayMode } from '@/lib/display
 import { realConnectors } from '@/lib/sync/connectors';
 import type { SyncEngine } from '@/lib/sync/engine';
 import { createSyncPlatform, startSyncSchedule, wakeAtAlarm } from '@/lib/sync/wire';
+import { BOOK_PATH, createDigest } from '@/lib/digest/wire';
+import { loadDigestSettings } from '@/lib/service/book';
 
 const LOG_PROMISE_MENU = 'glance-log-promise';
 
@@ -27,12 +29,22 @@ export default defineBackground(() => {
   });
   reminders.start();
   const crm: { sync?: SyncEngine } = {};
+  // The digest reads the book's insights, which exist once the service below does.
+  let buildDigest: () => Promise<import('@/lib/book/digest').Digest> = () => Promise.reject(new Error('not started'));
+  const digest = createDigest({
+    browser,
+    loadSettings: () => loadDigestSettings(db),
+    build: () => buildDigest(),
+    onError: (error) => console.warn('Glance: daily digest', error),
+  });
+  digest.start();
   const broadcast = (event: ChangeEvent) => {
     // No open Glance page is not an error.
     browser.runtime.sendMessage(event).catch(() => undefined);
     reminders.onChange(event);
     // A new or changed commitment goes to the CRMs soon after.
     if (event.topics.includes('commitments')) crm.sync?.drainSoon();
+    digest.onChange(event);
   };
   const sessionStorage = browser.storage.session;
   const sidebars = new SidebarRegistry({
@@ -52,11 +64,15 @@ export default defineBackground(() => {
     keepAlive,
     sidebars,
     sync: { platform, connectors: realConnectors(platform.fetch), wakeAt: wakeAtAlarm(browser) },
+    eagerInsights: true,
   });
-  const { handlers, recoverImports } = service;
+  const { handlers, recoverImports, book } = service;
   crm.sync = service.sync;
   if (crm.sync) startSyncSchedule(browser, crm.sync, (error) => console.warn('Glance: CRM sync', error));
+  buildDigest = book.digest;
   recoverImports().catch((error) => console.warn('Glance: finishing an interrupted import', error));
+  // Checked against the records once per start, so the book opens on an up-to-date cache.
+  book.insights.settle().catch((error) => console.warn('Glance: insights cache', error));
   browser.runtime.onMessage.addListener(
     createMessageServer(handlers, {
       extensionId: browser.runtime.id,
@@ -117,6 +133,7 @@ export default defineBackground(() => {
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (command === 'toggle-sidebar') tellTab(tabId, { glance: 'tab', type: 'toggle-sidebar' });
     if (command === 'log-promise') tellTab(tabId, { glance: 'tab', type: 'log-promise' });
+    if (command === 'open-book') void browser.tabs.create({ url: browser.runtime.getURL(BOOK_PATH) });
   });
 });
 

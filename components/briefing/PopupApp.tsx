@@ -54,6 +54,9 @@ export function PopupApp() {
     <div className="briefing-page" data-match={state}>
       <div className="briefing-page__bar">
         <span className="briefing-page__brand">Glance briefing</span>
+        <a className="briefing-page__book" href="/book.html" target="_blank" rel="noreferrer">
+          My book
+        </a>
         {picked && (
           <button type="button" className="button button--small button--quiet" onClick={() => setPicked(null)}>
             Back

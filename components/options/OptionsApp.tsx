@@ -1,6 +1,7 @@
 import { BookPanel } from './BookPanel';
 import { DisplayPanel } from './DisplayPanel';
 import { ConnectionsPanel } from './ConnectionsPanel';
+import { DigestPanel } from './DigestPanel';
 import { ImportPanel } from './ImportPanel';
 import { ProfilePanel } from './ProfilePanel';
 import { SettingsPanel } from './SettingsPanel';
@@ -13,6 +14,7 @@ export function OptionsApp() {
         <p className="muted">Your book of accounts lives on this computer. The CRMs stay the systems of record.</p>
       </header>
       <BookPanel />
+      <DigestPanel />
       <ImportPanel />
       <DisplayPanel />
       <ConnectionsPanel />

@@ -15,6 +15,10 @@ import { pageContextSchema } from './page-context-schema';
 import { profileSchema, type Profile } from '../settings/profile';
 import { reminderSettingsSchema, type ReminderSettings } from '../reminders/settings';
 import type { SourceStatus, SyncStatus } from '../sync/types';
+import { BOOK_FILTER_IDS, BOOK_SORT_KEYS, type BookFilterId } from '../book/query';
+import { digestSettingsSchema, type DigestSettings } from '../book/digest-settings';
+import type { TodayItem } from '../book/today';
+import type { AccountInsight } from '../insights/summary';
 
 /** Declares an endpoint: the payload schema is a value, the response a type. */
 function endpoint<Response>() {
@@ -108,6 +112,31 @@ export interface PageMatch {
 
 const source = z.enum(['hubspot', 'salesforce']);
 const crmName = z.string().trim().max(100);
+const bookQuerySchema = z.object({
+  scope: z.enum(['mine', 'all']),
+  filters: z.array(z.enum(BOOK_FILTER_IDS as [BookFilterId, ...BookFilterId[]])).max(BOOK_FILTER_IDS.length),
+  text: z.string().max(200),
+  sort: z.object({ key: z.enum(BOOK_SORT_KEYS), direction: z.enum(['asc', 'desc']) }),
+});
+
+/** Most rows one book.query answers: the page asks for the window it shows. */
+export const BOOK_PAGE_LIMIT = 500;
+
+/** A window of the book's rows in view, with what the filters and the header need. */
+export interface BookPage {
+  rows: AccountInsight[];
+  offset: number;
+  /** Rows in view (owner, text and filters applied). */
+  inView: number;
+  counts: Record<BookFilterId, number>;
+  /** Accounts in the scope before text and filters. */
+  inScope: number;
+  /** Every account in the book. */
+  total: number;
+  /** Who "mine" means (profile); empty: every account counts as hers. */
+  me: string[];
+  asOf: string;
+}
 
 export const api = {
   /** A content script asks for its tab's one-time sidebar token; the sidebar redeems it for a session key. */
@@ -201,6 +230,15 @@ export const api = {
   ),
   /** Puts a commitment's refused write-back in the queue again. */
   'sync.retry': endpoint<{ requeued: number }>()(z.object({ commitmentId: id })),
+  'book.query': endpoint<BookPage>()(
+    z.object({ query: bookQuerySchema, offset: z.number().int().nonnegative(), limit: z.number().int().min(1).max(BOOK_PAGE_LIMIT) }),
+  ),
+  'book.today': endpoint<TodayItem[]>()(z.object({ scope: z.enum(['mine', 'all']) })),
+  'book.export': endpoint<{ csv: string; rows: number }>()(z.object({ query: bookQuerySchema })),
+  /** Keeps a commitment off the Today list until `until` (ISO). */
+  'book.snooze': endpoint<null>()(z.object({ commitmentId: id, until: isoDate })),
+  'digest.get': endpoint<DigestSettings>()(z.object({})),
+  'digest.save': endpoint<DigestSettings>()(z.object({ settings: digestSettingsSchema })),
 } as const;
 
 export type Api = typeof api;

@@ -3,6 +3,7 @@ import type { SidebarRegistry } from '../access/sidebar-registry';
 import type { ChangeEvent } from '../messages/protocol';
 import type { Handlers } from '../messages/server';
 import type { GlanceDB } from '../store/db';
+import { createBookService } from './book';
 import { createCommitmentHandlers } from './commitments';
 import { createExportHandlers } from './export';
 import { createImportService } from './import';
@@ -30,6 +31,8 @@ export interface ServiceDeps {
   invalidate?: () => void;
   /** Keeps the service worker alive through a long background job (an extension API call resets its idle timer). */
   keepAlive?: () => Promise<unknown> | void;
+  /** Brings the insights cache up to date right after each change (the background); else on the next read. */
+  eagerInsights?: boolean;
   /** How long one import.commit request applies batches (tests make it one batch a request). */
   commitStepMs?: number;
   /** CRM sync: the browser's part (permissions, sign-in, fetch) and how connectors are built. */
@@ -43,17 +46,26 @@ export interface ServiceDeps {
   };
 }
 
-export function createService(outer: ServiceDeps): { handlers: Handlers; recoverImports: () => Promise<unknown>; sync?: SyncEngine } {
+export function createService(outer: ServiceDeps): {
+  handlers: Handlers;
+  recoverImports: () => Promise<unknown>;
+  book: ReturnType<typeof createBookService>;
+  sync?: SyncEngine;
+} {
   // Every write announces itself with a broadcast: that is also when the in-memory caches go stale.
   let dropCaches = () => undefined as void;
+  let noteChange: (event: ChangeEvent) => void = () => undefined;
   const deps: ServiceDeps = {
     ...outer,
     invalidate: () => dropCaches(),
     broadcast: (event) => {
       dropCaches();
+      noteChange(event);
       outer.broadcast(event);
     },
   };
+  const book = createBookService(deps, (error) => console.warn('Glance: insights cache', error));
+  noteChange = book.onChange;
   const page = createPageHandlers(deps);
   dropCaches = page.invalidate;
   const imports = createImportService(deps);
@@ -84,8 +96,9 @@ export function createService(outer: ServiceDeps): { handlers: Handlers; recover
     ...createImportMappingHandlers(deps),
     ...createSidebarHandlers(deps.sidebars),
     ...createSyncHandlers(deps, sync && { engine: sync, platform: deps.sync!.platform }),
+    ...book.handlers,
   };
-  return { handlers, recoverImports: imports.recoverImports, sync };
+  return { handlers, recoverImports: imports.recoverImports, book, sync };
 }
 
 export function createHandlers(deps: ServiceDeps): Handlers {

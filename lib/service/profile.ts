@@ -22,9 +22,12 @@ export function createProfileHandlers({ db, broadcast }: ServiceDeps): Pick<Hand
       if (bad.length)
         throw new Error(`Not saved: ${bad.map((d) => `"${d}"`).join(', ')} ${bad.length === 1 ? 'is not a domain' : 'are not domains'}.`);
       const ownDomains = [...new Set(profile.ownDomains.map((d) => registrableDomain(d.trim())!))];
-      await db.settings.put({ key: KEY, value: { ownDomains } });
+      // A page that only knows the domains keeps who she is as stored.
+      const me = profile.me ?? (await loadProfile(db)).me;
+      const saved: Profile = { ownDomains, ...(me ? { me: [...new Set(me.map((m) => m.trim()).filter(Boolean))] } : {}) };
+      await db.settings.put({ key: KEY, value: saved });
       broadcast(changeEvent(['settings']));
-      return { ownDomains };
+      return saved;
     },
   };
 }

@@ -3,6 +3,7 @@
  * (extension iframes on host pages are denied IndexedDB); UI pages reach it through lib/messages.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { CachedInsight } from '../insights/cache';
 import type { Account, Activity, Commitment, Contact, Ticket, UsagePoint } from '../model/bundle';
 import { contactNameKey } from '../match/names';
 
@@ -128,13 +129,15 @@ export const SCHEMA_V3 = {
 /**
  * v4: contacts by name, for hosts that show people by name only (Outlook on the web's recipients);
  * what the user did with what Glance found in an email thread: suggestions dismissed per thread,
- * and customer feedback kept per account.
+ * and customer feedback kept per account; the insights cache, one row per account with the version
+ * of its inputs (lib/insights/cache.ts).
  */
 export const SCHEMA_V4 = {
   ...SCHEMA_V3,
   contacts: 'id, accountId, _email, _sf, _hs, _name',
   threadDismissals: '[threadId+suggestionId], threadId',
   feedback: 'id, accountId',
+  insights: 'accountId',
 };
 
 /** A suggestion found in a thread that the user dismissed: not offered again on that thread. */
@@ -217,6 +220,7 @@ export class GlanceDB extends Dexie {
   importUndo!: EntityTable<UndoBatch, 'seq'>;
   threadDismissals!: Table<ThreadDismissal, [string, string]>;
   feedback!: EntityTable<FeedbackRecord, 'id'>;
+  insights!: EntityTable<CachedInsight, 'accountId'>;
 
   constructor(name = DB_NAME) {
     super(name);

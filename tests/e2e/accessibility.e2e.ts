@@ -124,6 +124,21 @@ describe('accessibility (WCAG 2.1 AA, axe-core) of every Glance page in light an
     await page.close();
   });
 
+  it('my book with a filter on and the Today list', async () => {
+    const page = await glance.context.newPage();
+    await page.goto(glance.url('book.html'));
+    await page.locator('[role="row"][data-account-id]').first().waitFor();
+    await page.locator('[data-commitment-id]').first().waitFor();
+    await page.getByRole('checkbox', { name: 'Renewal within 120 days', exact: true }).check();
+    await page
+      .getByRole('status')
+      .first()
+      .getByText(/^\d+ of 50/)
+      .waitFor();
+    expect(await violationsInBothSchemes(page, page, 'book')).toEqual([]);
+    await page.close();
+  });
+
   for (const [accountId, band] of [
     ['sample-acme', 'red'],
     ['sample-initech-us', 'green'],

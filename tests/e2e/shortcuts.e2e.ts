@@ -14,7 +14,7 @@ type WorkerChrome = { chrome: { commands: { getAll(): Promise<Command[]> } } };
  * The shortcuts README.md promises. A browser that refuses a suggested key (Chromium does for some
  * Alt+Shift letters, P among them) installs the command with an empty shortcut and says nothing.
  */
-const DOCUMENTED = { 'toggle-sidebar': 'Alt+Shift+G', 'log-promise': 'Alt+Shift+L' };
+const DOCUMENTED = { 'toggle-sidebar': 'Alt+Shift+G', 'log-promise': 'Alt+Shift+L', 'open-book': 'Alt+Shift+M' };
 
 const assignedShortcuts = (commands: Command[]) =>
   Object.fromEntries(commands.filter((c) => c.name && c.name in DOCUMENTED).map((c) => [c.name, c.shortcut]));

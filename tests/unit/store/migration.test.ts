@@ -5,6 +5,8 @@ import { withAccountKeys, withContactKeys } from '../../../lib/store/keys';
 
 let n = 0;
 const freshName = () => `glance-migration-${++n}`;
+/** The version a GlanceDB opens at today: every migration below ends there. */
+const LATEST = 4;
 
 /** A book as a v1 install stored it: every v1 table filled, index fields derived the v1 way. */
 function v1Rows() {
@@ -69,6 +71,7 @@ describe('schema migration v1 -> current', () => {
     const db = new GlanceDB(name);
     await db.open();
     expect(db.verno).toBe(4);
+    expect(db.verno).toBe(LATEST);
 
     expect(await db.accounts.orderBy('id').toArray()).toEqual(rows.accounts);
     // Contacts gain only their name key (v4), derived as an import today derives it.
@@ -114,10 +117,10 @@ describe('schema migration v1 -> current', () => {
     db.close();
   });
 
-  it('opens a fresh database straight at v4', async () => {
+  it('opens a fresh database straight at the latest version', async () => {
     const db = new GlanceDB(freshName());
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(LATEST);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'accounts',
       'actionPrefs',
@@ -129,6 +132,7 @@ describe('schema migration v1 -> current', () => {
       'importLog',
       'importStaged',
       'importUndo',
+      'insights',
       'matchChoices',
       'outbox',
       'settings',
@@ -202,7 +206,7 @@ describe('schema migration v3 -> v4', () => {
     db.close();
   });
 
-  it('keeps every v3 row, and the dismissal and feedback tables start empty and work', async () => {
+  it('keeps every v3 row, and the thread, feedback and insights tables start empty and work', async () => {
     const name = freshName();
     const rows = {
       ...v1Rows(),
@@ -226,6 +230,9 @@ describe('schema migration v3 -> v4', () => {
     await db.feedback.put({ id: 'f-1', accountId: 'acc-1', kind: 'feedback', text: 'Slow exports.', at: '2026-11-03T00:00:00.000Z' });
     expect(await db.threadDismissals.where('threadId').equals('t-1').count()).toBe(1);
     expect(await db.feedback.where('accountId').equals('acc-1').count()).toBe(1);
+    expect(await db.insights.count()).toBe(0);
+    await db.insights.put({ accountId: 'acc-1', version: 'v', insight: {} as never });
+    expect(await db.insights.get('acc-1')).toMatchObject({ version: 'v' });
     db.close();
   });
 });

@@ -1,0 +1,48 @@
+/** The book's section of docs/performance.md: written by the whole run, or alone by BENCH_PARTS=book. */
+import type { BookBench } from './book';
+import { ms, seconds } from './stats';
+
+export const BOOK_SECTION_START = '<!-- book bench -->';
+export const BOOK_SECTION_END = '<!-- /book bench -->';
+
+const TARGETS = { firstRows: 300, filter: 100, oneAccount: 50 };
+const met = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+export function renderBookSection(b: BookBench, date: string): string {
+  const lines = [
+    BOOK_SECTION_START,
+    '',
+    `## (e) My book at ${b.accounts.toLocaleString('en')} accounts, ${b.contacts.toLocaleString('en')} contacts`,
+    '',
+  ];
+  lines.push(`_Measured ${date}._`, '');
+  lines.push('| Figure | n | p50 | p95 | max | Target |', '|---|---|---|---|---|---|');
+  const row = (label: string, s: BookBench['firstRows'], target: number) =>
+    `| ${label} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.max)} | p95 < ${target} ms: ${met(s.p95 < target)} |`;
+  lines.push(row('book.html opened → first account rows in the DOM (warm cache)', b.firstRows, TARGETS.firstRows));
+  lines.push(row('Filter "At risk" toggled → the new count shown and painted', b.filterChange, TARGETS.filter));
+  lines.push(row('One commitment changed → book.query answers with that account recomputed', b.oneAccountChange, TARGETS.oneAccount));
+  lines.push(
+    `| book.query alone (ranked, first 100 rows) | ${b.queryAlone.n} | ${ms(b.queryAlone.p50)} | ${ms(b.queryAlone.p95)} | ${ms(b.queryAlone.max)} | |`,
+  );
+  lines.push('');
+  lines.push(`- Whole insights cache built (every account read a chunk of 1,000 at a time, judged, written): ${seconds(b.fullBuildMs)}.`);
+  lines.push(`- Book seeded straight into IndexedDB from an extension page in ${seconds(b.seedMs)} (the import is timed above).`);
+  lines.push(
+    '- First rows: a new tab opens book.html; Playwright waits for the first `[role="row"][data-account-id]` and reads the page\'s `performance.now()` (navigation start = 0), so the figure includes a little CDP overhead. The first of six opens is left out (warm-up).',
+    '- Filter change: in the page, a click on the "At risk" checkbox, then until the status line\'s text changes, plus one animation frame.',
+    "- One-account change: `commitment.update` (one commitment's text) and then `book.query`, round trips from an extension page; the background recomputes only that account, in place in the ranked order.",
+    '',
+    BOOK_SECTION_END,
+  );
+  return lines.join('\n');
+}
+
+/** Replaces the book section of an existing report, or appends it. */
+export function spliceBookSection(markdown: string, section: string): string {
+  const start = markdown.indexOf(BOOK_SECTION_START);
+  const end = markdown.indexOf(BOOK_SECTION_END);
+  if (start >= 0 && end > start) return `${markdown.slice(0, start)}${section}${markdown.slice(end + BOOK_SECTION_END.length)}`;
+  const how = markdown.indexOf('## How measured');
+  return how >= 0 ? `${markdown.slice(0, how)}${section}\n\n${markdown.slice(how)}` : `${markdown.trimEnd()}\n\n${section}\n`;
+}

@@ -1,0 +1,132 @@
+/**
+ * The book at scale: a seeded 100k-account, 1M-contact book; the whole insights cache built once;
+ * then the book page's first rows, a filter change, and the recompute after one account changes.
+ */
+import type { Page } from 'playwright-core';
+import type { Glance } from '../tests/e2e/harness.mjs';
+import { seedBook } from './book-seed';
+import { inPage } from './in-page';
+import { summarise, type Summary } from './stats';
+
+export interface BookBench {
+  accounts: number;
+  contacts: number;
+  seedMs: number;
+  /** From the change that invalidates every account until book.query answers: the whole cache built. */
+  fullBuildMs: number;
+  /** book.html opened in a new tab until its first account row is in the DOM (navigation start = 0). */
+  firstRows: Summary;
+  /** "At risk" toggled until the status line shows the new count. */
+  filterChange: Summary;
+  /** One commitment changed, then book.query until it answers with the account recomputed. */
+  oneAccountChange: Summary;
+  /** book.query alone (rank order, first 100 rows), nothing changed. */
+  queryAlone: Summary;
+}
+
+type Send = (message: unknown) => Promise<{ ok: boolean; error?: string; data?: unknown }>;
+
+/** Sends one request from the page and returns its round trip (ms). */
+function request(page: Page, type: string, payload: unknown): Promise<{ ms: number; data: unknown }> {
+  return inPage(
+    page,
+    async ({ type, payload }) => {
+      const send = (globalThis as unknown as { chrome: { runtime: { sendMessage: Send } } }).chrome.runtime.sendMessage;
+      const started = performance.now();
+      const reply = await send({ glance: 'request', type, payload });
+      const ms = performance.now() - started;
+      if (!reply?.ok) throw new Error(`${type}: ${reply?.error ?? 'no reply'}`);
+      return { ms, data: reply.data };
+    },
+    { type, payload },
+  );
+}
+
+const RANKED = { scope: 'all', filters: [], text: '', sort: { key: 'rank', direction: 'asc' } };
+
+export async function benchBook(
+  glance: Glance,
+  accounts: number,
+  contactsPerAccount: number,
+  log: (m: string) => void,
+): Promise<BookBench> {
+  const page = await glance.context.newPage();
+  await page.goto(glance.url('options.html'));
+  // Opens the database (the background creates it at this version) before the seed writes into it.
+  await request(page, 'store.summary', {});
+  const seeded = await seedBook(page, { accounts, contactsPerAccount, owner: 'casey.morgan@northpeak.io' });
+  log(`  book seeded: ${accounts} accounts, ${seeded.contacts} contacts in ${(seeded.ms / 1000).toFixed(1)} s`);
+
+  // The seed bypassed the background: a settings save is the change that makes it check every account.
+  const settings = await request(page, 'settings.get', {});
+  const save = await request(page, 'settings.save', { settings: settings.data });
+  const built = await request(page, 'book.query', { query: RANKED, offset: 0, limit: 100 });
+  const fullBuildMs = save.ms + built.ms;
+  const total = (built.data as { total: number }).total;
+  if (total !== accounts) throw new Error(`book.query saw ${total} accounts, expected ${accounts}`);
+  log(`  insights cache built for ${total} accounts in ${(fullBuildMs / 1000).toFixed(1)} s`);
+
+  const queryAlone: number[] = [];
+  for (let i = 0; i < 25; i++) queryAlone.push((await request(page, 'book.query', { query: RANKED, offset: 0, limit: 100 })).ms);
+
+  const change: number[] = [];
+  for (let i = 0; i < 25; i++) {
+    const id = `bench-${String((i * 5 * 37) % accounts).padStart(6, '0')}-k1`;
+    const update = await request(page, 'commitment.update', { id, patch: { text: `Send the plan, take ${i}` } });
+    const after = await request(page, 'book.query', { query: RANKED, offset: 0, limit: 100 });
+    change.push(update.ms + after.ms);
+  }
+  await page.close();
+
+  const firstRows: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const book = await glance.context.newPage();
+    await book.goto(glance.url('book.html'));
+    await book.locator('[role="row"][data-account-id]').first().waitFor({ timeout: 60_000 });
+    firstRows.push(await book.evaluate(() => performance.now()));
+    if (i < 5) await book.close();
+    else {
+      const filter = await timeFilterChanges(book, 20);
+      await book.close();
+      return {
+        accounts,
+        contacts: seeded.contacts,
+        seedMs: seeded.ms,
+        fullBuildMs,
+        firstRows: summarise(firstRows.slice(1)),
+        filterChange: summarise(filter),
+        oneAccountChange: summarise(change.slice(5)),
+        queryAlone: summarise(queryAlone.slice(5)),
+      };
+    }
+  }
+  throw new Error('unreachable');
+}
+
+/** Toggles "At risk" and waits, in the page, until the status line changes: the user-visible filter change. */
+function timeFilterChanges(page: Page, times: number): Promise<number[]> {
+  return inPage(
+    page,
+    async ({ times }) => {
+      const status = document.querySelector('[role="status"]')!;
+      const box = [...document.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find(
+        (b) => b.parentElement?.textContent?.trim() === 'At risk',
+      )!;
+      const samples: number[] = [];
+      for (let i = 0; i < times; i++) {
+        const before = status.textContent;
+        const started = performance.now();
+        box.click();
+        await new Promise<void>((resolve) => {
+          const check = () => (status.textContent !== before ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+        // Painted: the frame after the change.
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        samples.push(performance.now() - started);
+      }
+      return samples;
+    },
+    { times },
+  );
+}

@@ -1,0 +1,187 @@
+/**
+ * The book: every account's cached insight -> the rows in view. Ranked by the top action's priority,
+ * then ARR (largest first), then the renewal date (soonest first); narrowed by owner, text and
+ * filters; sortable by any column. Pure, and quick at 100k accounts: orders are computed once per
+ * version of the list and filtering keeps them.
+ */
+import type { AccountInsight } from '../insights/summary';
+import { MS_PER_DAY, toMs } from '../time';
+
+export const BOOK_FILTERS = [
+  { id: 'at-risk', label: 'At risk' },
+  { id: 'renewal-120', label: 'Renewal within 120 days' },
+  { id: 'expansion-ready', label: 'Expansion ready' },
+  { id: 'overdue', label: 'Overdue commitments' },
+  { id: 'champion-departed', label: 'Champion departed' },
+  { id: 'no-touch-30', label: 'No touch in 30 days' },
+] as const;
+export type BookFilterId = (typeof BOOK_FILTERS)[number]['id'];
+export const BOOK_FILTER_IDS = BOOK_FILTERS.map((f) => f.id) as BookFilterId[];
+
+export const BOOK_SORT_KEYS = ['rank', 'name', 'health', 'trend', 'action', 'risks', 'renewal', 'overdue', 'lastTouch', 'arr'] as const;
+export type BookSortKey = (typeof BOOK_SORT_KEYS)[number];
+export type SortDirection = 'asc' | 'desc';
+
+export interface BookQuery {
+  /** `mine`: accounts whose owner is one of `me`; `all`: every account. */
+  scope: 'mine' | 'all';
+  filters: BookFilterId[];
+  text: string;
+  sort: { key: BookSortKey; direction: SortDirection };
+}
+
+export const DEFAULT_QUERY: BookQuery = { scope: 'mine', filters: [], text: '', sort: { key: 'rank', direction: 'asc' } };
+
+/** Days without a touch after which an account counts as untouched. */
+export const NO_TOUCH_DAYS = 30;
+export const RENEWAL_WINDOW_DAYS = 120;
+
+export function matchesFilter(row: AccountInsight, filter: BookFilterId, nowMs: number): boolean {
+  switch (filter) {
+    case 'at-risk':
+      return row.band === 'red' || row.band === 'yellow';
+    case 'renewal-120':
+      return row.renewalInDays !== null && row.renewalInDays >= 0 && row.renewalInDays <= RENEWAL_WINDOW_DAYS;
+    case 'expansion-ready':
+      return row.expansionReady;
+    case 'overdue':
+      return row.overdueCount > 0;
+    case 'champion-departed':
+      return row.championDeparted;
+    case 'no-touch-30':
+      return row.lastTouch === null || (nowMs - toMs(row.lastTouch)) / MS_PER_DAY >= NO_TOUCH_DAYS;
+  }
+}
+
+/** Owners are compared trimmed and case-blind; no identity set means every account is hers. */
+export function ownedBy(row: AccountInsight, me: ReadonlySet<string>): boolean {
+  return me.size === 0 || (row.owner !== undefined && me.has(row.owner.trim().toLowerCase()));
+}
+
+export function matchesText(row: AccountInsight, needle: string): boolean {
+  if (!needle) return true;
+  if (row.name.toLowerCase().includes(needle)) return true;
+  return row.domains.some((d) => d.toLowerCase().includes(needle));
+}
+
+const nullsLast = (a: number | null | undefined, b: number | null | undefined, direction: 1 | -1) => {
+  const aMissing = a === null || a === undefined;
+  const bMissing = b === null || b === undefined;
+  if (aMissing || bMissing) return aMissing === bMissing ? 0 : aMissing ? 1 : -1;
+  return (a - b) * direction;
+};
+const renewalMs = (r: AccountInsight) => (r.renewalDate ? toMs(r.renewalDate) : null);
+const touchMs = (r: AccountInsight) => (r.lastTouch ? toMs(r.lastTouch) : null);
+
+/** The book's order: top-action priority, then ARR (largest first), then renewal date (soonest first), then name. */
+export function compareRanked(a: AccountInsight, b: AccountInsight): number {
+  return (
+    a.topActionPriority - b.topActionPriority ||
+    nullsLast(a.arr, b.arr, -1) ||
+    nullsLast(renewalMs(a), renewalMs(b), 1) ||
+    a.name.localeCompare(b.name) ||
+    (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0)
+  );
+}
+
+const byColumn: Record<Exclude<BookSortKey, 'rank'>, (a: AccountInsight, b: AccountInsight) => number> = {
+  name: (a, b) => a.name.localeCompare(b.name),
+  health: (a, b) => nullsLast(a.score, b.score, 1),
+  trend: (a, b) => nullsLast(a.trend, b.trend, 1),
+  action: (a, b) => a.topActionPriority - b.topActionPriority,
+  risks: (a, b) => a.riskCount - b.riskCount,
+  renewal: (a, b) => nullsLast(renewalMs(a), renewalMs(b), 1),
+  overdue: (a, b) => a.overdueCount - b.overdueCount,
+  lastTouch: (a, b) => nullsLast(touchMs(a), touchMs(b), 1),
+  arr: (a, b) => nullsLast(a.arr, b.arr, 1),
+};
+
+/** Rows without a value stay last in either direction; ties keep the ranked order. */
+export function compareBy(key: BookSortKey, direction: SortDirection): (a: AccountInsight, b: AccountInsight) => number {
+  if (key === 'rank') return direction === 'asc' ? compareRanked : (a, b) => compareRanked(b, a);
+  const column = byColumn[key];
+  const sign = direction === 'asc' ? 1 : -1;
+  return (a, b) => {
+    const missing = missingValue(key, a) - missingValue(key, b);
+    return missing || column(a, b) * sign || compareRanked(a, b);
+  };
+}
+
+function missingValue(key: BookSortKey, row: AccountInsight): number {
+  const value = { health: row.score, trend: row.trend, renewal: row.renewalDate, lastTouch: row.lastTouch, arr: row.arr }[
+    key as 'health' | 'trend' | 'renewal' | 'lastTouch' | 'arr'
+  ];
+  return key in { health: 1, trend: 1, renewal: 1, lastTouch: 1, arr: 1 } && (value === null || value === undefined) ? 1 : 0;
+}
+
+/** Sorted copies of a list, kept while the list is the same array (the cache hands out a new one per change). */
+const sortedCache = new WeakMap<readonly AccountInsight[], Map<string, AccountInsight[]>>();
+
+export function sortedRows(all: readonly AccountInsight[], key: BookSortKey, direction: SortDirection): AccountInsight[] {
+  let orders = sortedCache.get(all);
+  if (!orders) sortedCache.set(all, (orders = new Map()));
+  const id = `${key}:${direction}`;
+  let sorted = orders.get(id);
+  if (!sorted) orders.set(id, (sorted = [...all].sort(compareBy(key, direction))));
+  return sorted;
+}
+
+/**
+ * Moves replaced rows within the orders already sorted for `list` (the same array, changed in place):
+ * after a one-account change the book is answered without sorting every account again.
+ */
+export function replaceInOrders(list: readonly AccountInsight[], replaced: { before: AccountInsight; after: AccountInsight }[]): void {
+  const orders = sortedCache.get(list);
+  if (!orders) return;
+  for (const [id, sorted] of orders) {
+    const [key, direction] = id.split(':') as [BookSortKey, SortDirection];
+    const compare = compareBy(key, direction);
+    for (const { before, after } of replaced) {
+      const at = sorted.indexOf(before);
+      if (at >= 0) sorted.splice(at, 1);
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compare(sorted[mid], after) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      sorted.splice(lo, 0, after);
+    }
+  }
+}
+
+export interface BookResult {
+  /** Every row in view, in order. */
+  rows: AccountInsight[];
+  /** For each filter: how many rows in view match it, i.e. the rows left if it were turned on too. */
+  counts: Record<BookFilterId, number>;
+  /** Accounts in the chosen scope before text and filters. */
+  inScope: number;
+  /** Every account in the book. */
+  total: number;
+}
+
+export function queryBook(all: readonly AccountInsight[], query: BookQuery, me: readonly string[], nowMs: number): BookResult {
+  const mine = new Set(me.map((m) => m.trim().toLowerCase()).filter(Boolean));
+  const needle = query.text.trim().toLowerCase();
+  const active = BOOK_FILTER_IDS.map((f) => query.filters.includes(f));
+  const counts = Object.fromEntries(BOOK_FILTER_IDS.map((f) => [f, 0])) as Record<BookFilterId, number>;
+  const rows: AccountInsight[] = [];
+  let inScope = 0;
+  for (const row of sortedRows(all, query.sort.key, query.sort.direction)) {
+    if (query.scope === 'mine' && !ownedBy(row, mine)) continue;
+    inScope++;
+    if (!matchesText(row, needle)) continue;
+    let inView = true;
+    const hits: boolean[] = [];
+    for (let i = 0; i < BOOK_FILTER_IDS.length; i++) {
+      hits.push(matchesFilter(row, BOOK_FILTER_IDS[i], nowMs));
+      if (active[i] && !hits[i]) inView = false;
+    }
+    if (!inView) continue;
+    rows.push(row);
+    for (let i = 0; i < hits.length; i++) if (hits[i]) counts[BOOK_FILTER_IDS[i]]++;
+  }
+  return { rows, counts, inScope, total: all.length };
+}

@@ -1,0 +1,119 @@
+/**
+ * book.* and digest.*: the book page's rows, Today, CSV export, and the daily digest, all read from
+ * the insights cache the background keeps up to date after every change.
+ */
+import { bookCsv } from '../book/csv';
+import { buildDigest, snapshotOf, type Digest, type DigestSnapshot } from '../book/digest';
+import { readDigestSettings, type DigestSettings } from '../book/digest-settings';
+import { ownedBy, queryBook, replaceInOrders } from '../book/query';
+import { todayItems } from '../book/today';
+import { createInsightsCache, type InsightsCache } from '../insights/cache';
+import type { ChangeEvent } from '../messages/protocol';
+import type { Handlers } from '../messages/server';
+import { changeEvent } from '../messages/server';
+import type { GlanceDB } from '../store/db';
+import { insightsStore } from '../store/insights';
+import { toMs } from '../time';
+import type { ServiceDeps } from './handlers';
+import { loadProfile } from './profile';
+import { loadSettings } from './settings';
+
+const SNOOZED_KEY = 'today.snoozed';
+const DIGEST_KEY = 'digest';
+const SNAPSHOT_KEY = 'digest.snapshot';
+
+type BookHandlers = Pick<Handlers, 'book.query' | 'book.today' | 'book.export' | 'book.snooze' | 'digest.get' | 'digest.save'>;
+
+export async function loadDigestSettings(db: GlanceDB): Promise<DigestSettings> {
+  return readDigestSettings((await db.settings.get(DIGEST_KEY))?.value);
+}
+
+async function loadSnoozed(db: GlanceDB): Promise<Record<string, string>> {
+  const value = (await db.settings.get(SNOOZED_KEY))?.value;
+  return value && typeof value === 'object' ? (value as Record<string, string>) : {};
+}
+
+/** How a broadcast change reaches the cache: named accounts alone, or every account checked by version. */
+export function noteChange(insights: InsightsCache, event: ChangeEvent): void {
+  const topics = new Set(event.topics);
+  if (topics.has('settings')) insights.markChanged({ everything: true, settingsChanged: true });
+  if (topics.has('actions')) insights.markChanged({ accountIds: event.accountIds, settingsChanged: true });
+  if (topics.has('records') || topics.has('commitments')) insights.markChanged({ accountIds: event.accountIds });
+}
+
+export function createBookService({ db, now, broadcast, eagerInsights }: ServiceDeps, onError: (error: unknown) => void = () => undefined) {
+  const insights = createInsightsCache({
+    store: insightsStore(db, { settings: () => loadSettings(db) }),
+    now,
+    onReplaced: replaceInOrders,
+  });
+  const me = async () => (await loadProfile(db)).me ?? [];
+
+  async function inView(query: Parameters<Handlers['book.query']>[0]['query']) {
+    const [all, mine] = await Promise.all([insights.all(), me()]);
+    return { result: queryBook(all, query, mine, now().getTime()), me: mine };
+  }
+
+  /** What the digest says now, and the snapshot the next one compares against. */
+  async function digest(): Promise<Digest> {
+    const nowMs = now().getTime();
+    const [all, mine, snoozed, stored] = await Promise.all([insights.all(), me(), loadSnoozed(db), db.settings.get(SNAPSHOT_KEY)]);
+    const set = new Set(mine.map((m) => m.trim().toLowerCase()));
+    const hers = all.filter((r) => ownedBy(r, set));
+    const result = buildDigest((stored?.value as DigestSnapshot | undefined) ?? null, hers, todayItems(hers, snoozed, nowMs));
+    await db.settings.put({ key: SNAPSHOT_KEY, value: snapshotOf(hers, new Date(nowMs).toISOString()) });
+    return result;
+  }
+
+  const handlers: BookHandlers = {
+    'book.query': async ({ query, offset, limit }) => {
+      const { result, me: mine } = await inView(query);
+      return {
+        rows: result.rows.slice(offset, offset + limit),
+        offset,
+        inView: result.rows.length,
+        counts: result.counts,
+        inScope: result.inScope,
+        total: result.total,
+        me: mine,
+        asOf: now().toISOString(),
+      };
+    },
+    'book.today': async ({ scope }) => {
+      const nowMs = now().getTime();
+      const [all, mine, snoozed] = await Promise.all([insights.all(), me(), loadSnoozed(db)]);
+      const set = new Set(mine.map((m) => m.trim().toLowerCase()));
+      return todayItems(scope === 'all' ? all : all.filter((r) => ownedBy(r, set)), snoozed, nowMs);
+    },
+    'book.export': async ({ query }) => {
+      const { result } = await inView(query);
+      return { csv: bookCsv(result.rows), rows: result.rows.length };
+    },
+    'book.snooze': async ({ commitmentId, until }) => {
+      const nowMs = now().getTime();
+      if (!(toMs(until) > nowMs)) throw new Error(`Not snoozed: ${until} is not in the future.`);
+      const kept = Object.entries(await loadSnoozed(db)).filter(([, at]) => toMs(at) > nowMs);
+      await db.settings.put({ key: SNOOZED_KEY, value: Object.fromEntries([...kept, [commitmentId, until]]) });
+      // No account's records changed: pages refresh Today, the insights stay as they are.
+      broadcast(changeEvent(['commitments'], []));
+      return null;
+    },
+    'digest.get': () => loadDigestSettings(db),
+    'digest.save': async ({ settings }) => {
+      await db.settings.put({ key: DIGEST_KEY, value: settings });
+      broadcast(changeEvent(['settings']));
+      return settings;
+    },
+  };
+
+  return {
+    handlers,
+    insights,
+    digest,
+    /** Called on every broadcast: the cache is brought up to date in the background, once per change. */
+    onChange(event: ChangeEvent) {
+      noteChange(insights, event);
+      if (eagerInsights) insights.settle().catch(onError);
+    },
+  };
+}

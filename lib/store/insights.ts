@@ -1,0 +1,74 @@
+/** The insights cache's rows, and the book's records read a bounded chunk of accounts at a time. */
+import type { InsightsStore } from '../insights/cache';
+import type { AccountData } from '../model/bundle';
+import type { GlanceDB } from './db';
+import { withoutKeys } from './keys';
+import { loadAccountData } from './records';
+
+/** Accounts per chunk: with ten contacts each, a chunk's records stay a few MB. */
+export const INSIGHT_CHUNK = 1000;
+
+function groupByAccount<T extends { accountId: string }>(items: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const list = out.get(item.accountId);
+    if (list) list.push(item);
+    else out.set(item.accountId, [item]);
+  }
+  return out;
+}
+
+/** Accounts after `afterId` in id order, with every record hanging off them, in one read transaction. */
+export async function readAccountChunk(db: GlanceDB, afterId: string | null, limit = INSIGHT_CHUNK): Promise<AccountData[]> {
+  return db.transaction('r', [db.accounts, db.contacts, db.usage, db.tickets, db.commitments, db.activities], async () => {
+    const accounts = await (afterId === null ? db.accounts.orderBy('id') : db.accounts.where('id').above(afterId)).limit(limit).toArray();
+    if (!accounts.length) return [];
+    const first = accounts[0].id;
+    const last = accounts[accounts.length - 1].id;
+    const inRange = <T extends { accountId: string }>(list: Promise<T[]>) => list.then(groupByAccount);
+    const between = (table: 'contacts' | 'usage' | 'tickets' | 'commitments' | 'activities') =>
+      db[table].where('accountId').between(first, last, true, true);
+    const [contacts, usage, tickets, commitments, activities] = await Promise.all([
+      inRange(db.contacts.where('accountId').between(first, last, true, true).toArray()),
+      inRange(between('usage').toArray() as Promise<AccountData['usage']>),
+      inRange(between('tickets').toArray() as Promise<AccountData['tickets']>),
+      inRange(between('commitments').toArray() as Promise<AccountData['commitments']>),
+      inRange(between('activities').toArray() as Promise<AccountData['activities']>),
+    ]);
+    return accounts.map((a) => ({
+      account: withoutKeys(a),
+      contacts: (contacts.get(a.id) ?? []).map(withoutKeys),
+      usage: usage.get(a.id) ?? [],
+      tickets: tickets.get(a.id) ?? [],
+      commitments: commitments.get(a.id) ?? [],
+      activities: activities.get(a.id) ?? [],
+    }));
+  });
+}
+
+export function insightsStore(db: GlanceDB, loaders: Pick<InsightsStore, 'settings'>): InsightsStore {
+  return {
+    async eachAccountChunk(visit) {
+      let after: string | null = null;
+      for (;;) {
+        const chunk = await readAccountChunk(db, after);
+        if (!chunk.length) return;
+        await visit(chunk);
+        after = chunk[chunk.length - 1].account.id;
+      }
+    },
+    async loadAccounts(ids) {
+      const found = await Promise.all(ids.map((id) => loadAccountData(db, id)));
+      return found.filter((d): d is AccountData => d !== null);
+    },
+    readCache: () => db.insights.toArray(),
+    async writeCache(rows, removedIds) {
+      await db.transaction('rw', db.insights, async () => {
+        if (rows.length) await db.insights.bulkPut(rows);
+        if (removedIds.length) await db.insights.bulkDelete(removedIds);
+      });
+    },
+    settings: loaders.settings,
+    actionPrefs: () => db.actionPrefs.toArray(),
+  };
+}
