@@ -9,6 +9,7 @@ import { connectToHost } from '@/lib/sidebar-frame/connect';
 import '@/assets/glance.css';
 import '@/assets/insights.css';
 import '@/assets/sidebar.css';
+import '@/assets/sections.css';
 
 const queryClient = createQueryClient();
 

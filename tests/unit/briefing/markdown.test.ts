@@ -57,7 +57,7 @@ describe('briefingMarkdown', () => {
       '- **P1/P2 ticket open** (red): Open: P1 "Fleet-sync outage: robots not receiving schedules at the Dayton plant"',
     );
     const action = section(acme, 'Next best action');
-    expect(action).toContain('**Escalate: run the save play**: Health 51 (red); Open: P1');
+    expect(action).toContain('**Escalate: run the save play**: Health 51, critical; Open: P1');
     expect(action).toContain('- Then: Follow up now: Send Dana the root-cause analysis for the fleet-sync outage');
   });
 
