@@ -157,9 +157,10 @@ describe('accessibility (WCAG 2.1 AA, axe-core) of every Glance page in light an
     const open = frame.locator('[data-kind="commitment"][data-status="open"], [data-kind="commitment"][data-status="overdue"]');
     await open.first().getByRole('button', { name: 'Done' }).click();
     await frame.locator('[data-kind="commitment"][data-status="done"]').first().waitFor();
-    await open.first().getByRole('button', { name: 'Cancel item' }).click();
+    await open.first().getByRole('button', { name: 'More' }).click();
+    await open.first().getByRole('button', { name: 'Cancel commitment' }).click();
     await frame.locator('[data-kind="commitment"][data-status="cancelled"]').waitFor();
-    await expandAll(frame);
+    await expandAll(frame); // every section, "More" menu and disclosure open
     await open.first().getByRole('button', { name: 'Edit' }).click();
     await frame.getByRole('button', { name: 'Save' }).waitFor();
 
