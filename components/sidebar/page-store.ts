@@ -11,6 +11,8 @@ interface PageState {
   /** An account picked by search on a page with no key to remember it under. */
   pickedAccountId: string | null;
   postToHost: (message: ToContent) => void;
+  /** Opens Glance's options page, where importing and the sample book live (the sidebar may do neither). */
+  openOptions: () => void;
   setContext: (context: PageContext | null) => void;
   setCollapsed: (collapsed: boolean) => void;
   openDraft: (seed: PromiseDraftSeed) => void;
@@ -24,6 +26,7 @@ export const usePageStore = create<PageState>((set) => ({
   draft: null,
   pickedAccountId: null,
   postToHost: () => undefined,
+  openOptions: () => undefined,
   setContext: (context) => set({ context, pickedAccountId: null }),
   setCollapsed: (collapsed) => set({ collapsed }),
   openDraft: (seed) => set({ draft: seed }),
