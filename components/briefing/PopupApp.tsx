@@ -73,7 +73,7 @@ export function PopupApp() {
       )}
       {state === 'matched' && view.data && <Briefing view={view.data} />}
       {state === 'ambiguous' && tabMatch?.status === 'ambiguous' && (
-        <AccountChooser candidates={tabMatch.candidates} onPick={pick} headingLevel={1} />
+        <AccountChooser candidates={tabMatch.candidates} via={tabMatch.via} onPick={pick} headingLevel={1} />
       )}
       {state === 'none' && (
         <section className="card" aria-labelledby="popup-none">

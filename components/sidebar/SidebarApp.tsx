@@ -3,8 +3,9 @@ import { useEffect, useMemo } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PageContext } from '@/lib/hosts/types';
 import { AccountChooser } from '../account/AccountChooser';
-import { AccountSearch } from '../account/AccountSearch';
 import { useAccountView, useGlanceMutation } from '../data/hooks';
+import { CollapsedHandle } from './CollapsedHandle';
+import { LoadFailed, NoAccount } from './NoAccountStates';
 import { pageMatchQuery } from './page-match';
 import { SidebarAccount } from './SidebarAccount';
 import { usePageStore } from './page-store';
@@ -18,7 +19,7 @@ function usePageMatch(context: PageContext | null) {
 }
 
 export function SidebarApp({ standalone }: { standalone: boolean }) {
-  const { context, collapsed, pickedAccountId, pickAccount, postToHost } = usePageStore();
+  const { context, collapsed, pickedAccountId, pickAccount, postToHost, openOptions } = usePageStore();
   const match = usePageMatch(context);
   const choose = useGlanceMutation('match.choose');
   const direct = useMemo(() => new URLSearchParams(location.search).get('account'), []);
@@ -46,14 +47,10 @@ export function SidebarApp({ standalone }: { standalone: boolean }) {
   if (collapsed) {
     return (
       <div className="sidebar sidebar--collapsed" data-match={state}>
-        <button
-          type="button"
-          className="handle"
-          aria-label="Open Glance sidebar"
-          onClick={() => postToHost({ type: 'set-collapsed', collapsed: false })}
-        >
-          <span aria-hidden="true">G</span>
-        </button>
+        <CollapsedHandle
+          view={state === 'matched' ? (view.data ?? undefined) : undefined}
+          onOpen={() => postToHost({ type: 'set-collapsed', collapsed: false })}
+        />
       </div>
     );
   }
@@ -73,11 +70,7 @@ export function SidebarApp({ standalone }: { standalone: boolean }) {
           </button>
         )}
       </div>
-      {(match.isError || view.isError) && (
-        <p className="card error" role="alert">
-          Glance could not load this account: {(match.error ?? view.error)?.message}
-        </p>
-      )}
+      {(match.isError || view.isError) && <LoadFailed message={(match.error ?? view.error)?.message ?? ''} onOpenOptions={openOptions} />}
       {state === 'loading' && (
         <div className="card skeleton" aria-busy="true" aria-label="Finding the account">
           <div className="skeleton__line" />
@@ -97,19 +90,11 @@ export function SidebarApp({ standalone }: { standalone: boolean }) {
           <SidebarAccount view={view.data} />
         </>
       )}
-      {state === 'ambiguous' && result?.status === 'ambiguous' && <AccountChooser candidates={result.candidates} onPick={pick} />}
-      {state === 'none' && (
-        <section className="card" aria-labelledby="none-heading">
-          <h2 id="none-heading">{context?.kind === 'list' ? 'Open a thread or record' : 'No matching account'}</h2>
-          <p className="muted">
-            {context?.kind === 'unreadable'
-              ? `Glance could not read this page: ${context.reason}`
-              : context?.kind === 'list'
-                ? 'Glance shows the account of the email thread or CRM record you open.'
-                : (result?.status === 'none' && result.reason) || 'Search your book instead.'}
-          </p>
-          <AccountSearch onPick={pick} />
-        </section>
+      {state === 'ambiguous' && result?.status === 'ambiguous' && (
+        <AccountChooser candidates={result.candidates} via={result.via} onPick={pick} />
+      )}
+      {state === 'none' && !match.isError && !view.isError && (
+        <NoAccount context={context} result={result} onPick={pick} onOpenOptions={openOptions} />
       )}
     </div>
   );
