@@ -16,7 +16,7 @@ function titlesOn(html: string, name: string): string[] {
 }
 
 describe('the sample book agrees with the demo host pages', () => {
-  const contacts = makeSampleBook(new Date('2026-12-01T12:00:00Z')).contacts;
+  const contacts = makeSampleBook(new Date('2026-12-01T12:00:00Z')).contacts ?? [];
   const titleOf = (email: string) => contacts.find((c) => c.email === email)?.title;
 
   it.each([
