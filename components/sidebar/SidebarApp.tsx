@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PageContext } from '@/lib/hosts/types';
 import { AccountChooser } from '../account/AccountChooser';
 import { useAccountView, useGlanceMutation } from '../data/hooks';
+import { useTheme } from '../data/theme';
 import { CollapsedHandle } from './CollapsedHandle';
 import { LoadFailed, NoAccount } from './NoAccountStates';
 import { pageMatchQuery } from './page-match';
@@ -19,7 +20,8 @@ function usePageMatch(context: PageContext | null) {
 }
 
 export function SidebarApp({ standalone }: { standalone: boolean }) {
-  const { context, collapsed, pickedAccountId, pickAccount, postToHost, openOptions } = usePageStore();
+  const { context, collapsed, pickedAccountId, pickAccount, postToHost, openOptions, hostTheme } = usePageStore();
+  useTheme(hostTheme);
   const match = usePageMatch(context);
   const choose = useGlanceMutation('match.choose');
   const direct = useMemo(() => new URLSearchParams(location.search).get('account'), []);

@@ -6,6 +6,8 @@ import type { PromiseDraftSeed, ToContent } from '@/lib/messages/frame';
 interface PageState {
   context: PageContext | null;
   collapsed: boolean;
+  /** The host page's theme, when it could be read. */
+  hostTheme: 'light' | 'dark' | null;
   /** Set when a promise form should open (button, context menu, shortcut). */
   draft: PromiseDraftSeed | null;
   /** An account picked by search on a page with no key to remember it under. */
@@ -23,6 +25,7 @@ interface PageState {
 export const usePageStore = create<PageState>((set) => ({
   context: null,
   collapsed: false,
+  hostTheme: null,
   draft: null,
   pickedAccountId: null,
   postToHost: () => undefined,

@@ -6,6 +6,7 @@
  * extension-API wrapper: a few kilobytes on every page load.
  */
 import { readSafely, sentAtSafely, type HostAdapter } from '../hosts/adapter';
+import { hostTheme } from '../hosts/theme';
 import { isToTab, type PromiseDraftSeed, type ToContent, type ToSidebar } from '../messages/frame';
 import { sendWithRedelivery } from '../messages/redelivery';
 import type { RequestEnvelope, ResponseEnvelope, ResponseOf } from '../messages/protocol';
@@ -58,6 +59,14 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
   };
   sidebar.post({ type: 'collapsed', collapsed: sidebar.isCollapsed() });
 
+  // The host's theme, told again whenever the page changes (Gmail switches theme without a reload).
+  let theme: string | null = null;
+  const tellTheme = () => {
+    const now = hostTheme(document, (el) => getComputedStyle(el).backgroundColor);
+    if (now && now !== theme) sidebar.post({ type: 'host-theme', theme: (theme = now) });
+  };
+  tellTheme();
+
   const read = () => readSafely(adapter, new URL(location.href), document);
   // Gmail changes the route before it draws the thread: an unreadable page is only reported once
   // it stays unreadable, and meanwhile the sidebar shows it is loading rather than the last account.
@@ -66,6 +75,7 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
     window.clearTimeout(unreadableTimer);
     // The extension was updated or removed: this script is orphaned, so take the sidebar off the page.
     if (!browser.runtime?.id) return stop();
+    tellTheme();
     if (!context) return;
     if (context.kind !== 'unreadable') return sidebar.post({ type: 'context', context });
     sidebar.post({ type: 'navigating' });

@@ -1,4 +1,4 @@
-/** Stores the user's profile (own company domains), normalised to registrable domains. */
+/** Stores the user's profile: own company domains (normalised to registrable domains) and the theme. */
 import { profileSchema, type Profile } from '../settings/profile';
 import { registrableDomain } from '../match/domains';
 import type { Handlers } from '../messages/server';
@@ -22,9 +22,10 @@ export function createProfileHandlers({ db, broadcast }: ServiceDeps): Pick<Hand
       if (bad.length)
         throw new Error(`Not saved: ${bad.map((d) => `"${d}"`).join(', ')} ${bad.length === 1 ? 'is not a domain' : 'are not domains'}.`);
       const ownDomains = [...new Set(profile.ownDomains.map((d) => registrableDomain(d.trim())!))];
-      await db.settings.put({ key: KEY, value: { ownDomains } });
+      const saved: Profile = profile.theme ? { ownDomains, theme: profile.theme } : { ownDomains };
+      await db.settings.put({ key: KEY, value: saved });
       broadcast(changeEvent(['settings']));
-      return { ownDomains };
+      return saved;
     },
   };
 }
