@@ -90,6 +90,7 @@ describe('accessibility (WCAG 2.1 AA, axe-core) of every Glance page in light an
     const page = await glance.context.newPage();
     await page.goto(glance.url('options.html'));
     const settings = page.getByRole('region', { name: 'Playbook settings' });
+    await settings.getByRole('button', { name: /^Advanced/ }).click();
     await settings.getByLabel('Green band minimum score').fill('150');
     await settings.getByLabel('Product adoption weight (%)').fill('90');
     await settings.getByRole('alert').filter({ hasText: /100/ }).waitFor();
