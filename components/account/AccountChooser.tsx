@@ -25,38 +25,36 @@ function Candidate({ candidate, onPick }: { candidate: MatchCandidate; onPick: (
   const band = view?.insights.health.band;
   const lastTouch = view?.recentActivities[0];
   return (
-    <li>
+    // The whole card picks (a pointer convenience); the button, named by the account alone, is what keyboards and screen readers use.
+    <li className="choice" data-choice-id={candidate.accountId} onClick={() => onPick(candidate.accountId)}>
       <button
         type="button"
-        className="choice"
-        aria-labelledby={nameId}
+        className="choice__name"
+        id={nameId}
         aria-describedby={factsId}
-        data-choice-id={candidate.accountId}
-        onClick={() => onPick(candidate.accountId)}
+        onClick={(e) => (e.stopPropagation(), onPick(candidate.accountId))}
       >
-        <span className="choice__name" id={nameId}>
-          {candidate.name}
-        </span>
-        <span className="choice__facts" id={factsId}>
-          {view && account ? (
-            <>
-              <span>{account.domains?.join(', ') || 'no domain on record'}</span>
-              <span>
-                {formatMoney(account.arr, account.currency)} ARR · {account.owner ? `owner ${account.owner}` : 'no owner on record'}
-              </span>
-              <span>
-                <span className={`choice__band choice__band--${band}`}>
-                  {band === 'none' ? BAND_LABELS.none : `${view.insights.health.score} ${BAND_LABELS[band ?? 'none']}`}
-                </span>
-                {' · '}
-                {lastTouch ? `last touch ${spokenDate(lastTouch.date, view.asOf)}` : 'no touch on record'}
-              </span>
-            </>
-          ) : (
-            <span className="muted">{candidate.reason}</span>
-          )}
-        </span>
+        {candidate.name}
       </button>
+      <span className="choice__facts" id={factsId}>
+        {view && account ? (
+          <>
+            <span>{account.domains?.join(', ') || 'no domain on record'}</span>
+            <span>
+              {formatMoney(account.arr, account.currency)} ARR · {account.owner ? `owner ${account.owner}` : 'no owner on record'}
+            </span>
+            <span>
+              <span className={`choice__band choice__band--${band}`}>
+                {band === 'none' ? BAND_LABELS.none : `${view.insights.health.score} ${BAND_LABELS[band ?? 'none']}`}
+              </span>
+              {' · '}
+              {lastTouch ? `last touch ${spokenDate(lastTouch.date, view.asOf)}` : 'no touch on record'}
+            </span>
+          </>
+        ) : (
+          <span className="muted">{candidate.reason}</span>
+        )}
+      </span>
     </li>
   );
 }
@@ -76,7 +74,7 @@ export function AccountChooser({
   const list = useRef<HTMLUListElement>(null);
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
-    const buttons = [...(list.current?.querySelectorAll<HTMLButtonElement>('button.choice') ?? [])];
+    const buttons = [...(list.current?.querySelectorAll<HTMLButtonElement>('button.choice__name') ?? [])];
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
     const next =
       event.key === 'Home'

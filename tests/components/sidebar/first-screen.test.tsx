@@ -109,7 +109,7 @@ describe('AccountChooser', () => {
       />,
     );
     const acme = screen.getByRole('button', { name: 'Acme Robotics' });
-    await within(acme).findByText(/\$240,000 ARR/);
+    await screen.findByText(/\$240,000 ARR/);
     expect(acme).toHaveAccessibleDescription(/acmerobotics\.com.*51 Critical.*last touch/);
     acme.focus();
     await user.keyboard('{ArrowDown}');
