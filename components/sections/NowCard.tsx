@@ -17,9 +17,14 @@ export function nextCommitment(view: AccountView) {
 }
 
 function TopRisk({ signal, more }: { signal: Signal | undefined; more: number }) {
-  if (!signal) return <p className="now__line muted">No risk signals</p>;
+  if (!signal)
+    return (
+      <p className="now__line muted" data-now="risk">
+        No risk signals
+      </p>
+    );
   return (
-    <div className="now__line" data-top-signal-id={signal.id} data-level={signal.level}>
+    <div className="now__line" data-now="risk" data-top-signal-id={signal.id} data-level={signal.level}>
       <span className={`badge level-badge level-badge--${signal.level}`}>
         <span aria-hidden="true">{LEVEL_ICONS[signal.level]} </span>
         {LEVEL_LABELS[signal.level]}
@@ -47,7 +52,12 @@ export function NowCard({ view }: { view: AccountView }) {
       <TopRisk signal={signals[0]} more={signals.length - 1} />
       <h3>Next commitment</h3>
       {next ? (
-        <div className="now__line" data-next-commitment-id={next.id} data-status={status === 'overdue' ? 'overdue' : 'open'}>
+        <div
+          className="now__line"
+          data-now="commitment"
+          data-next-commitment-id={next.id}
+          data-status={status === 'overdue' ? 'overdue' : 'open'}
+        >
           {status === 'overdue' ? (
             <span className="badge badge--red">Overdue</span>
           ) : (
@@ -57,7 +67,9 @@ export function NowCard({ view }: { view: AccountView }) {
           <p className="now__detail muted">{next.dueDate ? `Due ${spokenDate(next.dueDate, view.asOf)}` : 'No due date'}</p>
         </div>
       ) : (
-        <p className="now__line muted">Nothing open</p>
+        <p className="now__line muted" data-now="commitment">
+          Nothing open
+        </p>
       )}
     </section>
   );
