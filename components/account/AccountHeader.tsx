@@ -1,9 +1,13 @@
 import type { AccountView } from '@/lib/account-view/types';
-import { formatDate, formatMoney, relativeDay, TIER_LABEL } from './format';
+import { formatMoney, relativeDay, spokenDate, TIER_LABEL } from './format';
 
+const TOUCH_WORDS: Record<string, string> = { email: 'email', meeting: 'meeting', call: 'call', note: 'note', qbr: 'QBR' };
+
+/** The account's name and the facts a CSM checks first: tier, ARR, renewal countdown, last touch. */
 export function AccountHeader({ view }: { view: AccountView }) {
   const { account, insights } = view;
   const tier = insights.tier.tier;
+  const lastTouch = view.recentActivities[0];
   const missing = [account.arr === undefined && 'ARR', !tier && 'tier', !account.renewalDate && 'renewal date'].filter(
     (m): m is string => !!m,
   );
@@ -27,10 +31,24 @@ export function AccountHeader({ view }: { view: AccountView }) {
           <dd data-renewal-date={account.renewalDate}>
             {account.renewalDate ? (
               <>
-                {formatDate(account.renewalDate)} <span className="muted">({relativeDay(account.renewalDate, view.asOf)})</span>
+                {relativeDay(account.renewalDate, view.asOf)}{' '}
+                <span className="muted facts__aside">{spokenDate(account.renewalDate, view.asOf)}</span>
               </>
             ) : (
               '—'
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Last touch</dt>
+          <dd data-last-touch={lastTouch?.date}>
+            {lastTouch ? (
+              <>
+                {spokenDate(lastTouch.date, view.asOf)}{' '}
+                <span className="muted facts__aside">{TOUCH_WORDS[lastTouch.type] ?? lastTouch.type}</span>
+              </>
+            ) : (
+              'none on record'
             )}
           </dd>
         </div>

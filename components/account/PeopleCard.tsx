@@ -5,6 +5,27 @@ import { ROLE_LABEL } from './format';
 const KEY_ROLES = ['champion', 'economic-buyer', 'executive-sponsor'];
 const QUIET_DAYS = 21;
 
+/** An address that wraps only after its "@" or at a dot, never mid-word ("acmerobo/tics.com"). */
+function EmailAddress({ email }: { email: string }) {
+  const [local, domain] = [email.slice(0, email.lastIndexOf('@') + 1), email.slice(email.lastIndexOf('@') + 1)];
+  return (
+    <span className="email-address">
+      {local}
+      <wbr />
+      {domain.split('.').map((part, i) => (
+        <span key={i}>
+          {i > 0 && (
+            <>
+              <wbr />.
+            </>
+          )}
+          {part}
+        </span>
+      ))}
+    </span>
+  );
+}
+
 /** Key people first (champion, economic buyer, executive sponsor); departed and quiet people marked. */
 export function PeopleCard({ contacts, asOf, limit = 6 }: { contacts: Contact[]; asOf: string; limit?: number }) {
   const rank = (c: Contact) => {
@@ -30,7 +51,11 @@ export function PeopleCard({ contacts, asOf, limit = 6 }: { contacts: Contact[];
                 {c.role && <span className="badge">{ROLE_LABEL[c.role]}</span>}
                 {departed && <span className="badge badge--red">Departed</span>}
                 {quiet && <span className="badge badge--yellow">Quiet {silentDays} days</span>}
-                <div className="muted person__meta">{[c.title, c.email].filter(Boolean).join(' · ')}</div>
+                <div className="muted person__meta">
+                  {c.title && <span>{c.title}</span>}
+                  {c.title && c.email && ' · '}
+                  {c.email && <EmailAddress email={c.email} />}
+                </div>
               </li>
             );
           })}

@@ -9,6 +9,6 @@ export function formatDate(iso: string | undefined): string {
   return iso ? fullDate(iso) : '—';
 }
 
-export { meetingTime as formatDateTime, relative as relativeDay } from '@/lib/briefing/format';
+export { meetingTime as formatDateTime, relative as relativeDay, spokenDate } from '@/lib/briefing/format';
 
 export { ROLE_NAMES as ROLE_LABEL, TIER_NAMES as TIER_LABEL } from '@/lib/briefing/format';

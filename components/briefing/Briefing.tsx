@@ -1,6 +1,8 @@
 /**
- * One screen per account: everything a CSM needs in the two minutes before a call, in the order
- * she would say it. Shared cards keep the sidebar's DOM hooks, so one set of checks reads both.
+ * One screen per account: the first screen is the decision (health, the next best action, the
+ * most urgent risk, the next commitment, renewal and last touch), then what a CSM needs in the two
+ * minutes before a call, in the order she would say it. Shared cards keep the sidebar's DOM hooks,
+ * so one set of checks reads both.
  */
 import type { AccountView } from '@/lib/account-view/types';
 import { people } from '@/lib/briefing/derive';
@@ -8,7 +10,8 @@ import { AccountHeader } from '../account/AccountHeader';
 import { PeopleCard } from '../account/PeopleCard';
 import { TouchesCard } from '../account/TouchesCard';
 import { AlertsCard, ConnectedActionsCard, HealthCard, RenewalCard } from '../insights';
-import { AtAGlance } from './AtAGlance';
+import { HealthDetails } from '../insights/HealthCard';
+import { NowCard } from '../sections/NowCard';
 import { BriefingCommitments } from './BriefingCommitments';
 import { BriefingToolbar } from './BriefingToolbar';
 import { GoalsCard } from './GoalsCard';
@@ -30,21 +33,23 @@ export function Briefing({ view }: { view: AccountView }) {
     <article className="briefing account" data-account-id={id}>
       <div className="briefing__head">
         <AccountHeader view={view} />
+        <HealthCard health={insights.health} weeklyLogins={insights.weeklyLogins} scoreHistory={insights.scoreHistory} compact />
+        <ConnectedActionsCard accountId={id} actions={insights.actions} now={new Date(view.asOf)} compact />
+        <NowCard view={view} />
         <RenewalStage renewal={renewal} />
-        <AtAGlance view={view} />
         <NextMeeting view={view} />
         <BriefingToolbar view={view} />
       </div>
       <div className="briefing__body">
         <TalkingPoints view={view} />
         <Part accountId={id} section="health">
-          <HealthCard health={insights.health} weeklyLogins={insights.weeklyLogins} scoreHistory={insights.scoreHistory} />
+          <section className="card insights-card" aria-labelledby="briefing-health-details">
+            <h2 id="briefing-health-details">Health details</h2>
+            <HealthDetails health={insights.health} weeklyLogins={insights.weeklyLogins} scoreHistory={insights.scoreHistory} />
+          </section>
         </Part>
         <Part accountId={id} section="alerts">
           <AlertsCard signals={insights.signals} />
-        </Part>
-        <Part accountId={id} section="actions">
-          <ConnectedActionsCard accountId={id} actions={insights.actions} now={new Date(view.asOf)} />
         </Part>
         <Part accountId={id} section="commitments">
           <BriefingCommitments view={view} />

@@ -9,6 +9,7 @@ import type { PageMatch } from '@/lib/messages/protocol';
 import { AccountChooser } from '../account/AccountChooser';
 import { AccountSearch } from '../account/AccountSearch';
 import { queryKeys, useAccountView, useGlanceMutation } from '../data/hooks';
+import { useTheme } from '../data/theme';
 import { Briefing } from './Briefing';
 import { ReminderSettings } from './ReminderSettings';
 import { UpcomingMeetings } from './UpcomingMeetings';
@@ -21,6 +22,7 @@ async function activeTabMatch(): Promise<PageMatch | null> {
 }
 
 export function PopupApp() {
+  useTheme();
   const client = useQueryClient();
   const direct = useMemo(() => new URLSearchParams(location.search).get('account'), []);
   const [picked, setPicked] = useState<string | null>(null);
@@ -76,7 +78,7 @@ export function PopupApp() {
       )}
       {state === 'matched' && view.data && <Briefing view={view.data} />}
       {state === 'ambiguous' && tabMatch?.status === 'ambiguous' && (
-        <AccountChooser candidates={tabMatch.candidates} onPick={pick} headingLevel={1} />
+        <AccountChooser candidates={tabMatch.candidates} via={tabMatch.via} onPick={pick} headingLevel={1} />
       )}
       {state === 'none' && (
         <section className="card" aria-labelledby="popup-none">

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { Commitment } from '@/lib/model/bundle';
 import { isRoadmapPromise } from '@/lib/promises';
 import { formatDate, relativeDay } from '../account/format';
@@ -12,11 +12,42 @@ export interface CommitmentItemProps {
   onEdit?: () => void;
 }
 
+/** Edit and cancel, out of the way behind one quiet toggle: marking done is the item's one primary action. */
+function MoreMenu({ textId, onEdit, onCancel }: { textId: string; onEdit?: () => void; onCancel: () => void }) {
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--small button--quiet commitment__more"
+        aria-label="More"
+        aria-describedby={textId}
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen(!open)}
+      >
+        <span aria-hidden="true">⋯</span>
+      </button>
+      <span id={menuId} className="commitment__menu" hidden={!open}>
+        {onEdit && (
+          <button type="button" className="button button--small button--quiet" aria-describedby={textId} onClick={onEdit}>
+            Edit
+          </button>
+        )}
+        <button type="button" className="button button--small button--quiet" aria-describedby={textId} onClick={onCancel}>
+          Cancel commitment
+        </button>
+      </span>
+    </>
+  );
+}
+
 /*
  * The controls' names never repeat the commitment's text: it is free text, and "Send the promised
  * pricing" in a name would also answer to queries for the form's "Save", "Due", "Promise" or
  * "Owner". Screen readers get the text as each control's description, which name and label
- * lookups ignore. "Cancel item" keeps the item's cancel apart from the form's own "Cancel".
+ * lookups ignore. "Cancel commitment" keeps the item's cancel apart from the form's own "Cancel".
  */
 export function CommitmentItem({ commitment: c, status, asOf, onStatus, onEdit }: CommitmentItemProps) {
   const roadmap = c.kind === 'sales-promise' && isRoadmapPromise(c.text);
@@ -59,23 +90,15 @@ export function CommitmentItem({ commitment: c, status, asOf, onStatus, onEdit }
         <div className="commitment__controls">
           {c.status === 'open' ? (
             <>
-              <button type="button" className="button button--small" aria-describedby={textId} onClick={() => onStatus('done')}>
-                Done
-              </button>
-              {onEdit && (
-                <button type="button" className="button button--small button--quiet" aria-describedby={textId} onClick={onEdit}>
-                  Edit
-                </button>
-              )}
               <button
                 type="button"
                 className="button button--small button--quiet"
-                aria-label="Cancel item"
                 aria-describedby={textId}
-                onClick={() => onStatus('cancelled')}
+                onClick={() => onStatus('done')}
               >
-                Cancel
+                <span aria-hidden="true">✓ </span>Done
               </button>
+              <MoreMenu textId={textId} onEdit={onEdit} onCancel={() => onStatus('cancelled')} />
             </>
           ) : (
             <button type="button" className="button button--small button--quiet" aria-describedby={textId} onClick={() => onStatus('open')}>

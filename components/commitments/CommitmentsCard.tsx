@@ -1,4 +1,4 @@
-/** Open commitments (ours / theirs) and the sales promises, with done, edit, cancel (undo) and logging. */
+/** Open commitments (ours / theirs) and the sales promises, with done (undo), edit, cancel (undo) and logging. */
 import { useMemo, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AccountView } from '@/lib/account-view/types';
@@ -68,7 +68,8 @@ export function CommitmentsCard({ view, draft, source, userEmail, onOpenDraft, o
   const accountId = view.account.id;
   const [filter, setFilter] = useState<Filter>('all');
   const [editing, setEditing] = useState<Commitment | null>(null);
-  const [undo, setUndo] = useState<Commitment | null>(null);
+  // The last item closed here, so a mis-click on "Done" or "Cancel commitment" is one click to undo.
+  const [undo, setUndo] = useState<{ item: Commitment; status: Commitment['status'] } | null>(null);
   // Ids closed in this card, so a just-closed item is among the shown even past the cap.
   const [closedHere, setClosedHere] = useState<string[]>([]);
   const save = useCommitmentChange(accountId);
@@ -76,7 +77,7 @@ export function CommitmentsCard({ view, draft, source, userEmail, onOpenDraft, o
 
   const setStatus = (c: Commitment, status: Commitment['status']) => {
     save.mutate({ id: c.id, patch: { status } });
-    setUndo(status === 'cancelled' ? c : null);
+    setUndo(status === 'open' ? null : { item: c, status });
     if (status !== 'open') setClosedHere((ids) => [...ids, c.id]);
   };
   const sorted = sortCommitments(view.commitments, view.asOf);
@@ -139,12 +140,13 @@ export function CommitmentsCard({ view, draft, source, userEmail, onOpenDraft, o
       )}
       {undo && (
         <p className="undo" role="status">
-          Cancelled “{undo.text.length > 50 ? `${undo.text.slice(0, 50)}…` : undo.text}”.{' '}
+          {undo.status === 'done' ? 'Marked done' : 'Cancelled'} “
+          {undo.item.text.length > 50 ? `${undo.item.text.slice(0, 50)}…` : undo.item.text}”.{' '}
           <button
             type="button"
             className="button button--small button--quiet"
             onClick={() => {
-              save.mutate({ id: undo.id, patch: { status: 'open' } });
+              save.mutate({ id: undo.item.id, patch: { status: 'open' } });
               setUndo(null);
             }}
           >

@@ -29,8 +29,13 @@ export function ActionItem({ action, top, busy, onHide }: ActionItemProps) {
         {title}
       </p>
       <p className="action__reason muted">{reason}</p>
-      {steps.length > 0 && (
-        <Disclosure summary="Steps" describedBy={titleId} className="action__steps">
+      {top && steps.length > 0 && (
+        <p className="action__first-step">
+          <strong>First step:</strong> {steps[0]}
+        </p>
+      )}
+      {steps.length > (top ? 1 : 0) && (
+        <Disclosure summary={top ? 'All steps' : 'Steps'} describedBy={titleId} className="action__steps">
           <ol>
             {steps.map((step, i) => (
               <li key={i}>{step}</li>

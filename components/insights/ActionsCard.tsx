@@ -21,6 +21,8 @@ export interface ActionsCardProps {
   busy?: boolean;
   /** The last change failed, in words. */
   error?: string | null;
+  /** The first screen: the top action in full, the others behind a toggle (still in the DOM, in ranked order). */
+  compact?: boolean;
 }
 
 const SNOOZE_DAYS: Record<Exclude<SnoozeChoice, 'dismiss'>, number> = { day: 1, week: 7 };
@@ -29,8 +31,10 @@ function hiddenState(a: HiddenAction): string {
   return a.hiddenUntil ? `Snoozed until ${shortDate(a.hiddenUntil)}` : 'Dismissed';
 }
 
-export function ActionsCard({ accountId, actions, onSnooze, onRestore, now, busy, error }: ActionsCardProps) {
+export function ActionsCard({ accountId, actions, onSnooze, onRestore, now, busy, error, compact = false }: ActionsCardProps) {
   const headingId = useId();
+  const moreId = useId();
+  const [moreOpen, setMoreOpen] = useState(false);
   const hiddenTitleId = (a: HiddenAction) => `${headingId}-hidden-${a.id}`;
   // Said aloud after a change, because the item the focus was on disappears with it.
   const [status, setStatus] = useState('');
@@ -64,6 +68,29 @@ export function ActionsCard({ accountId, actions, onSnooze, onRestore, now, busy
       <h2 id={headingId}>Next best actions</h2>
       {shown.length === 0 ? (
         <p className="muted">No suggested actions right now</p>
+      ) : compact && shown.length > 1 ? (
+        <>
+          <ol className="actions-list" aria-label="Next best action">
+            <ActionItem action={shown[0]} top busy={busy} onHide={hide} />
+          </ol>
+          <button
+            type="button"
+            className="disclosure__toggle"
+            aria-expanded={moreOpen}
+            aria-controls={moreId}
+            onClick={() => setMoreOpen(!moreOpen)}
+          >
+            <span className="disclosure__chevron" aria-hidden="true">
+              {moreOpen ? '▾' : '▸'}
+            </span>
+            {shown.length === 2 ? '1 more action' : `${shown.length - 1} more actions`}
+          </button>
+          <ol id={moreId} className="actions-list" aria-label="More actions, in order" hidden={!moreOpen} start={2}>
+            {shown.slice(1).map((a) => (
+              <ActionItem key={a.id} action={a} top={false} busy={busy} onHide={hide} />
+            ))}
+          </ol>
+        </>
       ) : (
         <ol className="actions-list" aria-label="Next best actions, most important first">
           {shown.map((a, i) => (

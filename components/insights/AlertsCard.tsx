@@ -1,15 +1,12 @@
 /** Risk signals, highest level first, each saying which data fired it. */
 import { useId } from 'react';
 import type { Signal } from '@/lib/insights';
-import { LEVEL_LABELS } from './format';
+import { LEVEL_ICONS, LEVEL_LABELS } from './format';
 
 export interface AlertsCardProps {
   /** Highest level first (as computeInsights orders them). */
   signals: readonly Signal[];
 }
-
-/** A shape per level as well as a colour, for readers who cannot tell the colours apart. */
-const LEVEL_ICONS = { escalation: '⬤', red: '●', orange: '◆', yellow: '▲' } as const;
 
 export function AlertsCard({ signals }: AlertsCardProps) {
   const headingId = useId();

@@ -7,9 +7,10 @@ export interface ConnectedActionsCardProps {
   accountId: string;
   actions: ActionsResult;
   now?: string | number | Date;
+  compact?: boolean;
 }
 
-export function ConnectedActionsCard({ accountId, actions, now }: ConnectedActionsCardProps) {
+export function ConnectedActionsCard({ accountId, actions, now, compact }: ConnectedActionsCardProps) {
   const snooze = useGlanceMutation('action.snooze');
   const restore = useGlanceMutation('action.restore');
   const failed = snooze.error ?? restore.error;
@@ -18,6 +19,7 @@ export function ConnectedActionsCard({ accountId, actions, now }: ConnectedActio
       accountId={accountId}
       actions={actions}
       now={now}
+      compact={compact}
       busy={snooze.isPending || restore.isPending}
       error={failed ? `Could not save that change: ${failed.message}` : null}
       onSnooze={(actionId, until) => snooze.mutate(until ? { accountId, actionId, until } : { accountId, actionId })}

@@ -72,13 +72,47 @@ function Trends({ health, weeklyLogins, scoreHistory }: HealthCardProps) {
   );
 }
 
-export function HealthCard({ health, weeklyLogins, scoreHistory }: HealthCardProps) {
+/** What drives the score, its 12-week trends and the dimension-by-dimension why: below the first screen. */
+export function HealthDetails({ health, weeklyLogins, scoreHistory }: HealthCardProps) {
+  if (health.score === null) return <MissingHealth health={health} />;
+  return (
+    <div className="health-details">
+      <Drivers title="Pulling it down" items={health.drivers.down} tone="down" />
+      <Drivers title="Holding it up" items={health.drivers.up} tone="up" />
+      <Trends health={health} weeklyLogins={weeklyLogins} scoreHistory={scoreHistory} />
+      <HealthWhy dimensions={health.dimensions} />
+    </div>
+  );
+}
+
+function MissingHealth({ health }: { health: HealthResult }) {
+  return (
+    <div className="health-missing">
+      <p>No part of the health score has data yet, so there is no score (never a guessed one).</p>
+      <ul aria-label="Data that would score this account">
+        {health.dimensions.map((d) => (
+          <li key={d.id}>
+            {d.label}: {DIMENSION_INPUTS[d.id]}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * `compact`: the score, band, trend and coverage only (the first screen); the details then go in
+ * a section of their own (HealthDetails).
+ */
+export function HealthCard({ health, weeklyLogins, scoreHistory, compact = false }: HealthCardProps & { compact?: boolean }) {
   const { band, score } = health;
   const missing = health.dimensions.filter((d) => d.score === null);
   const headingId = useId();
   return (
-    <section className="card insights-card health-card" aria-labelledby={headingId}>
-      <h2 id={headingId}>Health</h2>
+    <section className={`card insights-card health-card${compact ? ' health-card--compact' : ''}`} aria-labelledby={headingId}>
+      <h2 id={headingId} className={compact ? 'visually-hidden' : undefined}>
+        Health
+      </h2>
       <div className="health-top">
         <p
           className={`health-display health-display--${band}`}
@@ -96,27 +130,23 @@ export function HealthCard({ health, weeklyLogins, scoreHistory }: HealthCardPro
         {score !== null && <Trend trend={health.trend} />}
       </div>
       {score === null ? (
-        <div className="health-missing">
-          <p>No dimension has data yet, so there is no score (never a guessed one).</p>
-          <ul aria-label="Data that would score this account">
-            {health.dimensions.map((d) => (
-              <li key={d.id}>
-                {d.label}: {DIMENSION_INPUTS[d.id]}
-              </li>
-            ))}
-          </ul>
-        </div>
+        compact ? (
+          <p className="muted">No data to score yet: see what would score it under Health details.</p>
+        ) : (
+          <MissingHealth health={health} />
+        )
       ) : (
         <>
-          <p className="health-coverage muted">
-            {health.coverage.text.charAt(0).toUpperCase() + health.coverage.text.slice(1)}
-            {missing.length > 0 && `; no data for ${missing.map((d) => d.label).join(', ')}`}
-          </p>
-          {health.openP1P2 && <p className="health-flag">Open P1/P2 ticket: support score carries an extra 2</p>}
-          <Drivers title="Pulling it down" items={health.drivers.down} tone="down" />
-          <Drivers title="Holding it up" items={health.drivers.up} tone="up" />
-          <Trends health={health} weeklyLogins={weeklyLogins} scoreHistory={scoreHistory} />
-          <HealthWhy dimensions={health.dimensions} />
+          {(!compact || missing.length > 0) && (
+            <p className="health-coverage muted">
+              {health.coverage.text.charAt(0).toUpperCase() + health.coverage.text.slice(1)}
+              {missing.length > 0 && `; no data for ${missing.map((d) => d.label).join(', ')}`}
+            </p>
+          )}
+          {!compact && health.openP1P2 && (
+            <p className="health-flag">An urgent support ticket (P1 or P2) is open: it pulls the support part down</p>
+          )}
+          {!compact && <HealthDetails health={health} weeklyLogins={weeklyLogins} scoreHistory={scoreHistory} />}
         </>
       )}
     </section>

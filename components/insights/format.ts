@@ -15,12 +15,16 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** Urgency in words, never a colour name: the colour and the shape (LEVEL_ICONS) carry it visually. */
 export const LEVEL_LABELS: Record<SignalLevel, string> = {
-  escalation: 'Escalation',
-  red: 'Red',
-  orange: 'Orange',
-  yellow: 'Yellow',
+  escalation: 'Escalate',
+  red: 'Critical',
+  orange: 'Serious',
+  yellow: 'Watch',
 };
+
+/** A shape per level as well as a colour, for readers who cannot tell the colours apart. */
+export const LEVEL_ICONS: Record<SignalLevel, string> = { escalation: '⬤', red: '●', orange: '◆', yellow: '▲' };
 
 /** The inputs that would give a dimension data: tells the CSM what to import. */
 export const DIMENSION_INPUTS: Record<DimensionId, string> = {

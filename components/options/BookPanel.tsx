@@ -4,6 +4,7 @@ import { call } from '@/lib/messages/client';
 import type { StoreSummary } from '@/lib/messages/protocol';
 import { RECORD_TYPES } from '@/lib/model/bundle';
 import { exportBookFile, type ExportProgress } from '@/lib/export/bundle-file';
+import { spokenDate } from '../account/format';
 import { useGlanceMutation, useStoreSummary } from '../data/hooks';
 
 export function BookPanel() {
@@ -68,11 +69,6 @@ export function BookPanel() {
           </button>
         </p>
       )}
-      {!empty && sampleAccounts === 0 && (
-        <button type="button" className="button button--quiet" onClick={() => loadSample.mutate({})} disabled={loadSample.isPending}>
-          Load sample book
-        </button>
-      )}
       {(loadSample.error || removeSample.error) && (
         <p className="error" role="alert">
           {(loadSample.error ?? removeSample.error)?.message}
@@ -80,16 +76,27 @@ export function BookPanel() {
       )}
       {lastImport && (
         <p className="muted">
-          Last change: {lastImport.name}, {new Date(lastImport.at).toLocaleString()}
+          Last change: {lastImport.name}, {spokenDate(lastImport.at, new Date().toISOString())}{' '}
+          {new Date(lastImport.at).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' })}
           {outboxPending > 0 && ` · ${outboxPending} change${outboxPending === 1 ? '' : 's'} waiting to sync`}
         </p>
       )}
       {interruptedImport && <InterruptedImport job={interruptedImport} />}
-      <div className="row">
-        <button type="button" className="button" onClick={() => void exportBundle()} disabled={empty || exportProgress !== null}>
-          Export
-        </button>
-        <span className="muted">Downloads the whole local store as a Glance bundle.</span>
+      <div className="book-actions">
+        <div>
+          <button type="button" className="button" onClick={() => void exportBundle()} disabled={empty || exportProgress !== null}>
+            Export
+          </button>
+          <span className="muted">{empty ? 'Nothing to export yet.' : 'Downloads the whole local store as a Glance bundle.'}</span>
+        </div>
+        {!empty && sampleAccounts === 0 && (
+          <div>
+            <button type="button" className="button button--quiet" onClick={() => loadSample.mutate({})} disabled={loadSample.isPending}>
+              Load sample book
+            </button>
+            <span className="muted">Adds 50 sample accounts, marked as sample data and removable in one click.</span>
+          </div>
+        )}
       </div>
       {exportProgress && (
         <div className="progress">

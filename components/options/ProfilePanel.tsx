@@ -21,16 +21,16 @@ export function ProfilePanel() {
       .split(/[\s,;]+/)
       .map((d) => d.trim().replace(/^@/, ''))
       .filter(Boolean);
-    save.mutate({ profile: { ownDomains } });
+    save.mutate({ profile: { ...profile.data, ownDomains } });
   };
 
   return (
-    <section className="card" aria-labelledby="profile-heading">
+    <section className="card" aria-labelledby="profile-heading" id="company">
       <h2 id="profile-heading">Your company</h2>
       <form className="row" onSubmit={submit}>
         <label className="field profile-field">
           <span>Your company's email domains</span>
-          <input value={text} placeholder="northpeak.io, northpeak.com" onChange={(e) => setText(e.target.value)} />
+          <input value={text} placeholder="e.g. yourcompany.com, yourcompany.io" onChange={(e) => setText(e.target.value)} />
         </label>
         <button type="submit" className="button" disabled={save.isPending || profile.isPending}>
           Save domains

@@ -3,7 +3,7 @@
  * checked as typed. Nothing is saved until the whole set is valid, so the sidebar never
  * judges an account by a half-edited playbook.
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { DEFAULT_SETTINGS, type PlaybookSettings } from '@/lib/settings';
 import { useGlanceMutation, useSettings } from '../data/hooks';
 import { allFields, checkDraft, settingsSections, toDraft, weightSum, type Draft } from './settings/fields';
@@ -16,7 +16,9 @@ export function SettingsPanel() {
   return (
     <section aria-labelledby="settings-heading" className="card settings">
       <h2 id="settings-heading">Playbook settings</h2>
-      <p className="muted">The figures behind health scores, signals and next best actions. The defaults are the playbook’s.</p>
+      <p className="muted">
+        The figures behind health scores, signals and next best actions. The defaults are the playbook’s: most teams never change them.
+      </p>
       {settings.isPending && <p aria-busy="true">Loading settings…</p>}
       {settings.isError && (
         <p className="error" role="alert">
@@ -25,6 +27,25 @@ export function SettingsPanel() {
       )}
       {settings.data && <SettingsForm saved={settings.data} />}
     </section>
+  );
+}
+
+/** The playbook's figures, closed until asked for; they stay mounted, so an unsaved edit survives closing. */
+function Advanced({ count, children }: { count: number; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const bodyId = useId();
+  return (
+    <div className="settings-advanced">
+      <button type="button" className="disclosure__toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
+        <span className="disclosure__chevron" aria-hidden="true">
+          {open ? '▾' : '▸'}
+        </span>
+        Advanced: all {count} figures
+      </button>
+      <div id={bodyId} hidden={!open}>
+        {children}
+      </div>
+    </div>
   );
 }
 
@@ -75,15 +96,18 @@ function SettingsForm({ saved }: { saved: PlaybookSettings }) {
   }
 
   const labels = new Map(allFields(sections).map((f) => [f.key, f.label]));
+  const fieldCount = allFields(sections).length;
   const problems = [...(check.weightsOk ? [] : ['Health weights']), ...Object.keys(check.fieldErrors).map((k) => labels.get(k) ?? k)];
 
   return (
     <form className="settings-form" noValidate onSubmit={submit}>
-      {sections.map((section) => (
-        <SettingsSection key={section.id} section={section} draft={draft} errors={check.fieldErrors} onChange={edit}>
-          {section.id === 'weights' && <WeightSum sum={weightSum(draft)} valid={check.weightsOk} />}
-        </SettingsSection>
-      ))}
+      <Advanced count={fieldCount}>
+        {sections.map((section) => (
+          <SettingsSection key={section.id} section={section} draft={draft} errors={check.fieldErrors} onChange={edit}>
+            {section.id === 'weights' && <WeightSum sum={weightSum(draft)} valid={check.weightsOk} />}
+          </SettingsSection>
+        ))}
+      </Advanced>
       <div className="settings-actions">
         <button type="submit" className="button" disabled={!check.settings || !dirty || save.isPending}>
           {save.isPending ? 'Saving…' : 'Save settings'}

@@ -1,8 +1,13 @@
-/** The matched account, card by card, in the order a CSM reads it. */
-import { useEffect, useMemo, type ReactNode } from 'react';
+/**
+ * The matched account: first the decision (health, the next best action, the most urgent risk,
+ * the next commitment, renewal and last touch), then everything else in sections that open and
+ * close, remembered. New sections slot in as one more <Section>.
+ */
+import { useEffect, useMemo } from 'react';
 import type { AccountView } from '@/lib/account-view/types';
 import { findCues } from '@/lib/cues';
 import { AccountHeader } from '../account/AccountHeader';
+import { relativeDay } from '../account/format';
 import { PeopleCard } from '../account/PeopleCard';
 import { TouchesCard } from '../account/TouchesCard';
 import { GoalsCard } from '../briefing/GoalsCard';
@@ -10,12 +15,15 @@ import { CommitmentsCard } from '../commitments/CommitmentsCard';
 import type { PromiseSource } from '../commitments/PromiseForm';
 import { AlertsCard, ConnectedActionsCard, CuesCard, ExpansionCard, HealthCard, RenewalCard } from '../insights';
 import { FoundInEmail } from '../thread/FoundInEmail';
+import { HealthDetails } from '../insights/HealthCard';
+import { NowCard } from '../sections/NowCard';
+import { Section } from '../sections/Section';
 import { requestSelection } from './selection';
 import { usePageStore } from './page-store';
 
 export function SidebarAccount({ view }: { view: AccountView }) {
   const { context, draft, openDraft, closeDraft } = usePageStore();
-  const { insights } = view;
+  const { insights, account } = view;
 
   const source: PromiseSource = useMemo(() => {
     if (context?.kind === 'thread') return { type: 'email', url: context.url, threadId: context.threadId };
@@ -36,21 +44,28 @@ export function SidebarAccount({ view }: { view: AccountView }) {
     if (section) document.getElementById(section)?.scrollIntoView({ block: 'start' });
   }, []);
 
+  const openCount = view.commitments.filter((c) => c.status === 'open').length;
+  // Expansion says nothing useful to an account that is not getting value: it steps back to the end.
+  const expansionFirst = insights.expansion.ready || insights.health.band === 'green';
+  const expansion = (
+    <Section id="expansion" title="Expansion" hint={insights.expansion.ready ? 'ready' : 'not now'}>
+      <ExpansionCard expansion={insights.expansion} />
+    </Section>
+  );
+
   return (
-    <article className="account" data-account-id={view.account.id}>
-      <AccountHeader view={view} />
-      <Section id="health">
-        <HealthCard health={insights.health} weeklyLogins={insights.weeklyLogins} scoreHistory={insights.scoreHistory} />
-      </Section>
-      <Section id="alerts">
-        <AlertsCard signals={insights.signals} />
-      </Section>
-      <Section id="actions">
-        <ConnectedActionsCard accountId={view.account.id} actions={insights.actions} now={new Date(view.asOf)} />
-      </Section>
+    <article className="account" data-account-id={account.id}>
+      <div className="first-screen">
+        <AccountHeader view={view} />
+        <HealthCard health={insights.health} weeklyLogins={insights.weeklyLogins} scoreHistory={insights.scoreHistory} compact />
+        <div id="actions">
+          <ConnectedActionsCard accountId={account.id} actions={insights.actions} now={new Date(view.asOf)} compact />
+        </div>
+        <NowCard view={view} />
+      </div>
       <CuesCard cues={cues} />
       {context?.kind === 'thread' && <FoundInEmail view={view} context={context} onEdit={openDraft} />}
-      <Section id="commitments">
+      <Section id="commitments" title="Commitments" hint={`${openCount} open`} defaultOpen forceOpen={draft !== null}>
         <CommitmentsCard
           view={view}
           draft={draft}
@@ -60,24 +75,26 @@ export function SidebarAccount({ view }: { view: AccountView }) {
           onCloseDraft={closeDraft}
         />
       </Section>
-      <Section id="renewal">
+      <Section id="alerts" title="Risk signals" hint={insights.signals.length || 'none'}>
+        <AlertsCard signals={insights.signals} />
+      </Section>
+      <Section id="health" title="Health details" hint={insights.health.coverage.text}>
+        <HealthDetails health={insights.health} weeklyLogins={insights.weeklyLogins} scoreHistory={insights.scoreHistory} />
+      </Section>
+      <Section id="renewal" title="Renewal" hint={account.renewalDate ? relativeDay(account.renewalDate, view.asOf) : 'no date'}>
         <RenewalCard renewal={insights.renewal} />
       </Section>
-      <ExpansionCard expansion={insights.expansion} />
-      <Section id="goals">
+      {expansionFirst && expansion}
+      <Section id="goals" title="Goals and outcomes">
         <GoalsCard view={view} />
       </Section>
-      <Section id="people">
+      <Section id="people" title="People" hint={view.contacts.length}>
         <PeopleCard contacts={view.contacts} asOf={view.asOf} />
       </Section>
-      <Section id="touches">
+      <Section id="touches" title="Recent touches" hint={view.upcomingMeetings.length > 0 ? 'meeting coming up' : undefined}>
         <TouchesCard recent={view.recentActivities} upcoming={view.upcomingMeetings} asOf={view.asOf} />
       </Section>
+      {!expansionFirst && expansion}
     </article>
   );
-}
-
-/** A scroll target for links into the sidebar. */
-function Section({ id, children }: { id: string; children: ReactNode }) {
-  return <div id={id}>{children}</div>;
 }

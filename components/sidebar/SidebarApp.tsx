@@ -3,8 +3,10 @@ import { useEffect, useMemo } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PageContext } from '@/lib/hosts/types';
 import { AccountChooser } from '../account/AccountChooser';
-import { AccountSearch } from '../account/AccountSearch';
 import { useAccountView, useGlanceMutation } from '../data/hooks';
+import { useTheme } from '../data/theme';
+import { CollapsedHandle } from './CollapsedHandle';
+import { LoadFailed, NoAccount } from './NoAccountStates';
 import { pageMatchQuery } from './page-match';
 import { SidebarAccount } from './SidebarAccount';
 import { SyncedLine } from './SyncedLine';
@@ -23,7 +25,8 @@ function usePageMatch(context: PageContext | null) {
  * follows the active tab and which the browser itself opens and closes (no collapse handle).
  */
 export function SidebarApp({ standalone, inPanel = false }: { standalone: boolean; inPanel?: boolean }) {
-  const { context, noHostPage, collapsed, pickedAccountId, pickAccount, postToHost } = usePageStore();
+  const { context, noHostPage, collapsed, pickedAccountId, pickAccount, postToHost, openOptions, hostTheme } = usePageStore();
+  useTheme(hostTheme);
   const match = usePageMatch(context);
   const choose = useGlanceMutation('match.choose');
   const direct = useMemo(() => new URLSearchParams(location.search).get('account'), []);
@@ -51,14 +54,10 @@ export function SidebarApp({ standalone, inPanel = false }: { standalone: boolea
   if (collapsed && !inPanel) {
     return (
       <div className="sidebar sidebar--collapsed" data-match={state}>
-        <button
-          type="button"
-          className="handle"
-          aria-label="Open Glance sidebar"
-          onClick={() => postToHost({ type: 'set-collapsed', collapsed: false })}
-        >
-          <span aria-hidden="true">G</span>
-        </button>
+        <CollapsedHandle
+          view={state === 'matched' ? (view.data ?? undefined) : undefined}
+          onOpen={() => postToHost({ type: 'set-collapsed', collapsed: false })}
+        />
       </div>
     );
   }
@@ -80,11 +79,7 @@ export function SidebarApp({ standalone, inPanel = false }: { standalone: boolea
           </button>
         )}
       </div>
-      {(match.isError || view.isError) && (
-        <p className="card error" role="alert">
-          Glance could not load this account: {(match.error ?? view.error)?.message}
-        </p>
-      )}
+      {(match.isError || view.isError) && <LoadFailed message={(match.error ?? view.error)?.message ?? ''} onOpenOptions={openOptions} />}
       {state === 'loading' && (
         <div className="card skeleton" aria-busy="true" aria-label="Finding the account">
           <div className="skeleton__line" />
@@ -105,19 +100,11 @@ export function SidebarApp({ standalone, inPanel = false }: { standalone: boolea
           <SidebarAccount view={view.data} />
         </>
       )}
-      {state === 'ambiguous' && result?.status === 'ambiguous' && <AccountChooser candidates={result.candidates} onPick={pick} />}
-      {state === 'none' && (
-        <section className="card" aria-labelledby="none-heading">
-          <h2 id="none-heading">{context?.kind === 'list' || noHostPage ? 'Open a thread or record' : 'No matching account'}</h2>
-          <p className="muted">
-            {context?.kind === 'unreadable'
-              ? `Glance could not read this page: ${context.reason}`
-              : context?.kind === 'list' || noHostPage
-                ? 'Glance shows the account of the email thread or CRM record you open.'
-                : (result?.status === 'none' && result.reason) || 'Search your book instead.'}
-          </p>
-          <AccountSearch onPick={pick} />
-        </section>
+      {state === 'ambiguous' && result?.status === 'ambiguous' && (
+        <AccountChooser candidates={result.candidates} via={result.via} onPick={pick} />
+      )}
+      {state === 'none' && !match.isError && !view.isError && (
+        <NoAccount context={context} noHostPage={noHostPage} result={result} onPick={pick} onOpenOptions={openOptions} />
       )}
     </div>
   );

@@ -27,6 +27,7 @@ export function handleHostMessage(message: ToSidebar): void {
   if (message.type === 'context') store.setContext(message.context);
   else if (message.type === 'navigating') store.setContext(null);
   else if (message.type === 'collapsed') store.setCollapsed(message.collapsed);
+  else if (message.type === 'host-theme') usePageStore.setState({ hostTheme: message.theme });
   else if (message.type === 'open-promise-form') store.openDraft(message.seed);
   else if (message.type === 'selection') {
     waiting.get(message.requestId)?.(message.seed);

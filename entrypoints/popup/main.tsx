@@ -4,6 +4,7 @@ import { PopupApp } from '@/components/briefing/PopupApp';
 import '@/assets/glance.css';
 import '@/assets/insights.css';
 import '@/assets/sidebar.css';
+import '@/assets/sections.css';
 import '@/assets/briefing.css';
 
 createRoot(document.getElementById('root')!).render(

@@ -1,4 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
 import { createQueryClient, GlanceQueryProvider } from '@/components/data/GlanceQueryProvider';
 import { prefetchPageMatch } from '@/components/sidebar/page-match';
 import { SidebarApp } from '@/components/sidebar/SidebarApp';
@@ -10,6 +11,7 @@ import '@/assets/glance.css';
 import '@/assets/insights.css';
 import '@/assets/sidebar.css';
 import '@/assets/found.css';
+import '@/assets/sections.css';
 
 const queryClient = createQueryClient();
 
@@ -34,6 +36,8 @@ if (link) {
   setSession(session);
   usePageStore.setState({ postToHost: (message) => link.post(message) });
 }
+
+usePageStore.setState({ openOptions: () => void browser.runtime.openOptionsPage() });
 
 // Opened on its own in a tab (the briefing's "Details" links), it shows the account of ?account=.
 createRoot(document.getElementById('root')!).render(

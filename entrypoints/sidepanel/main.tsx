@@ -4,6 +4,7 @@
  * narrow role (lib/access/roles.ts): no import, export or settings writes from here.
  */
 import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
 import { createQueryClient, GlanceQueryProvider } from '@/components/data/GlanceQueryProvider';
 import { prefetchPageMatch } from '@/components/sidebar/page-match';
 import { SidebarApp } from '@/components/sidebar/SidebarApp';
@@ -13,6 +14,8 @@ import { followActiveTab } from './follow-tab';
 import '@/assets/glance.css';
 import '@/assets/insights.css';
 import '@/assets/sidebar.css';
+import '@/assets/found.css';
+import '@/assets/sections.css';
 
 const queryClient = createQueryClient();
 
@@ -28,6 +31,7 @@ const tab = followActiveTab({
 
 // The sidebar asks its host for the selection; here the host is the active tab's content script.
 usePageStore.setState({
+  openOptions: () => void browser.runtime.openOptionsPage(),
   postToHost: (message) => {
     if (message.type === 'get-selection') {
       void tab.selection().then((seed) => handleHostMessage({ type: 'selection', requestId: message.requestId, seed }));

@@ -11,7 +11,10 @@ import type { ActionId, ActionRule } from './types';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-const healthWords = (score: number | null, band: string) => (score === null ? 'no health score' : `health ${score} (${band})`);
+/** The bands in the words every Glance view uses. */
+const BAND_WORDS: Record<string, string> = { green: 'healthy', yellow: 'at risk', red: 'critical', none: 'no health data' };
+const healthWords = (score: number | null, band: string) =>
+  score === null ? 'no health score' : `health ${score}, ${BAND_WORDS[band] ?? band}`;
 
 const championDeparture: ActionRule = ({ data, now, settings }) => {
   const recent = champions(data.contacts).filter(
@@ -36,7 +39,7 @@ const championDeparture: ActionRule = ({ data, now, settings }) => {
 const saveEscalate: ActionRule = ({ health, signals }) => {
   const red = signals.filter((s) => isRedLevel(s.level));
   if (health.band !== 'red' && red.length === 0) return null;
-  const reasons = [...(health.band === 'red' ? [`Health ${health.score} (red)`] : []), ...red.map((s) => s.detail)];
+  const reasons = [...(health.band === 'red' ? [`Health ${health.score}, critical`] : []), ...red.map((s) => s.detail)];
   return {
     title: 'Escalate: run the save play',
     reason: reasons.join('; '),
@@ -57,7 +60,7 @@ const overdueCommitment: ActionRule = ({ data, now }) => {
   const more = overdue.length > 1 ? ` (+${overdue.length - 1} more overdue)` : '';
   return {
     title: `Follow up now: ${c.text}`,
-    reason: `${what} "${c.text}" was due ${c.dueDate!.slice(0, 10)}, ${plural(days, 'day')} ago${more}`,
+    reason: `${what} "${c.text}" was due ${plural(days, 'day')} ago${more}`,
     steps: overdue.map((x) => `Follow up on "${x.text}" (due ${x.dueDate!.slice(0, 10)})`),
   };
 };
@@ -67,7 +70,7 @@ const renewalAtRisk: ActionRule = ({ renewal, health }) => {
   if (!renewal || !renewal.ninetyDayRule.inWindow || health.band === 'green') return null;
   return {
     title: 'Renewal at risk: start the save play',
-    reason: `Renewal in ${plural(renewal.daysToGo, 'day')} (${renewal.renewalDate.slice(0, 10)}) with ${healthWords(health.score, health.band)}`,
+    reason: `Renewal in ${plural(renewal.daysToGo, 'day')} with ${healthWords(health.score, health.band)}`,
     steps: ['Start the save play before the renewal conversation', 'Find the root cause of the health gap', 'Plan the renewal with the AE'],
   };
 };
@@ -78,7 +81,7 @@ const renewalStage: ActionRule = ({ renewal }) => {
   const warn = rule.breached ? '; no renewal conversation on record yet' : '';
   return {
     title: `Renewal ${renewal.stage.id}: ${renewal.stage.title.toLowerCase()}`,
-    reason: `Renewal in ${plural(renewal.daysToGo, 'day')} (${renewal.renewalDate.slice(0, 10)})${warn}`,
+    reason: `Renewal in ${plural(renewal.daysToGo, 'day')}${warn}`,
     steps: rule.breached ? ['Open the renewal conversation now', ...renewal.stage.checklist] : renewal.stage.checklist,
   };
 };
@@ -100,7 +103,7 @@ const qbrDue: ActionRule = ({ tier, now }) => {
   return {
     title: 'Schedule the QBR',
     reason: last
-      ? `Last QBR ${relativeDays(wholeDaysAgo(last, now))} (${last.slice(0, 10)}); ${TIER_LABELS[tier.tier]} cadence is every ${tier.qbrCadenceDays} days`
+      ? `Last QBR ${relativeDays(wholeDaysAgo(last, now))}; ${TIER_LABELS[tier.tier]} cadence is every ${tier.qbrCadenceDays} days`
       : `No QBR on record; ${TIER_LABELS[tier.tier]} cadence is every ${tier.qbrCadenceDays} days`,
     steps: ['Schedule the QBR', 'Invite the economic buyer', 'Send the QBR follow-up within 48 hours'],
   };

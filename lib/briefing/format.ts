@@ -38,6 +38,32 @@ export function relative(iso: string, asOf: string): string {
   return days > 0 ? `in ${days} days` : `${-days} days ago`;
 }
 
+/** Days either side of today that read better in words than as a date. */
+const NEAR_DAYS = 6;
+
+/**
+ * The one date style of every Glance view: near days in words ("today", "in 3 days",
+ * "yesterday"), others with their weekday ("Tue, Mar 7", the year added when it is not the
+ * current one), in the reader's locale. Read in UTC, like every playbook rule.
+ */
+export function spokenDate(iso: string, asOf: string, locale?: string): string {
+  const d = new Date(toMs(iso));
+  if (Number.isNaN(d.getTime())) return iso;
+  if (Math.abs(calendarDaysUntil(iso, asOf)) <= NEAR_DAYS) return relative(iso, asOf);
+  const sameYear = d.getUTCFullYear() === new Date(toMs(asOf)).getUTCFullYear();
+  return formatter(
+    `day|${locale ?? ''}|${sameYear}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        weekday: 'short',
+        month: 'short',
+        day: 'numeric',
+        year: sameYear ? undefined : 'numeric',
+        timeZone: 'UTC',
+      }),
+  ).format(d);
+}
+
 /** Long record text cut at a word boundary, so a talking point stays one line. */
 export function clip(text: string, max = 60): string {
   if (text.length <= max) return text;

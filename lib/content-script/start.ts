@@ -8,6 +8,7 @@
  */
 import { readSafely, sentAtSafely, type HostAdapter } from '../hosts/adapter';
 import { displayModeOf, DISPLAY_MODE_KEY, type DisplayMode } from '../display/mode';
+import { hostTheme } from '../hosts/theme';
 import type { PageContext } from '../hosts/types';
 import { isToTab, type PromiseDraftSeed, type ToContent, type ToPanel, type ToSidebar } from '../messages/frame';
 import { sendWithRedelivery } from '../messages/redelivery';
@@ -38,9 +39,17 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
     else void browser.runtime.sendMessage({ glance: 'panel', ...message } satisfies ToPanel).catch(() => undefined);
   };
   let lastContext: PageContext | null = null;
+  // The host's theme, told again whenever the page changes (Gmail switches theme without a reload).
+  let theme: string | null = null;
+  const tellTheme = () => {
+    const now = sidebar && hostTheme(document, (el) => getComputedStyle(el).backgroundColor);
+    if (sidebar && now && now !== theme) sidebar.frame.post({ type: 'host-theme', theme: (theme = now) });
+  };
   const applyMode = (mode: DisplayMode) => {
     if (mode === 'page' && !sidebar) {
       sidebar = mountInPage(collapsedAtStart, selectionSeed, (collapsed) => (collapsedAtStart = collapsed));
+      theme = null;
+      tellTheme();
       if (lastContext) sidebar.frame.post({ type: 'context', context: lastContext });
     } else if (mode === 'panel' && sidebar) {
       sidebar.destroy();
@@ -60,6 +69,7 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
     window.clearTimeout(unreadableTimer);
     // The extension was updated or removed: this script is orphaned, so take the sidebar off the page.
     if (!browser.runtime?.id) return stop();
+    tellTheme();
     if (!context) return;
     lastContext = context;
     if (context.kind !== 'unreadable') return tell({ type: 'context', context });

@@ -4,7 +4,7 @@
  */
 import type { AccountData } from '../model/bundle';
 import type { HealthBand } from '../health/types';
-import { formatNumber, percent } from '../health/facts';
+import { formatMoney, formatNumber, percent } from '../health/facts';
 import type { PlaybookSettings } from '../settings';
 import { ageInDays, isInLastDays, sortByDate, toMs, wholeDaysAgo, type DateInput } from '../time';
 
@@ -31,7 +31,7 @@ function roiDocumented(data: AccountData): ExpansionCondition {
     id: 'roi-documented',
     label: 'ROI documented',
     met,
-    reason: met ? `ROI documented: ${formatNumber(roi!.documented)}` : 'No ROI documented on the current investment',
+    reason: met ? `ROI documented: ${formatMoney(roi!.documented, data.account.currency)}` : 'No ROI documented on the current investment',
   };
 }
 

@@ -80,6 +80,15 @@ export function isDeparted(c: Contact): boolean {
 }
 
 /** Formats whole numbers with thousands separators, independent of the machine's locale. */
+/** Money in the account's currency, whole units: "$120,000", "€42,000"; an unknown code is written after the number. */
+export function formatMoney(n: number, currency = 'USD'): string {
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(n);
+  } catch {
+    return `${formatNumber(n)} ${currency}`;
+  }
+}
+
 export function formatNumber(n: number): string {
   const rounded = Math.round(n * 100) / 100;
   const [int, frac] = String(Math.abs(rounded)).split('.');

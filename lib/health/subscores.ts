@@ -5,7 +5,7 @@
 import type { AccountData } from '../model/bundle';
 import type { PlaybookSettings } from '../settings';
 import { ageInDays, type DateInput } from '../time';
-import { activityTrend, formatNumber, npsByDate, npsCategory, pastMeetings, percent, weeklyLogins } from './facts';
+import { activityTrend, formatMoney, formatNumber, npsByDate, npsCategory, pastMeetings, percent, weeklyLogins } from './facts';
 import type { DimensionId, SubScore } from './types';
 
 const LOGIN_FREQUENCY = { daily: 10, weekly: 7, monthly: 4, rarely: 1 } as const;
@@ -95,7 +95,7 @@ export function outcomeSubScores(data: AccountData): SubScore[] {
         'roi-realised',
         'ROI realised',
         ratioScore(ratio),
-        `ROI realised: ${formatNumber(a.roi.documented)} of ${formatNumber(a.roi.expected)} expected (${percent(ratio)})`,
+        `ROI realised: ${formatMoney(a.roi.documented, a.currency)} of ${formatMoney(a.roi.expected, a.currency)} expected (${percent(ratio)})`,
       ),
     );
   }

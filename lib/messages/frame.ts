@@ -30,6 +30,8 @@ export type ToSidebar =
   | { type: 'open-promise-form'; seed: PromiseDraftSeed }
   | { type: 'selection'; requestId: number; seed: PromiseDraftSeed }
   | { type: 'collapsed'; collapsed: boolean }
+  /** The host page's own theme, for a sidebar set to follow it. */
+  | { type: 'host-theme'; theme: 'light' | 'dark' }
   /** The one-time token the content script got for this tab: the sidebar redeems it with the background. */
   | { type: 'registration'; token: string }
   /** Registration failed (the background refused or could not be reached): say so rather than spin. */

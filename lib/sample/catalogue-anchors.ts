@@ -37,7 +37,7 @@ export const ANCHOR_SPECS: AccountSpec[] = [
         name: acme.champion.name,
         email: acme.champion.email,
         role: 'champion',
-        title: 'Director of Automation',
+        title: 'Director of Operations',
         crm: { salesforceId: acme.champion.salesforceId18, hubspotId: acme.champion.hubspotContactId },
       },
       {
@@ -45,7 +45,7 @@ export const ANCHOR_SPECS: AccountSpec[] = [
         name: acme.economicBuyer.name,
         email: acme.economicBuyer.email,
         role: 'economic-buyer',
-        title: 'VP Operations',
+        title: 'VP Finance',
         crm: { salesforceId: acme.economicBuyer.salesforceId18, hubspotId: acme.economicBuyer.hubspotContactId },
       },
     ],

@@ -1,4 +1,4 @@
-/** Stores the user's profile (own company domains), normalised to registrable domains. */
+/** Stores the user's profile: own company domains (normalised to registrable domains), who she is, and the theme. */
 import { profileSchema, type Profile } from '../settings/profile';
 import { registrableDomain } from '../match/domains';
 import type { Handlers } from '../messages/server';
@@ -22,9 +22,15 @@ export function createProfileHandlers({ db, broadcast }: ServiceDeps): Pick<Hand
       if (bad.length)
         throw new Error(`Not saved: ${bad.map((d) => `"${d}"`).join(', ')} ${bad.length === 1 ? 'is not a domain' : 'are not domains'}.`);
       const ownDomains = [...new Set(profile.ownDomains.map((d) => registrableDomain(d.trim())!))];
-      // A page that only knows the domains keeps who she is as stored.
-      const me = profile.me ?? (await loadProfile(db)).me;
-      const saved: Profile = { ownDomains, ...(me ? { me: [...new Set(me.map((m) => m.trim()).filter(Boolean))] } : {}) };
+      // A page that saves only some of the profile keeps the rest as stored.
+      const stored = profile.me === undefined || profile.theme === undefined ? await loadProfile(db) : undefined;
+      const me = profile.me ?? stored?.me;
+      const theme = profile.theme ?? stored?.theme;
+      const saved: Profile = {
+        ownDomains,
+        ...(me ? { me: [...new Set(me.map((m) => m.trim()).filter(Boolean))] } : {}),
+        ...(theme ? { theme } : {}),
+      };
       await db.settings.put({ key: KEY, value: saved });
       broadcast(changeEvent(['settings']));
       return saved;

@@ -13,6 +13,7 @@ const toSidebarSchema = z.union([
   z.object({ type: z.literal('open-promise-form'), seed }),
   z.object({ type: z.literal('selection'), requestId: z.number(), seed }),
   z.object({ type: z.literal('collapsed'), collapsed: z.boolean() }),
+  z.object({ type: z.literal('host-theme'), theme: z.enum(['light', 'dark']) }),
   z.object({ type: z.literal('registration'), token: z.string().min(1).max(200) }),
   z.object({ type: z.literal('registration-failed'), reason: z.string().max(500) }),
 ]) satisfies z.ZodType<ToSidebar>;

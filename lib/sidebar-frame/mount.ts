@@ -6,7 +6,9 @@
 import { CONNECT, type ConnectMessage, type ToContent, type ToSidebar } from '../messages/frame';
 
 export const SIDEBAR_WIDTH = 360;
-export const HANDLE_WIDTH = 36;
+export const HANDLE_WIDTH = 28;
+/** Collapsed, a short tab (band colour, score, overdue count) rather than a full-height bar. */
+export const HANDLE_HEIGHT = 148;
 
 export interface SidebarFrame {
   post(message: ToSidebar): void;
@@ -51,6 +53,9 @@ iframe{border:0;height:100%;width:100%;display:block;color-scheme:normal;box-sha
   const applyWidth = () => {
     const width = collapsed ? HANDLE_WIDTH : SIDEBAR_WIDTH;
     host.style.width = `${width}px`;
+    // The page keeps its right margin either way, so even the short tab never covers host controls.
+    host.style.height = collapsed ? `${HANDLE_HEIGHT}px` : '';
+    host.style.top = collapsed ? `calc(50vh - ${HANDLE_HEIGHT / 2}px)` : '';
     pageStyle.textContent = `html{margin-right:${width}px !important}`;
   };
   applyWidth();

@@ -90,6 +90,7 @@ describe('accessibility (WCAG 2.1 AA, axe-core) of every Glance page in light an
     const page = await glance.context.newPage();
     await page.goto(glance.url('options.html'));
     const settings = page.getByRole('region', { name: 'Playbook settings' });
+    await settings.getByRole('button', { name: /^Advanced/ }).click();
     await settings.getByLabel('Green band minimum score').fill('150');
     await settings.getByLabel('Product adoption weight (%)').fill('90');
     await settings.getByRole('alert').filter({ hasText: /100/ }).waitFor();
@@ -172,9 +173,10 @@ describe('accessibility (WCAG 2.1 AA, axe-core) of every Glance page in light an
     const open = frame.locator('[data-kind="commitment"][data-status="open"], [data-kind="commitment"][data-status="overdue"]');
     await open.first().getByRole('button', { name: 'Done' }).click();
     await frame.locator('[data-kind="commitment"][data-status="done"]').first().waitFor();
-    await open.first().getByRole('button', { name: 'Cancel item' }).click();
+    await open.first().getByRole('button', { name: 'More' }).click();
+    await open.first().getByRole('button', { name: 'Cancel commitment' }).click();
     await frame.locator('[data-kind="commitment"][data-status="cancelled"]').waitFor();
-    await expandAll(frame);
+    await expandAll(frame); // every section, "More" menu and disclosure open
     await open.first().getByRole('button', { name: 'Edit' }).click();
     await frame.getByRole('button', { name: 'Save' }).waitFor();
 

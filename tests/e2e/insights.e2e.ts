@@ -87,6 +87,21 @@ describe('insights for the sample book, in real Chromium', () => {
     });
   }
 
+  it('puts the decision in the first screen of a 360x720 sidebar for every sample account: health, top action, most urgent risk, next commitment', async () => {
+    await page.setViewportSize({ width: 360, height: 720 });
+    const outside: string[] = [];
+    for (const [id] of EXPECTED) {
+      await openSidebar(id);
+      const hooks = ['[data-health-band]', '[data-action-id]', '[data-now="risk"]', '[data-now="commitment"]'];
+      for (const hook of hooks) {
+        const box = await page.locator(hook).first().boundingBox();
+        if (!box || box.y < 0 || box.y + box.height > 720) outside.push(`${id} ${hook}: ${JSON.stringify(box)}`);
+      }
+    }
+    expect(outside).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('fits Acme in a 360 px sidebar', async () => {
     await page.setViewportSize({ width: 360, height: 900 });
     await openSidebar('sample-acme');
@@ -107,6 +122,7 @@ describe('insights for the sample book, in real Chromium', () => {
     const next = first.actions[1];
     expect(next).toBeTruthy();
 
+    await frame.getByRole('button', { name: /^Health details/ }).click();
     const why = frame.getByRole('button', { name: 'Why?' });
     await expect(why.getAttribute('aria-expanded')).resolves.toBe('false');
     await why.click();
@@ -137,6 +153,7 @@ describe('insights for the sample book, in real Chromium', () => {
     const options = await glance.context.newPage();
     await options.goto(glance.url('options.html'));
     const settings = options.getByRole('region', { name: 'Playbook settings' });
+    await settings.getByRole('button', { name: /^Advanced/ }).click();
     await settings.getByLabel('Green band minimum score').fill('95');
     await settings.getByRole('button', { name: 'Save settings' }).click();
     await settings.getByText(/^Saved/).waitFor();

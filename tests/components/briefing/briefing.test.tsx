@@ -36,7 +36,7 @@ describe('Briefing', () => {
     expect(screen.getByRole('heading', { level: 1, name: /Acme Robotics/ })).toBeInTheDocument();
     expect(screen.getByText('Enterprise')).toBeInTheDocument();
     expect(screen.getByText('$240,000')).toBeInTheDocument();
-    expect(screen.getByText('Jul 28, 2026')).toBeInTheDocument();
+    expect(screen.getByText('Renewal').nextElementSibling).toHaveTextContent('in 140 days Tue, Jul 28');
     expect(screen.getByText(/Renewal stage:/).parentElement).toHaveTextContent('Renewal stage: not started yet');
     expect(screen.getByText('Next meeting').parentElement).toHaveTextContent(/today, .*Recovery check-in: fleet-sync outage/);
   });
@@ -113,7 +113,7 @@ describe('Briefing', () => {
     expect(link).toHaveAttribute('href', 'sidebar.html?account=sample-acme#commitments');
     expect(link).toHaveAttribute('target', '_blank');
     const sections = screen.getAllByRole('link', { name: /in the sidebar$/ }).map((a) => a.getAttribute('href')!.split('#')[1]);
-    expect(sections).toEqual(['health', 'alerts', 'actions', 'commitments', 'people', 'goals', 'touches']);
+    expect(sections).toEqual(['health', 'alerts', 'commitments', 'people', 'goals', 'touches']);
   });
 
   it('adds the renewal card once the renewal motion has started', () => {
@@ -123,11 +123,15 @@ describe('Briefing', () => {
   });
 });
 
-describe('AtAGlance', () => {
-  it('sums up health and the top action on the first screen without a second health hook', () => {
+describe('first screen of the briefing', () => {
+  it('answers what to know and do now: health, the top action with its first step, the most urgent risk, the next commitment', () => {
     const { container } = renderWithClient(<Briefing view={sampleView('sample-acme')} />);
-    const line = container.querySelector('.briefing-glance')!;
-    expect(line).toHaveTextContent(/^Health 51 Critical ▼down6Do next: Escalate: run the save play$/);
-    expect(line.querySelector('[data-health-band],[data-action-id]')).toBeNull();
+    const head = container.querySelector<HTMLElement>('.briefing__head')!;
+    expect(head.querySelector('[data-health-band]')).toHaveAttribute('data-health-band', 'red');
+    expect(head.querySelector('[data-action-id]')).toHaveAttribute('data-action-id', 'save-play-escalate');
+    expect(within(head).getByText('First step:').parentElement).toHaveTextContent(/^First step: Escalate/);
+    expect(head.querySelector('[data-top-signal-id]')).toHaveAttribute('data-top-signal-id', 'p1-p2-open');
+    expect(head.querySelector('[data-next-commitment-id]')).toHaveAttribute('data-next-commitment-id', 'sample-acme-k7');
+    expect(within(head).getByRole('button', { name: '2 more actions' })).toHaveAttribute('aria-expanded', 'false');
   });
 });

@@ -99,6 +99,19 @@ describe('CommitmentsCard', () => {
     expect(screen.queryByText('Customer shares the SSO metadata')).not.toBeInTheDocument();
   });
 
+  it('marks done as the one primary action, with an undo', async () => {
+    const user = userEvent.setup();
+    renderCard([commitment({ id: 'a', text: 'Send the SOC 2 report' })]);
+    // Edit and cancel wait behind "More": only "Done" shows on an open item.
+    expect(screen.queryByRole('button', { name: 'Cancel commitment' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Edit' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Done', description: 'Send the SOC 2 report' }));
+    expect(screen.getByRole('status')).toHaveTextContent('Marked done “Send the SOC 2 report”.');
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(call).toHaveBeenLastCalledWith('commitment.update', { id: 'a', patch: { status: 'open' } }));
+    await waitFor(() => expect(itemOf('Send the SOC 2 report')).toHaveAttribute('data-status', 'open'));
+  });
+
   it('marks done, and cancels with an undo', async () => {
     const user = userEvent.setup();
     renderCard([commitment({ id: 'a', text: 'Send the SOC 2 report' }), commitment({ id: 'b', text: 'Book the training' })]);
@@ -109,7 +122,8 @@ describe('CommitmentsCard', () => {
     expect(screen.getByRole('heading', { name: 'Done and cancelled' })).toBeInTheDocument();
     expect(itemOf('Send the SOC 2 report')).toHaveAttribute('data-status', 'done');
     expect(screen.getByRole('button', { name: 'Reopen', description: 'Send the SOC 2 report' })).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Cancel item', description: 'Book the training' }));
+    await user.click(screen.getByRole('button', { name: 'More', description: 'Book the training' }));
+    await user.click(screen.getByRole('button', { name: 'Cancel commitment', description: 'Book the training' }));
     await waitFor(() => expect(call).toHaveBeenCalledWith('commitment.update', { id: 'b', patch: { status: 'cancelled' } }));
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(call).toHaveBeenLastCalledWith('commitment.update', { id: 'b', patch: { status: 'open' } }));
@@ -119,6 +133,7 @@ describe('CommitmentsCard', () => {
   it('sends an edit as the changed fields only', async () => {
     const user = userEvent.setup();
     renderCard([commitment({ id: 'a', text: 'Send the SOC 2 report', dueDate: '2026-11-27', promisedBy: 'casey@northpeak.io' })]);
+    await user.click(screen.getByRole('button', { name: 'More', description: 'Send the SOC 2 report' }));
     await user.click(screen.getByRole('button', { name: 'Edit', description: 'Send the SOC 2 report' }));
     const textbox = screen.getByRole('textbox', { name: 'Promise' });
     await user.clear(textbox);
@@ -135,6 +150,7 @@ describe('CommitmentsCard', () => {
   it('sends nothing when an edit changes nothing, even for a due date stored as a timestamp', async () => {
     const user = userEvent.setup();
     renderCard([commitment({ id: 'a', text: 'Send the SOC 2 report', dueDate: '2026-11-27T17:00:00Z' })]);
+    await user.click(screen.getByRole('button', { name: 'More', description: 'Send the SOC 2 report' }));
     await user.click(screen.getByRole('button', { name: 'Edit', description: 'Send the SOC 2 report' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByRole('form')).not.toBeInTheDocument());

@@ -28,17 +28,18 @@ describe('ActionsCard', () => {
     expect(within(items[2]).getByText('Follow up now: Send the SSO setup guide')).toBeInTheDocument();
   });
 
-  it('shows the playbook steps behind a disclosure', async () => {
+  it("shows the top action's first step at once and the rest of the playbook behind a disclosure", async () => {
     const user = userEvent.setup();
     const { insights } = renderActions();
-    const firstStep = insights.actions.top!.steps[0];
+    const [firstStep, secondStep] = insights.actions.top!.steps;
     const top = document.querySelector<HTMLElement>('[data-action-id="champion-departure"]')!;
-    const toggle = within(top).getByRole('button', { name: 'Steps' });
+    expect(within(top).getByText('First step:').parentElement).toHaveTextContent(`First step: ${firstStep}`);
+    const toggle = within(top).getByRole('button', { name: 'All steps' });
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
-    expect(screen.queryByText(firstStep)).not.toBeInTheDocument();
+    expect(screen.queryByText(secondStep)).not.toBeInTheDocument();
     await user.click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
-    expect(screen.getByText(firstStep)).toBeInTheDocument();
+    expect(screen.getByText(secondStep)).toBeInTheDocument();
   });
 
   it('dismisses without an end, and snoozes for exactly 1 day or 1 week from now', async () => {

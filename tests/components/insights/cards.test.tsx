@@ -19,10 +19,11 @@ describe('AlertsCard', () => {
       'usage-drop',
       'late-invoice',
     ]);
-    expect(items[0]).toHaveTextContent(/^. ?Escalation: Champion departed/);
-    expect(within(items[1]).getByText('Red')).toBeInTheDocument();
-    expect(within(items[2]).getByText('Orange')).toBeInTheDocument();
-    expect(within(items[4]).getByText('Yellow')).toBeInTheDocument();
+    // Urgency in words, never colour names: health bands already say Healthy / At risk / Critical.
+    expect(items[0]).toHaveTextContent(/^. ?Escalate: Champion departed/);
+    expect(within(items[1]).getByText('Critical')).toBeInTheDocument();
+    expect(within(items[2]).getByText('Serious')).toBeInTheDocument();
+    expect(within(items[4]).getByText('Watch')).toBeInTheDocument();
     expect(within(items[4]).getByText('Usage drop')).toBeInTheDocument();
     expect(within(items[0]).getByText(/Sam Ortiz/)).toBeInTheDocument();
   });

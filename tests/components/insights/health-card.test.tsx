@@ -40,7 +40,7 @@ describe('HealthCard', () => {
     expect(within(down).getByText('Executive sponsor: none')).toBeInTheDocument();
     const up = screen.getByRole('list', { name: 'Holding it up' });
     expect(within(up).getByText('No escalation in the last 90 days')).toBeInTheDocument();
-    expect(screen.getByText(/open P1\/P2 ticket/i)).toBeInTheDocument();
+    expect(screen.getByText('An urgent support ticket (P1 or P2) is open: it pulls the support part down')).toBeInTheDocument();
   });
 
   it('reveals every dimension and sub-score behind the score in one click on "Why?"', async () => {

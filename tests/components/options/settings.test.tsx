@@ -37,6 +37,7 @@ async function renderPanel() {
       <SettingsPanel />
     </QueryClientProvider>,
   );
+  await user.click(await screen.findByRole('button', { name: /^Advanced: all \d+ figures$/ }));
   await screen.findByLabelText('Product adoption weight (%)');
   return user;
 }

@@ -57,7 +57,7 @@ describe('briefingMarkdown', () => {
       '- **P1/P2 ticket open** (red): Open: P1 "Fleet-sync outage: robots not receiving schedules at the Dayton plant"',
     );
     const action = section(acme, 'Next best action');
-    expect(action).toContain('**Escalate: run the save play**: Health 51 (red); Open: P1');
+    expect(action).toContain('**Escalate: run the save play**: Health 51, critical; Open: P1');
     expect(action).toContain('- Then: Follow up now: Send Dana the root-cause analysis for the fleet-sync outage');
   });
 
@@ -77,8 +77,8 @@ describe('briefingMarkdown', () => {
 
   it('names the key people, who departed and who went quiet', () => {
     const people = section(acme, 'People');
-    expect(people).toContain('- Dana Whitfield, Champion, Director of Automation');
-    expect(people).toContain('- Raj Patel, Economic buyer, VP Operations');
+    expect(people).toContain('- Dana Whitfield, Champion, Director of Operations');
+    expect(people).toContain('- Raj Patel, Economic buyer, VP Finance');
     expect(people).toContain('- Nadia Brennan, Executive sponsor, Chief Information Officer');
     expect(people).toMatch(/- Chloe Park, Technical, Head of IT \(\*\*quiet \d+ days\*\*\)/);
     expect(md('sample-globex')).toMatch(/- Oliver Grant, Champion, [^\n]*\(\*\*departed\*\* \w{3} \d+, \d{4}\)/);

@@ -38,13 +38,13 @@ describe('next best action: priority order', () => {
   it('save-play-escalate (health red) beats overdue-commitment', () => {
     const d = quiet({ account: seatsScoring(50), commitments: [overdue] });
     expect(ids(d).slice(0, 2)).toEqual(['save-play-escalate', 'overdue-commitment']);
-    expect(actions(d).top?.reason).toBe('Health 50 (red)');
+    expect(actions(d).top?.reason).toBe('Health 50, critical');
   });
 
   it('overdue-commitment beats renewal-at-risk, naming the commitment', () => {
     const d = quiet({ account: { ...seatsScoring(70), renewalDate: ahead(60) }, commitments: [overdue], activities: [withTalk] });
     expect(ids(d)).toEqual(['overdue-commitment', 'renewal-at-risk', 'renewal-stage', 'save-play-reach-out']);
-    expect(actions(d).top?.reason).toBe('Commitment "Send the SSO setup guide" was due 2025-06-12, 3 days ago');
+    expect(actions(d).top?.reason).toBe('Commitment "Send the SSO setup guide" was due 3 days ago');
   });
 
   it('renewal-at-risk beats renewal-stage; no health score counts as not green', () => {

@@ -26,7 +26,7 @@ describe('expansion readiness', () => {
     const r = check({});
     expect(r.ready).toBe(true);
     expect(r.conditions.map((c) => c.reason)).toEqual([
-      'ROI documented: 40,000',
+      'ROI documented: $40,000',
       '80 of 100 seats active (80%)',
       'Health green for 60 days',
       'Expansion conversation active',

@@ -83,10 +83,13 @@ describe('mounting the sidebar', () => {
     sidebarPort.close();
   });
 
-  it('collapses to a handle and comes off the page entirely when destroyed', () => {
+  it('collapses to a short handle and comes off the page entirely when destroyed', () => {
     const { frame } = mount(true);
-    expect(document.querySelector('style[data-glance="layout"]')?.textContent).toBe('html{margin-right:36px !important}');
+    expect(document.querySelector('style[data-glance="layout"]')?.textContent).toBe('html{margin-right:28px !important}');
+    const host = document.querySelector<HTMLElement>('glance-sidebar')!;
+    expect(host.style).toMatchObject({ width: '28px', height: '148px' });
     frame.setCollapsed(false);
+    expect(host.style).toMatchObject({ width: '360px', height: '' });
     expect(frame.isCollapsed()).toBe(false);
     frame.destroy();
     expect(document.querySelector('glance-sidebar')).toBeNull();
