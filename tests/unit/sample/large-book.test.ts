@@ -7,13 +7,9 @@ import { makeLargeBook } from '../../../lib/sample/large-book';
 const NOW = new Date('2026-03-10T15:20:00Z');
 
 describe('makeLargeBook', () => {
-  it('makes 10,000 accounts with 10 contacts each, quickly, with unique ids, domains and emails', () => {
-    const started = performance.now();
+  // How fast it is made is measured by `npm run bench`, not asserted here.
+  it('makes 10,000 accounts with 10 contacts each, with unique ids, domains and emails', () => {
     const book = makeLargeBook({ accounts: 10_000, contactsPerAccount: 10, now: NOW });
-    const elapsed = performance.now() - started;
-    // The target is well under 2 s on an idle machine (a few hundred ms); the margin keeps
-    // loaded, shared runners from failing a test that is about correctness first.
-    expect(elapsed).toBeLessThan(6_000);
     expect(book.accounts).toHaveLength(10_000);
     expect(book.contacts).toHaveLength(100_000);
     const unique = (values: string[]) => new Set(values).size === values.length;
