@@ -68,7 +68,10 @@ const OBJECTS: SyncObject[] = ['companies', 'contacts', 'deals', 'tickets'];
 describe('HubSpot connector against the fake portal', () => {
   it('verifies the token by showing the portal, and refuses a wrong token with a reconnect message', async () => {
     fake = await startHubSpotFake({ http: true });
-    await expect(connect(fake).verify()).resolves.toEqual({ label: `HubSpot portal ${fake.portalId} (app.hubspot.com)` });
+    await expect(connect(fake).verify()).resolves.toEqual({
+      label: `HubSpot portal ${fake.portalId} (app.hubspot.com)`,
+      accountUrlPrefix: `https://app.hubspot.com/contacts/${fake.portalId}/record/0-2/`,
+    });
     const wrong = createHubSpotConnector({ accessToken: 'pat-na1-wrong', fetch: fetchTo(fake.httpOrigin!) });
     await expect(wrong.verify()).rejects.toMatchObject({
       kind: 'auth',
@@ -157,7 +160,9 @@ describe('HubSpot connector against the fake portal', () => {
     expect(ids).toHaveLength(10_050);
     expect(new Set(ids).size).toBe(10_050);
     expect(fake.log.filter((r) => r.status === 400)).toEqual([]);
-    // The cap is real in the fake: paging with `after` to the 10,001st result is refused.
+    // The cap is real in the fake: paging with `after` to the 10,001st result is refused (once the
+    // search budget of this second, which the sync above may have used up, is free again).
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     const capped = await fetch(`${fake.httpOrigin}/crm/v3/objects/contacts/search`, {
       method: 'POST',
       headers: { authorization: `Bearer ${HUBSPOT_TOKEN}`, 'content-type': 'application/json' },

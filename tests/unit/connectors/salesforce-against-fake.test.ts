@@ -136,6 +136,7 @@ describe('Salesforce connector against the fake org', () => {
     const { connector } = connect(fake);
     expect(await connector.verify()).toEqual({
       label: 'Acme Dev (acme-dev.my.salesforce.com)',
+      accountUrlPrefix: 'https://acme-dev.my.salesforce.com/',
       userId: fake.userId,
       userEmail: 'casey.morgan@northpeak.io',
     });
