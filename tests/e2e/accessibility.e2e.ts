@@ -131,10 +131,11 @@ describe('accessibility (WCAG 2.1 AA, axe-core) of every Glance page in light an
     await page.locator('[role="row"][data-account-id]').first().waitFor();
     await page.locator('[data-commitment-id]').first().waitFor();
     await page.getByRole('checkbox', { name: 'Renewal within 120 days', exact: true }).check();
+    // The imports above added to the sample book: the count is of whatever the book holds now.
     await page
       .getByRole('status')
       .first()
-      .getByText(/^\d+ of 50/)
+      .getByText(/^\d+ of \d+ of your accounts/)
       .waitFor();
     expect(await violationsInBothSchemes(page, page, 'book')).toEqual([]);
     await page.close();

@@ -80,6 +80,9 @@ describe('"Found in this email" on a Gmail thread, in real Chromium', () => {
   it('logs the email as a touch, listed among the recent touches', async () => {
     await frame.getByRole('button', { name: 'Log this email' }).click();
     await frame.getByText(`Logged as a touch on Acme Robotics.`).waitFor();
+    // Recent touches is a section below the first screen: open it unless it is remembered open.
+    const touches = frame.getByRole('button', { name: /^Recent touches/ });
+    if ((await touches.getAttribute('aria-expanded')) === 'false') await touches.click();
     await frame.getByRole('region', { name: 'Recent touches' }).getByText(`Email: ${SUBJECT}`).waitFor();
   });
 
