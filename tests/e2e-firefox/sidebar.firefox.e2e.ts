@@ -104,12 +104,14 @@ describe('the sidebar and the briefing, in real Firefox', () => {
     const frame = await sidebarFrame(page);
     await frame.waitForSelector('[data-account-id="sample-acme"]');
     await (await frame.waitForSelector(button('Collapse Glance sidebar')))!.click();
-    await frame.waitForSelector(button('Open Glance sidebar'));
+    // The handle is named by what it would open: "Open Glance sidebar: Acme Robotics, health …".
+    const handle = 'button[aria-label^="Open Glance sidebar"]';
+    await frame.waitForSelector(handle);
     await page.waitForFunction(() => document.querySelector('glance-sidebar')!.getBoundingClientRect().width < 50);
 
     await page.reload();
     const again = await sidebarFrame(page);
-    await (await again.waitForSelector(button('Open Glance sidebar')))!.click();
+    await (await again.waitForSelector(handle))!.click();
     await again.waitForSelector('[data-match="matched"] [data-account-id="sample-acme"]');
     await page.waitForFunction(() => document.querySelector('glance-sidebar')!.getBoundingClientRect().width > 200);
     await page.close();
