@@ -41,15 +41,23 @@ async function syncedOk(options: Page, source: 'hubspot' | 'salesforce', after?:
   return panel(options, source).getAttribute('data-last-sync');
 }
 
-async function bookRows(glance: Glance, prefix: string) {
+/** "My book": the grid is virtualised (only rows on screen are in the DOM), so the count is its aria-rowcount less the header. */
+async function openBook(glance: Glance, prefix: string) {
   const book = await glance.context.newPage();
   await book.goto(glance.url('book.html'));
   await book.locator(`[data-account-id^="${prefix}"]`).first().waitFor(SYNC_TIMEOUT);
-  const rows = await book
-    .locator(`[data-account-id^="${prefix}"]`)
-    .evaluateAll((els) => els.map((e) => [e.getAttribute('data-account-id'), e.textContent ?? '']));
-  await book.close();
-  return rows;
+  return book;
+}
+
+const accountsInBook = async (book: Page) => Number(await book.getByRole('grid', { name: 'Accounts' }).getAttribute('aria-rowcount')) - 1;
+
+/** The rows the book's own "Filter accounts" search finds for a company name. */
+async function rowsFound(book: Page, name: string, expected: number) {
+  await book.getByRole('searchbox', { name: 'Filter accounts' }).fill(name);
+  await expect.poll(() => accountsInBook(book), SYNC_TIMEOUT).toBe(expected);
+  return book
+    .locator('[data-account-id]')
+    .evaluateAll((els) => els.map((e) => [e.getAttribute('data-account-id'), e.textContent ?? ''] as const));
 }
 
 /** Logs PROMISE from the Gmail thread's sidebar; returns the Gmail page, its sidebar and the commitment id. */
@@ -78,6 +86,8 @@ async function pushThroughA500AndARestart(
   fake.failNext(createPath, { as: 500, afterHandling: true });
   await options.getByRole('button', { name: 'Sync now' }).click();
   await expect.poll(() => fake.log.some((r) => createPath.test(`${r.method} ${r.path}`) && r.status === 500), SYNC_TIMEOUT).toBe(true);
+  // The options page shows the write-back still waiting, not lost and not failed for good.
+  await options.locator(`[data-outbox-id="${commitmentId}"][data-outbox-state="pending"]`).waitFor(SYNC_TIMEOUT);
   await stopServiceWorker(page);
   await options.getByRole('button', { name: 'Sync now' }).click();
   const unsent = options.locator(`[data-outbox-id="${commitmentId}"]:not([data-outbox-state="sent"])`);
@@ -88,8 +98,7 @@ async function pushThroughA500AndARestart(
   await syncedOk(options, source, last);
 }
 
-// enabled when the Connections panel lands
-describe.skip('HubSpot sync against the fake portal, in real Chromium', () => {
+describe('HubSpot sync against the fake portal, in real Chromium', () => {
   let fakes: Fakes;
   let glance: Glance;
   let options: Page;
@@ -107,8 +116,9 @@ describe.skip('HubSpot sync against the fake portal, in real Chromium', () => {
     await options.getByRole('button', { name: 'Connect HubSpot' }).click();
     lastSync = await syncedOk(options, 'hubspot');
     await expect(panel(options, 'hubspot').textContent()).resolves.toContain(String(fakes.hubspot.portalId));
-    const rows = await bookRows(glance, 'hubspot:company:');
-    expect(rows).toHaveLength(30);
+    const book = await openBook(glance, 'hubspot:company:');
+    expect(await accountsInBook(book)).toBe(30);
+    await book.close();
     expect(fakes.hubspot.log.every((r) => r.status < 400)).toBe(true);
   });
 
@@ -119,10 +129,12 @@ describe.skip('HubSpot sync against the fake portal, in real Chromium', () => {
     fakes.hubspot.clock.advance(60_000);
     await options.getByRole('button', { name: 'Sync now' }).click();
     lastSync = await syncedOk(options, 'hubspot', lastSync);
-    const rows = await bookRows(glance, 'hubspot:company:');
-    expect(rows).toHaveLength(29);
-    expect(rows.find(([id]) => id === `hubspot:company:${renamed.id}`)?.[1]).toContain('Renamed In HubSpot');
-    expect(rows.some(([id]) => id === `hubspot:company:${archived.id}`)).toBe(false);
+    const book = await openBook(glance, 'hubspot:company:');
+    expect(await accountsInBook(book)).toBe(29);
+    const renamedRows = await rowsFound(book, 'Renamed In HubSpot', 1);
+    expect(renamedRows[0]).toEqual([`hubspot:company:${renamed.id}`, expect.stringContaining('Renamed In HubSpot')]);
+    expect(await rowsFound(book, String(archived.properties.name), 0)).toEqual([]);
+    await book.close();
   });
 
   it('shows the synced account beside the Gmail thread with its domain, marked as synced', async () => {
@@ -147,7 +159,7 @@ describe.skip('HubSpot sync against the fake portal, in real Chromium', () => {
   });
 });
 
-// enabled when the Connections panel lands
+// Salesforce: being enabled against the real Connections panel (see the next commit).
 describe.skip('Salesforce sync against the fake org, in real Chromium', () => {
   let fakes: Fakes;
   let glance: Glance;
@@ -169,7 +181,9 @@ describe.skip('Salesforce sync against the fake org, in real Chromium', () => {
     expect(
       fakes.salesforce.log.some((r) => r.path === '/services/oauth2/token' && r.status === 200 && r.body.includes('code_verifier=')),
     ).toBe(true);
-    expect(await bookRows(glance, 'salesforce:')).toHaveLength(30);
+    const book = await openBook(glance, 'salesforce:');
+    expect(await accountsInBook(book)).toBe(30);
+    await book.close();
   });
 
   it('a promise logged in Gmail is exactly one Task on the account, through a 500 and a stopped service worker', async () => {
