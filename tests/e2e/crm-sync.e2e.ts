@@ -139,13 +139,17 @@ describe('HubSpot sync against the fake portal, in real Chromium', () => {
     await book.close();
   });
 
-  it('shows the synced account beside the Gmail thread with its domain, marked as synced', async () => {
+  it('shows the synced account beside the Gmail thread from its domain, marked with the time of its sync', async () => {
     const acme = fakes.hubspot.records('companies')[0];
     const page = await glance.context.newPage();
     await page.goto(ACME_THREAD_URL);
     const frame = await sidebarFrame(page);
     await frame.locator(`[data-account-id="hubspot:company:${acme.id}"]`).waitFor(SYNC_TIMEOUT);
     await expect(frame.locator('[data-synced-at]').count()).resolves.toBe(1);
+    // The sidebar's "synced" mark is the time of the sync that brought the account, as the options page shows it.
+    const syncedAt = await frame.locator('[data-synced-at]').getAttribute('data-synced-at');
+    expect(Number.isNaN(Date.parse(syncedAt!))).toBe(false);
+    expect(Date.parse(syncedAt!)).toBeLessThanOrEqual(Date.parse(lastSync!));
     await page.close();
   });
 
