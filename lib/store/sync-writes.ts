@@ -175,7 +175,7 @@ export async function writeSyncPage(db: GlanceDB, w: SyncPageWrite): Promise<Pag
       }
     }
 
-    removed += await applyDeletions(db, page.deleted ?? {}, storedAccount);
+    removed += await applyDeletions(db, page.deleted ?? {}, storedAccount, touched);
 
     const outcome = { written, removed, skipped };
     const next: SourceRecord = {
@@ -202,11 +202,15 @@ function applyRenewal(stored: StoredAccount, renewal: RenewalUpdate, stamp: stri
   };
 }
 
-/** Records removed in the CRM: an account goes with everything that hangs off it. */
+/**
+ * Records removed in the CRM: an account goes with everything that hangs off it. The accounts affected
+ * join `touched`, so the change event names them and the book's insights drop or recompute them.
+ */
 async function applyDeletions(
   db: GlanceDB,
   deleted: NonNullable<PullPage['deleted']>,
   storedAccount: (id: string) => Promise<StoredAccount | undefined>,
+  touched: Set<string>,
 ): Promise<number> {
   let removed = 0;
   for (const id of deleted.accounts ?? []) {
@@ -216,14 +220,16 @@ async function applyDeletions(
     for (const table of [db.contacts, db.tickets, db.commitments, db.activities, db.matchChoices, db.actionPrefs])
       await table.where('accountId').equals(stored.id).delete();
     await db.usage.where('accountId').equals(stored.id).delete();
+    touched.add(stored.id);
     removed++;
   }
   for (const type of ['contacts', 'tickets', 'activities'] as const) {
     const ids = (deleted as Partial<Record<keyof RecordsByType, string[]>>)[type] ?? [];
     if (!ids.length) continue;
-    const present = (await db[type].bulkGet(ids)).filter(Boolean).length;
+    const present = (await db[type].bulkGet(ids)).filter((r) => r !== undefined);
     await db[type].bulkDelete(ids);
-    removed += present;
+    for (const r of present) touched.add(r.accountId);
+    removed += present.length;
   }
   return removed;
 }

@@ -90,6 +90,25 @@ describe('CRM sync engine', () => {
     expect((await s.source('hubspot')).lastResult).toBe('Synced 1 company, 1 removed, just now');
   });
 
+  it('a company deleted in the CRM leaves the book, not only the database', async () => {
+    const crm = portal();
+    const s = service(crm);
+    await s.run('sync.configure', { source: 'hubspot', herBook: false });
+    await s.connectHubSpot();
+    const bookNames = async () => {
+      const query = { scope: 'all' as const, filters: [], text: '', sort: { key: 'name' as const, direction: 'asc' as const } };
+      return (await s.run('book.query', { query, offset: 0, limit: 50 })).rows.map((row) => row.name);
+    };
+    expect(await bookNames()).toEqual(['Acme', 'Globex', 'Initech']);
+
+    crm.remove(accountId(2));
+    s.clock.advance(15 * 60_000);
+    await s.engine.syncSource('hubspot');
+
+    expect(await s.db.accounts.get(accountId(2))).toBeUndefined();
+    expect(await bookNames()).toEqual(['Acme', 'Initech']);
+  });
+
   it('a worker stopped in the middle of a sync: the next one resumes from the stored cursor, no page twice and none lost', async () => {
     const crm = portal();
     const first = service(crm);
