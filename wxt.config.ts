@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 
 import { zodWithoutEvalProbe } from './build/zod-without-eval-probe';
-import { FRAME_MATCHES, MATCHES_BY_HOST } from './lib/hosts/matches';
+import { FRAME_MATCHES, SCRIPT_MATCHES_BY_HOST } from './lib/hosts/matches';
 
 /** Rendered from assets/icon.svg by scripts/render-icons.mjs. */
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
@@ -44,7 +44,7 @@ export default defineConfig({
     },
     // One small script per host, with only that host's reader (entrypoints/<host>-page.ts, built as
     // plain scripts without WXT's content-script runtime or the API polyfill): a few kB on every load.
-    content_scripts: Object.entries(MATCHES_BY_HOST).map(([host, matches]) => ({
+    content_scripts: Object.entries(SCRIPT_MATCHES_BY_HOST).map(([host, matches]) => ({
       matches,
       js: [`${host}-page.js`],
       run_at: 'document_idle' as const,

@@ -1,13 +1,12 @@
 /** The background service worker: owns the store and answers the message API. Wiring only. */
 import { browser } from 'wxt/browser';
 import { SidebarRegistry } from '@/lib/access/sidebar-registry';
-import { hostOf } from '@/lib/hosts';
 import { createMessageServer } from '@/lib/messages/server';
 import type { ChangeEvent } from '@/lib/messages/protocol';
 import type { ToTab } from '@/lib/messages/frame';
 import { createService } from '@/lib/service/handlers';
 import { GlanceDB } from '@/lib/store/db';
-import { HOST_MATCHES } from '@/lib/hosts/matches';
+import { HOST_MATCHES, runsGlanceScript } from '@/lib/hosts/matches';
 import { createReminders } from '@/lib/reminders';
 import { loadMeetingsForReminders, loadReminderSettings } from '@/lib/service/reminders';
 import { DISPLAY_MODE_KEY, displayModeOf, type DisplayMode } from '@/lib/display/mode';
@@ -76,7 +75,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(
     createMessageServer(handlers, {
       extensionId: browser.runtime.id,
-      isGlanceHost: (url) => hostOf(url) !== null,
+      isGlanceHost: runsGlanceScript,
       sidebars,
       onError: (type, error) => console.warn(`Glance: "${type}" failed`, error),
     }),

@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { PageContext } from '@/lib/hosts/types';
+import { createHandoffReceiver } from '@/lib/display/promise-handoff';
 import { isToPanel, type PromiseDraftSeed, type ToPanel, type ToTab } from '@/lib/messages/frame';
 import { pageContextSchema } from '@/lib/messages/page-context-schema';
 import { z } from '@/lib/schema/zod';
@@ -19,11 +20,13 @@ export interface PanelEvents {
 }
 
 const seedSchema = z.object({ text: z.string().max(5000), sentAt: z.string().max(64).optional() });
+const handedSchema = z.object({ id: z.string().min(1).max(64), seed: seedSchema });
 
 export function followActiveTab(events: PanelEvents) {
   let windowId: number | undefined;
   let activeTabId: number | undefined;
   let asked = 0;
+  const handoffs = createHandoffReceiver();
 
   const ask = async <T>(tabId: number, message: ToTab): Promise<T | null> =>
     ((await browser.tabs.sendMessage(tabId, message).catch(() => null)) as T | null) ?? null;
@@ -36,8 +39,17 @@ export function followActiveTab(events: PanelEvents) {
     windowId = tab?.windowId;
     activeTabId = tab?.id;
     if (tab?.id === undefined) return events.onContext(null);
-    const parsed = pageContextSchema.safeParse(await ask<unknown>(tab.id, { glance: 'tab', type: 'get-context' }));
-    if (turn === asked) events.onContext(parsed.success ? parsed.data : null);
+    // A promise logged while this panel was opening waits in the tab: asked for before the context is
+    // shown, so once the panel shows the account it has its form too (or none is waiting).
+    const [context, handed] = await Promise.all([
+      ask<unknown>(tab.id, { glance: 'tab', type: 'get-context' }),
+      ask<unknown>(tab.id, { glance: 'tab', type: 'take-promise' }),
+    ]);
+    const parsed = pageContextSchema.safeParse(context);
+    const waiting = handedSchema.safeParse(handed);
+    if (turn !== asked) return;
+    events.onContext(parsed.success ? parsed.data : null);
+    if (parsed.success && waiting.success && handoffs.accept(waiting.data.id)) events.onOpenPromiseForm(waiting.data.seed);
   };
 
   browser.tabs.onActivated.addListener((info) => {
@@ -48,20 +60,25 @@ export function followActiveTab(events: PanelEvents) {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (tabId === activeTabId && change.status === 'complete') void refresh();
   });
+  // A returned promise is the answer (the polyfill in Chrome, natively in Firefox); undefined leaves it to others.
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (sender.id !== browser.runtime.id || sender.tab?.id === undefined || sender.tab.id !== activeTabId || !isToPanel(message)) return;
-    handle(message);
+    return handle(message);
   });
 
-  function handle(message: ToPanel) {
-    if (message.type === 'navigating') return events.onNavigating();
+  function handle(message: ToPanel): Promise<{ taken: string }> | undefined {
+    if (message.type === 'navigating') return void events.onNavigating();
+    if (message.type === 'no-page') return void events.onContext(null);
     if (message.type === 'context') {
       const parsed = pageContextSchema.safeParse(message.context);
       if (parsed.success) events.onContext(parsed.data);
       return;
     }
-    const seed = seedSchema.safeParse(message.seed);
-    if (seed.success) events.onOpenPromiseForm(seed.data);
+    const handed = handedSchema.safeParse({ id: message.handoffId, seed: message.seed });
+    if (!handed.success) return;
+    // Confirmed even when already opened (asked for at start): the tab then stops keeping it.
+    if (handoffs.accept(handed.data.id)) events.onOpenPromiseForm(handed.data.seed);
+    return Promise.resolve({ taken: handed.data.id });
   }
 
   void refresh();

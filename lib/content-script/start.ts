@@ -7,7 +7,8 @@
  * extension-API wrapper: a few kilobytes on every page load.
  */
 import { readSafely, sentAtSafely, type HostAdapter } from '../hosts/adapter';
-import { displayModeOf, DISPLAY_MODE_KEY, type DisplayMode } from '../display/mode';
+import { displayModeOf, DISPLAY_MODE_KEY } from '../display/mode';
+import { createPromiseHandoff } from '../display/promise-handoff';
 import { hostTheme } from '../hosts/theme';
 import type { PageContext } from '../hosts/types';
 import { isToTab, type PromiseDraftSeed, type ToContent, type ToPanel, type ToSidebar } from '../messages/frame';
@@ -21,23 +22,31 @@ const COLLAPSED_KEY = 'sidebar.collapsed';
 const UNREADABLE_GRACE_MS = 1500;
 
 export async function startGlance(adapter: HostAdapter): Promise<void> {
-  // The matches are coarse (*.my.salesforce.com): nothing is mounted, and no room taken, where no reader applies.
-  if (!adapter.isHost(new URL(location.href))) return;
   const stored = await browser.storage.local.get([COLLAPSED_KEY, DISPLAY_MODE_KEY]);
   let collapsedAtStart = stored[COLLAPSED_KEY] === true;
+  let mode = displayModeOf(stored[DISPLAY_MODE_KEY]);
   const selectionSeed = (): PromiseDraftSeed => {
     const selection = window.getSelection();
     const text = (selection?.toString() ?? '').trim().slice(0, 2000);
     return { text, sentAt: text ? sentAtSafely(adapter, selection?.anchorNode ?? null) : undefined };
   };
-  const read = () => readSafely(adapter, new URL(location.href), document);
+  // The matches are coarser than the reader (*.my.salesforce.com, all of Outlook's app for its route
+  // changes, lib/hosts/matches.ts): off the reader's pages nothing is read or mounted, and no room taken;
+  // the route is still watched, so a move to a page it reads (Outlook's calendar to mail) mounts the sidebar.
+  const read = (): PageContext | null => {
+    const url = new URL(location.href);
+    return adapter.isHost(url) ? readSafely(adapter, url, document) : null;
+  };
+  let onReadPage = false;
 
   // In the browser's side panel mode nothing is mounted: the page is read and the panel told.
   let sidebar: InPageSidebar | null = null;
+  const tellPanel = (message: ToPanel) => browser.runtime.sendMessage(message).catch(() => undefined);
   const tell = (message: ToSidebar & ({ type: 'context' } | { type: 'navigating' })) => {
     if (sidebar) sidebar.frame.post(message);
-    else void browser.runtime.sendMessage({ glance: 'panel', ...message } satisfies ToPanel).catch(() => undefined);
+    else if (mode === 'panel') void tellPanel({ glance: 'panel', ...message });
   };
+  const handoff = createPromiseHandoff(() => crypto.randomUUID());
   let lastContext: PageContext | null = null;
   // The host's theme, told again whenever the page changes (Gmail switches theme without a reload).
   let theme: string | null = null;
@@ -45,20 +54,23 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
     const now = sidebar && hostTheme(document, (el) => getComputedStyle(el).backgroundColor);
     if (sidebar && now && now !== theme) sidebar.frame.post({ type: 'host-theme', theme: (theme = now) });
   };
-  const applyMode = (mode: DisplayMode) => {
-    if (mode === 'page' && !sidebar) {
+  /** The in-page sidebar exists exactly on a page the reader knows, in the in-page mode. */
+  const applyDisplay = () => {
+    const inPage = onReadPage && mode === 'page';
+    if (inPage && !sidebar) {
       sidebar = mountInPage(collapsedAtStart, selectionSeed, (collapsed) => (collapsedAtStart = collapsed));
       theme = null;
       tellTheme();
       if (lastContext) sidebar.frame.post({ type: 'context', context: lastContext });
-    } else if (mode === 'panel' && sidebar) {
+    } else if (!inPage && sidebar) {
       sidebar.destroy();
       sidebar = null;
     }
   };
-  applyMode(displayModeOf(stored[DISPLAY_MODE_KEY]));
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && DISPLAY_MODE_KEY in changes) applyMode(displayModeOf(changes[DISPLAY_MODE_KEY].newValue));
+    if (area !== 'local' || !(DISPLAY_MODE_KEY in changes)) return;
+    mode = displayModeOf(changes[DISPLAY_MODE_KEY].newValue);
+    applyDisplay();
   };
   browser.storage.onChanged.addListener(onStorage);
 
@@ -69,8 +81,16 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
     window.clearTimeout(unreadableTimer);
     // The extension was updated or removed: this script is orphaned, so take the sidebar off the page.
     if (!browser.runtime?.id) return stop();
+    const wasOnReadPage = onReadPage;
+    onReadPage = context !== null;
+    if (!onReadPage) lastContext = null;
+    // Mounted before the context is told (lastContext is still the previous page's: null on arrival).
+    applyDisplay();
     tellTheme();
-    if (!context) return;
+    if (!context) {
+      if (wasOnReadPage && mode === 'panel') void tellPanel({ glance: 'panel', type: 'no-page' });
+      return;
+    }
     lastContext = context;
     if (context.kind !== 'unreadable') return tell({ type: 'context', context });
     tell({ type: 'navigating' });
@@ -81,17 +101,22 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
   // sendResponse rather than a returned promise: Chrome's own onMessage does not take promises.
   const onTabMessage = (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void) => {
     if (sender.id !== browser.runtime.id || !isToTab(message)) return false;
-    if (message.type === 'toggle-sidebar') sidebar?.toggle();
+    if (message.type === 'get-context') sendResponse(read());
+    else if (!onReadPage) sendResponse(null);
+    else if (message.type === 'toggle-sidebar') sidebar?.toggle();
     else if (message.type === 'log-promise') {
       const seed = selectionSeed();
       const withText = message.text ? { ...seed, text: message.text } : seed;
       if (sidebar) sidebar.openPromiseForm(withText);
-      else
-        void browser.runtime
-          .sendMessage({ glance: 'panel', type: 'open-promise-form', seed: withText } satisfies ToPanel)
-          .catch(() => undefined);
-    } else if (message.type === 'get-context') {
-      sendResponse(read());
+      else if (mode === 'panel') {
+        // The panel may still be opening (the same shortcut or click opens it): kept until it confirms or asks.
+        const handed = handoff.offer(withText);
+        void tellPanel({ glance: 'panel', type: 'open-promise-form', seed: handed.seed, handoffId: handed.id }).then((reply) => {
+          if ((reply as { taken?: unknown } | undefined)?.taken === handed.id) handoff.delivered(handed.id);
+        });
+      }
+    } else if (message.type === 'take-promise') {
+      sendResponse(handoff.take());
     } else if (message.type === 'get-selection') {
       sendResponse(selectionSeed());
     }

@@ -51,7 +51,9 @@ export type ToTab =
   | { glance: 'tab'; type: 'log-promise'; text?: string }
   | { glance: 'tab'; type: 'get-context' }
   /** The side panel asks for the selection when its "Log promise" is clicked: answered with a PromiseDraftSeed. */
-  | { glance: 'tab'; type: 'get-selection' };
+  | { glance: 'tab'; type: 'get-selection' }
+  /** The side panel, once ready, asks for a promise logged while it was opening: a HandedSeed or null (lib/display/promise-handoff.ts). */
+  | { glance: 'tab'; type: 'take-promise' };
 
 export function isToTab(message: unknown): message is ToTab {
   return typeof message === 'object' && message !== null && (message as ToTab).glance === 'tab';
@@ -64,7 +66,10 @@ export function isToTab(message: unknown): message is ToTab {
 export type ToPanel =
   | { glance: 'panel'; type: 'context'; context: PageContext }
   | { glance: 'panel'; type: 'navigating' }
-  | { glance: 'panel'; type: 'open-promise-form'; seed: PromiseDraftSeed };
+  /** The tab's app moved to a page its reader does not know (Outlook's calendar): the panel shows no page. */
+  | { glance: 'panel'; type: 'no-page' }
+  /** Answered with { taken: handoffId } by the panel that opens it; unanswered, the tab keeps it for take-promise. */
+  | { glance: 'panel'; type: 'open-promise-form'; seed: PromiseDraftSeed; handoffId: string };
 
 export function isToPanel(message: unknown): message is ToPanel {
   return typeof message === 'object' && message !== null && (message as ToPanel).glance === 'panel';

@@ -75,4 +75,29 @@ describe('the sidebar on Outlook on the web, in real Chromium', () => {
     await expect(saved.getAttribute('data-kind')).resolves.toBe('commitment');
     await expect(saved.getByRole('link', { name: 'Source' }).getAttribute('href')).resolves.toBe(ACME);
   });
+
+  it('appears when Outlook moves from the calendar to mail without a page load, and leaves with it', async () => {
+    const outlook = await glance.context.newPage();
+    await outlook.goto('https://outlook.office.com/calendar/view/week');
+    await outlook.getByRole('region', { name: 'Calendar' }).waitFor();
+    // The app bar changes the route with history.pushState, as Outlook does: no new page, no new content script.
+    await outlook.getByRole('button', { name: 'Mail' }).click();
+    await expect(outlook.evaluate(() => location.pathname)).resolves.toBe('/mail/inbox');
+    let mail = await sidebarFrame(outlook);
+    await mail.locator('[data-match="none"]').waitFor();
+    await outlook.getByRole('option', { name: /Security review before renewal/ }).click();
+    await mail.locator('[data-match="matched"] [data-account-id="sample-acme"]').waitFor();
+
+    // Back to the calendar: the sidebar goes and the page gets its room back.
+    await outlook.getByRole('button', { name: 'Calendar' }).click();
+    await outlook.locator('glance-sidebar').waitFor({ state: 'detached' });
+    await expect(outlook.evaluate(() => getComputedStyle(document.documentElement).marginRight)).resolves.toBe('0px');
+
+    // And it comes back with the next move to mail.
+    await outlook.getByRole('button', { name: 'Mail' }).click();
+    mail = await sidebarFrame(outlook);
+    await outlook.getByRole('option', { name: /Berlin rollout moves to April/ }).click();
+    await mail.locator('[data-match="matched"] [data-account-id="sample-globex"]').waitFor();
+    await outlook.close();
+  });
 });

@@ -8,13 +8,36 @@ import { selectText } from './selection';
 const OUTLOOK_ACME = `https://outlook.office.com/mail/inbox/id/${encodeURIComponent('AAQkAGFjbWUtcmVuZXdhbC0yMDI1AAQAc2VjdXJpdHk=')}`;
 const GMAIL_GLOBEX = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVxPnMhKsJcLbWtRgDfZqXvBkN';
 const SENTENCE = "We'll send the security questionnaire by Friday.";
+const SECOND = "I'll also bring our solutions engineer to the renewal call.";
 
 type WorkerChrome = {
   chrome: {
     sidePanel: { getPanelBehavior(): Promise<{ openPanelOnActionClick?: boolean }> };
     action: { getPopup(details: object): Promise<string> };
+    tabs: {
+      query(query: object): Promise<{ id?: number }[]>;
+      sendMessage(tabId: number, message: object): Promise<unknown>;
+      create(properties: { url: string; active: boolean }): Promise<unknown>;
+    };
+    runtime: { getURL(path: string): string };
   };
 };
+
+/**
+ * The panel page opened in a background tab of the window, as the browser opens its panel: the host tab
+ * stays the active one it follows.
+ */
+async function openPanelBehind(glance: Glance): Promise<Page> {
+  const [opened] = await Promise.all([
+    glance.context.waitForEvent('page'),
+    glance.worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as WorkerChrome;
+      await chrome.tabs.create({ url: chrome.runtime.getURL('sidepanel.html'), active: false });
+    }),
+  ]);
+  await opened.waitForURL(/\/sidepanel\.html$/);
+  return opened;
+}
 
 /**
  * The side panel mode. Headless Chromium cannot open the browser's side panel itself (sidePanel.open
@@ -96,5 +119,41 @@ describe("Glance in the browser's side panel, in real Chromium", () => {
     await expect(panel.getByLabel('Due').inputValue()).resolves.toBe('2025-03-14');
     await panel.getByRole('button', { name: 'Save' }).click();
     await panel.locator('[data-commitment-id]', { hasText: SENTENCE }).waitFor();
+  });
+
+  it('opens a promise logged with the shortcut while the panel is still opening, and only once', async () => {
+    await panel.close();
+    await outlook.bringToFront();
+    await outlook.evaluate(selectText, SECOND);
+    // What the background does on Alt+Shift+L in this mode (no automation can press a browser shortcut):
+    // it asks the browser to open the panel and tells the tab at once, before the panel's page is listening.
+    await glance.worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as WorkerChrome;
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      await chrome.tabs.sendMessage(tab.id!, { glance: 'tab', type: 'log-promise' });
+    });
+    panel = await openPanelBehind(glance);
+    await panel.locator('[data-match="matched"] [data-account-id="sample-acme"]').waitFor();
+    await expect(panel.getByRole('textbox', { name: 'Promise' }).inputValue()).resolves.toBe(SECOND);
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await panel.locator('[data-commitment-id]', { hasText: SECOND }).waitFor();
+    await expect(panel.getByRole('textbox', { name: 'Promise' }).count()).resolves.toBe(0);
+
+    // Delivered once: the panel opened again finds nothing waiting.
+    await panel.close();
+    panel = await openPanelBehind(glance);
+    await panel.locator('[data-match="matched"] [data-account-id="sample-acme"]').waitFor();
+    await expect(panel.getByRole('textbox', { name: 'Promise' }).count()).resolves.toBe(0);
+    await expect(panel.locator('[data-commitment-id]', { hasText: SECOND }).count()).resolves.toBe(1);
+  });
+
+  it("shows no page when the tab moves to Outlook's calendar, and the account again back in mail", async () => {
+    await outlook.getByRole('button', { name: 'Calendar' }).click();
+    await panel.locator('[data-match="none"]').waitFor();
+    await expect(panel.locator('[data-account-id]').count()).resolves.toBe(0);
+    await outlook.getByRole('button', { name: 'Mail' }).click();
+    await outlook.getByRole('option', { name: /Security review before renewal/ }).click();
+    await panel.locator('[data-match="matched"] [data-account-id="sample-acme"]').waitFor();
+    await expect(outlook.locator('glance-sidebar').count()).resolves.toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hostOf } from '../../../lib/hosts/index';
-import { FRAME_MATCHES, HOST_MATCHES } from '../../../lib/hosts/matches';
+import { FRAME_MATCHES, HOST_MATCHES, MATCHES_BY_HOST, runsGlanceScript, SCRIPT_MATCHES_BY_HOST } from '../../../lib/hosts/matches';
 
 /** A match pattern as the browser reads it: `https://*.example.com/*`, `https://outlook.live.com/mail/*`. */
 function matchesPattern(pattern: string, url: URL): boolean {
@@ -50,6 +50,33 @@ describe('where the content script runs', () => {
       expect(isMatched(href), href).toBe(false);
       expect(hostOf(new URL(href)), href).toBeNull();
     }
+  });
+
+  it("runs Outlook's script on all of Outlook's app, so a move from the calendar to mail needs no reload, and on no other host", () => {
+    const scriptRuns = (href: string) => SCRIPT_MATCHES_BY_HOST.outlook.some((p) => matchesPattern(p, new URL(href)));
+    expect(scriptRuns('https://outlook.office.com/calendar/view/week')).toBe(true);
+    expect(scriptRuns('https://outlook.office365.com/mail/0/')).toBe(true);
+    expect(scriptRuns('https://outlook.com/')).toBe(false);
+    // Only the origins the reader's pages are on: the same host access, the menu still on mail alone.
+    const originsOf = (patterns: string[]) => new Set(patterns.map((p) => new URL(p.replace('*', 'x')).origin));
+    expect(originsOf(SCRIPT_MATCHES_BY_HOST.outlook)).toEqual(originsOf(MATCHES_BY_HOST.outlook));
+    for (const host of ['gmail', 'salesforce', 'hubspot'] as const) expect(SCRIPT_MATCHES_BY_HOST[host]).toEqual(MATCHES_BY_HOST[host]);
+  });
+
+  it('lets the background know a content script by the page it loaded on, which a route change does not update', () => {
+    for (const href of [
+      'https://outlook.office.com/calendar/view/week',
+      'https://mail.google.com/mail/u/0/',
+      'https://acme.my.salesforce.com/x',
+    ])
+      expect(runsGlanceScript(new URL(href)), href).toBe(true);
+    for (const href of [
+      'https://outlook.com/',
+      'https://help.salesforce.com/s/',
+      'http://mail.google.com/',
+      'https://mail.google.com.evil.io/',
+    ])
+      expect(runsGlanceScript(new URL(href)), href).toBe(false);
   });
 
   it('grants the sidebar frame to whole origins only, as Chrome requires of web-accessible matches', () => {
