@@ -5,6 +5,8 @@
  * BENCH_SIZES=1000,10000 skips the 100k-account book (its import is most of the run);
  * BENCH_PARTS=book runs only the book bench (BENCH_BOOK accounts, 100k by default) and replaces its
  * section of docs/performance.md;
+ * BENCH_PARTS=sync runs only the CRM sync bench (BENCH_SYNC_COMPANIES companies, 10,000 by default, 10 contacts
+ * each) and replaces its section;
  * BENCH_MAIN_BOOK sets the book of the host-page figures (10000); BENCH_BUSY_BOOK the book imported
  * while a sidebar keeps looking up (the largest size; 100k accounts = 1M contacts).
  */
@@ -28,6 +30,7 @@ import { ms, seconds } from './stats';
 import { benchThreadReading } from './thread';
 import { benchBook, type BookBench } from './book';
 import { renderBookSection, spliceBookSection } from './book-report';
+import { spliceSyncSection, syncSection } from './sync-report';
 import type { PageContext } from '../lib/hosts/types';
 
 const MAIN_BOOK = Number(process.env.BENCH_MAIN_BOOK ?? 10_000);
@@ -39,6 +42,7 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000')
 const BUSY_BOOK = Number(process.env.BENCH_BUSY_BOOK ?? SIZES[SIZES.length - 1]);
 const BOOK_ACCOUNTS = Number(process.env.BENCH_BOOK ?? 100_000);
 const ONLY_BOOK = process.env.BENCH_PARTS === 'book';
+const ONLY_SYNC = process.env.BENCH_PARTS === 'sync';
 const SWAPS = 60;
 const CONTENT_SWAPS = 50;
 const CALLS = 200;
@@ -124,6 +128,20 @@ async function main() {
       writeFileSync(path, `${spliceBookSection(existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n', section).trimEnd()}\n`);
       console.log(`\n${section}`);
       log('wrote the book section of docs/performance.md');
+    } finally {
+      clearInterval(sampleLoad);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
+
+  if (ONLY_SYNC) {
+    try {
+      const section = await syncSection(extensionDir, build.commit, stamp, log);
+      const path = join(ROOT, 'docs/performance.md');
+      writeFileSync(path, `${spliceSyncSection(existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n', section).trimEnd()}\n`);
+      console.log(`\n${section}`);
+      log('wrote the sync section of docs/performance.md');
     } finally {
       clearInterval(sampleLoad);
       rmSync(dir, { recursive: true, force: true });
@@ -232,6 +250,7 @@ async function main() {
     }
 
     const bookBench = await runBook();
+    const sync = await syncSection(extensionDir, build.commit, stamp, log);
     const mainBook = books.get(MAIN_BOOK)!;
     const results: BenchResults = {
       date: new Date()
@@ -257,7 +276,7 @@ async function main() {
       calls: CALLS,
       thread,
     };
-    const markdown = spliceBookSection(renderMarkdown(results), renderBookSection(bookBench, results.date));
+    const markdown = spliceSyncSection(spliceBookSection(renderMarkdown(results), renderBookSection(bookBench, results.date)), sync);
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
     writeFileSync(join(ROOT, 'docs/performance.md'), `${markdown}\n`);
     console.log(`\n${markdown}`);

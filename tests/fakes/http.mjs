@@ -123,7 +123,7 @@ export function createFaults() {
  */
 export async function serve(handle, { faults, errorBody, http = false }) {
   const { key, cert } = makeCertificate();
-  /** @type {Array<{ method: string; path: string; query: string; status: number; body: string }>} */
+  /** @type {Array<{ method: string; path: string; query: string; status: number; body: string; at: number; answeredAt: number }>} */
   const log = [];
   /** @type {import('node:http').RequestListener} */
   const listener = (req, res) => {
@@ -138,7 +138,16 @@ export async function serve(handle, { faults, errorBody, http = false }) {
         headers: req.headers,
         text: Buffer.concat(chunks).toString('utf8'),
       };
-      const entry = { method: request.method, path: url.pathname, query: url.search, status: 0, body: request.text };
+      // Real time (not the fake clock): when the request arrived and when its answer went out, for throughput.
+      const entry = {
+        method: request.method,
+        path: url.pathname,
+        query: url.search,
+        status: 0,
+        body: request.text,
+        at: Date.now(),
+        answeredAt: 0,
+      };
       log.push(entry);
       const fault = faults.take(request.method, url.pathname);
       /** @type {FakeResponse} */
@@ -154,6 +163,7 @@ export async function serve(handle, { faults, errorBody, http = false }) {
         };
       }
       entry.status = answer.status;
+      entry.answeredAt = Date.now();
       if (fault?.as === 'drop') {
         req.socket.destroy();
         return;

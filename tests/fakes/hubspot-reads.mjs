@@ -22,6 +22,18 @@ const SEARCH_CAP = 10_000;
 
 /** @param {PortalContext} ctx */
 export function readEndpoints({ portal, clock, searchLagMs, error }) {
+  /** Each type's ids in ascending order, rebuilt when records are added (records are archived, never removed). */
+  const sorted = /** @type {Map<string, { size: number; ids: bigint[] }>} */ (new Map());
+  /** @param {import('./hubspot-data.mjs').HubSpotType} type */
+  function idsInOrder(type) {
+    const objects = portal.objects[type];
+    const kept = sorted.get(type);
+    if (kept && kept.size === objects.size) return kept.ids;
+    const ids = [...objects.keys()].map((id) => BigInt(id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    sorted.set(type, { size: objects.size, ids });
+    return ids;
+  }
+
   /** @param {URL} url */
   function owners(url) {
     const limit = Math.min(Number(url.searchParams.get('limit') ?? 100), 500);
@@ -54,9 +66,13 @@ export function readEndpoints({ portal, clock, searchLagMs, error }) {
     const after = BigInt(url.searchParams.get('after') ?? '0');
     const names = listParam(url, 'properties');
     const withAssociations = listParam(url, 'associations') ?? [];
-    const rows = [...portal.objects[type].values()]
-      .filter((r) => (r.archivedAt !== undefined) === archived && BigInt(r.id) >= after)
-      .sort((a, b) => compareBy(type, a, b, []));
+    // Only the page and the record after it: a 100,000-contact portal is listed a page at a time.
+    const rows = [];
+    const ids = idsInOrder(type);
+    for (let i = firstAtOrAbove(ids, after); i < ids.length && rows.length <= limit; i++) {
+      const r = portal.objects[type].get(String(ids[i]));
+      if (r && (r.archivedAt !== undefined) === archived) rows.push(r);
+    }
     const page = rows.slice(0, limit).map((r) => {
       const out = present(type, r, names);
       const companies = withAssociations.includes('companies') || withAssociations.includes('company') ? r.companyIds : [];
@@ -229,4 +245,16 @@ export function listParam(url, name) {
     .flatMap((v) => v.split(','))
     .filter(Boolean);
   return all.length ? all : null;
+}
+
+/** Index of the first id >= `after` in ascending `ids`. @param {bigint[]} ids @param {bigint} after */
+function firstAtOrAbove(ids, after) {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid] < after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
