@@ -58,7 +58,7 @@ export interface InsightsCacheOptions {
    * orders of that list can move these rows instead of sorting 100k again.
    */
   onReplaced?: (list: readonly AccountInsight[], replaced: { before: AccountInsight; after: AccountInsight }[]) => void;
-  /** A pass over the book ended after readers were answered from older rows: pages may ask again. */
+  /** A pass over the book ended after readers were answered from rows cached before it: pages may ask again. */
   onPassDone?: (report: RefreshReport) => void;
   /** Called between chunks of a pass (the background resets the worker's idle timer). */
   keepAlive?: () => unknown;
@@ -90,6 +90,8 @@ export function createInsightsCache({
   let day = '';
   let passWanted = false;
   let pass: Promise<RefreshReport> | null = null;
+  /** Someone was answered from rows cached before the running pass: tell them when it ends. */
+  let servedOlderRows = false;
   const dirty = new Set<string>();
   /** Accounts refreshed on their own, with the step at which: a pass's older read of them is not written over them. */
   const refreshedAt = new Map<string, number>();
@@ -201,7 +203,13 @@ export function createInsightsCache({
       pass = null;
       if (listBehind) list = null;
     });
-    pass.then((report) => onPassDone?.(report)).catch(() => undefined);
+    pass
+      .then((report) => {
+        if (!servedOlderRows) return;
+        servedOlderRows = false;
+        onPassDone?.(report);
+      })
+      .catch(() => undefined);
     return pass;
   }
 
@@ -219,7 +227,10 @@ export function createInsightsCache({
     if (changed.length || removed.length) await store.writeCache(changed, removed);
     for (const id of ids) refreshedAt.set(id, mark);
     if (loaded) patch(changed, removed);
-    else for (const row of changed) rows.set(row.accountId, row);
+    else {
+      for (const id of removed) rows.delete(id);
+      for (const row of changed) rows.set(row.accountId, row);
+    }
     return { checked: found.length, recomputed: changed.length, removed: removed.length };
   }
 
@@ -281,7 +292,10 @@ export function createInsightsCache({
       if (passNeeded() || pass) {
         const running = startPass();
         if (rows.size <= waitForPassUpTo) await running;
-        else running.catch(() => undefined);
+        else {
+          servedOlderRows = true;
+          running.catch(() => undefined);
+        }
       }
       return currentList();
     },

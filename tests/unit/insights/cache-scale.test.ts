@@ -12,8 +12,8 @@ async function setUp() {
   await writeRecords(db, smallBook, { at: NOW.toISOString(), source: 'file', name: 'small', rejected: 0 });
   let settings = DEFAULT_SETTINGS;
   const store = insightsStore(db, { settings: async () => settings });
-  const cache = (over: Partial<InsightsStore> = {}, waitForPassUpTo?: number) =>
-    createInsightsCache({ store: { ...store, ...over }, now: () => NOW, waitForPassUpTo });
+  const cache = (over: Partial<InsightsStore> = {}, waitForPassUpTo?: number, onPassDone?: () => void) =>
+    createInsightsCache({ store: { ...store, ...over }, now: () => NOW, waitForPassUpTo, onPassDone });
   return { db, store, cache, setSettings: (next: typeof settings) => (settings = next) };
 }
 
@@ -37,13 +37,15 @@ describe('insights cache at scale', () => {
     const account = (await db.accounts.get('acc-pico'))!;
     await db.accounts.put({ ...account, arr: 1 });
     // "Big" here is anything over one account: the pass is not waited for.
-    const insights = cache({}, 1);
+    const passDone = vi.fn();
+    const insights = cache({}, 1, passDone);
     insights.markChanged({});
     const first = await insights.all();
     expect(first.find((r) => r.accountId === 'acc-pico')?.arr).toBe(9000);
     expect(insights.updating).toBe(true);
     await insights.settle();
     expect(insights.updating).toBe(false);
+    expect(passDone).toHaveBeenCalledTimes(1);
     expect((await insights.all()).find((r) => r.accountId === 'acc-pico')?.arr).toBe(1);
   });
 
@@ -52,9 +54,12 @@ describe('insights cache at scale', () => {
     await cache().refreshAll();
     const account = (await db.accounts.get('acc-pico'))!;
     await db.accounts.put({ ...account, arr: 1 });
-    const insights = cache();
-    insights.markChanged({});
-    expect((await insights.all()).find((r) => r.accountId === 'acc-pico')?.arr).toBe(1);
+    const passDone = vi.fn();
+    const small = cache({}, undefined, passDone);
+    small.markChanged({});
+    expect((await small.all()).find((r) => r.accountId === 'acc-pico')?.arr).toBe(1);
+    // Nobody saw the older row: no page needs telling.
+    expect(passDone).not.toHaveBeenCalled();
   });
 
   it('remembers a pass that was asked for when the worker stops before it ran', async () => {
