@@ -70,8 +70,8 @@ export default defineBackground(() => {
   if (crm.sync) startSyncSchedule(browser, crm.sync, (error) => console.warn('Glance: CRM sync', error));
   buildDigest = book.digest;
   recoverImports().catch((error) => console.warn('Glance: finishing an interrupted import', error));
-  // Checked against the records once per start, so the book opens on an up-to-date cache.
-  book.insights.settle().catch((error) => console.warn('Glance: insights cache', error));
+  // The insights cache is not loaded or checked here: a worker woken for a sidebar look-up must not read
+  // a 100k-account cache. The book and the digest load it when they read; changes refresh their own rows.
   browser.runtime.onMessage.addListener(
     createMessageServer(handlers, {
       extensionId: browser.runtime.id,

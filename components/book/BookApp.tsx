@@ -52,6 +52,7 @@ export function BookApp({ openBriefing }: { openBriefing?: (accountId: string) =
               ? `${page.inView} of ${page.inScope} ${deferred.scope === 'all' ? 'accounts' : 'of your accounts'}${page.inScope !== page.total ? ` (${page.total} in the book)` : ''}`
               : 'Loading the book…'}
           </p>
+          {page?.updating && <p className="muted">Checking every account after a change: some rows may show how they were before it.</p>}
           {page && page.me.length === 0 && deferred.scope === 'mine' && (
             <p className="muted">
               Every account counts as yours until you add your email or CRM user name in <a href="/options.html">Options</a>.

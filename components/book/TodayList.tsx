@@ -1,5 +1,7 @@
 /** "Today": our overdue and due-this-week commitments across the book, done or snoozed in place. */
+import { memo, useState } from 'react';
 import type { BookQuery } from '@/lib/book/query';
+import { TODAY_FIRST, TODAY_MOST } from '@/lib/book/today';
 import { shortDate } from '../insights/format';
 import { useGlanceMutation } from '../data/hooks';
 import { useToday } from './book-hooks';
@@ -7,11 +9,14 @@ import { useToday } from './book-hooks';
 /** Snoozed until the same time tomorrow. */
 const tomorrow = (nowMs: number) => new Date(nowMs + 86_400_000).toISOString();
 
-export function TodayList({ scope, nowMs }: { scope: BookQuery['scope']; nowMs: number }) {
-  const today = useToday(scope);
+/** Memoised: typing in the filter re-renders the book, not a list that does not depend on it. */
+export const TodayList = memo(function TodayList({ scope, nowMs }: { scope: BookQuery['scope']; nowMs: number }) {
+  const [limit, setLimit] = useState(TODAY_FIRST);
+  const today = useToday(scope, limit);
   const done = useGlanceMutation('commitment.setStatus');
   const snooze = useGlanceMutation('book.snooze');
-  const items = today.data ?? [];
+  const items = today.data?.items ?? [];
+  const total = today.data?.total ?? 0;
   const error = today.error ?? done.error ?? snooze.error;
   return (
     <section className="card book-today" aria-labelledby="book-today-heading">
@@ -67,6 +72,20 @@ export function TodayList({ scope, nowMs }: { scope: BookQuery['scope']; nowMs: 
           ))}
         </ul>
       )}
+      {total > items.length && limit < TODAY_MOST && (
+        <p className="book-today__more">
+          <span className="muted">
+            {items.length} of {total} shown.{' '}
+          </span>
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            onClick={() => setLimit((n) => Math.min(TODAY_MOST, n + TODAY_FIRST * 4))}
+          >
+            Show more
+          </button>
+        </p>
+      )}
     </section>
   );
-}
+});

@@ -1,6 +1,7 @@
 /** The book's data over the message API: windows of rows, Today, and the export. */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { BookQuery } from '@/lib/book/query';
+import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-query';
+import { DEFAULT_QUERY, type BookQuery } from '@/lib/book/query';
+import { TODAY_FIRST } from '@/lib/book/today';
 import { call } from '@/lib/messages/client';
 
 /** Rows per request: the list asks for the blocks around what is on screen. */
@@ -8,8 +9,20 @@ export const BLOCK = 100;
 
 export const bookKeys = {
   block: (query: BookQuery, block: number) => ['glance', 'book', query, block] as const,
-  today: (scope: BookQuery['scope']) => ['glance', 'book-today', scope] as const,
+  today: (scope: BookQuery['scope'], limit: number) => ['glance', 'book-today', scope, limit] as const,
 };
+
+/** What the book shows first: its first block of rows in rank order, and Today. */
+export function prefetchBook(client: QueryClient) {
+  void client.prefetchQuery({
+    queryKey: bookKeys.block(DEFAULT_QUERY, 0),
+    queryFn: () => call('book.query', { query: DEFAULT_QUERY, offset: 0, limit: BLOCK }),
+  });
+  void client.prefetchQuery({
+    queryKey: bookKeys.today(DEFAULT_QUERY.scope, TODAY_FIRST),
+    queryFn: () => call('book.today', { scope: DEFAULT_QUERY.scope, limit: TODAY_FIRST }),
+  });
+}
 
 export function useBookBlock(query: BookQuery, block: number, enabled = true) {
   return useQuery({
@@ -20,8 +33,12 @@ export function useBookBlock(query: BookQuery, block: number, enabled = true) {
   });
 }
 
-export function useToday(scope: BookQuery['scope']) {
-  return useQuery({ queryKey: bookKeys.today(scope), queryFn: () => call('book.today', { scope }) });
+export function useToday(scope: BookQuery['scope'], limit: number) {
+  return useQuery({
+    queryKey: bookKeys.today(scope, limit),
+    queryFn: () => call('book.today', { scope, limit }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** Asks the background for the CSV of the rows in view and hands it to the browser as a download. */

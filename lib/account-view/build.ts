@@ -1,5 +1,5 @@
 /** Assembles what the sidebar shows for one account from its records, now and the settings. Pure. */
-import { computeInsights } from '../insights';
+import { computeInsights, type Insights } from '../insights';
 import type { AccountData } from '../model/bundle';
 import type { PlaybookSettings } from '../settings';
 import { toMs } from '../time';
@@ -12,6 +12,8 @@ export function buildAccountView(
   now: Date,
   settings: PlaybookSettings,
   prefs: { actionId: string; until?: string }[] = [],
+  /** The account's insights when already judged from these records and settings (the insights cache). */
+  judged?: Insights,
 ): AccountView {
   const nowMs = now.getTime();
   const byDateDesc =
@@ -31,7 +33,7 @@ export function buildAccountView(
     upcomingMeetings: data.activities
       .filter((a) => a.type === 'meeting' && toMs(a.date) > nowMs)
       .sort((a, b) => toMs(a.date) - toMs(b.date)),
-    insights: computeInsights(data, now, settings, actionPrefs),
+    insights: judged ?? computeInsights(data, now, settings, actionPrefs),
     asOf: now.toISOString(),
   };
 }

@@ -64,14 +64,65 @@ export function matchesText(row: AccountInsight, needle: string): boolean {
   return row.domains.some((d) => d.toLowerCase().includes(needle));
 }
 
+/**
+ * What the book filters and sorts on, derived once per row object (a changed account is a new
+ * object): 100k of these are scanned per query, so no date parsing or lower-casing in the loop.
+ */
+interface RowKeys {
+  /** Bits of the filters that do not move with the clock (FILTER_BIT). */
+  mask: number;
+  lastTouchMs: number | null;
+  renewalMs: number | null;
+  owner: string | null;
+  /** Lower-cased name and domains, NUL-separated so a needle never spans two of them. */
+  haystack: string;
+}
+
+const FILTER_BIT: Record<BookFilterId, number> = {
+  'at-risk': 1,
+  'renewal-120': 2,
+  'expansion-ready': 4,
+  overdue: 8,
+  'champion-departed': 16,
+  'no-touch-30': 32,
+};
+const NO_TOUCH_MS = NO_TOUCH_DAYS * MS_PER_DAY;
+const keysCache = new WeakMap<AccountInsight, RowKeys>();
+
+function keysOf(row: AccountInsight): RowKeys {
+  let keys = keysCache.get(row);
+  if (keys) return keys;
+  let mask = 0;
+  for (const id of ['at-risk', 'renewal-120', 'expansion-ready', 'overdue', 'champion-departed'] as const) {
+    if (matchesFilter(row, id, 0)) mask |= FILTER_BIT[id];
+  }
+  keys = {
+    mask,
+    lastTouchMs: row.lastTouch ? toMs(row.lastTouch) : null,
+    renewalMs: row.renewalDate ? toMs(row.renewalDate) : null,
+    owner: row.owner !== undefined ? row.owner.trim().toLowerCase() : null,
+    haystack: [row.name, ...row.domains].join('\u0000').toLowerCase(),
+  };
+  keysCache.set(row, keys);
+  return keys;
+}
+
+/** The filters a row matches at `nowMs`, as FILTER_BIT bits. */
+function filterBits(keys: RowKeys, nowMs: number): number {
+  return keys.lastTouchMs === null || nowMs - keys.lastTouchMs >= NO_TOUCH_MS ? keys.mask | FILTER_BIT['no-touch-30'] : keys.mask;
+}
+
+/** Compares like String#localeCompare with the default locale, without building a collator per call. */
+const collator = new Intl.Collator();
+
 const nullsLast = (a: number | null | undefined, b: number | null | undefined, direction: 1 | -1) => {
   const aMissing = a === null || a === undefined;
   const bMissing = b === null || b === undefined;
   if (aMissing || bMissing) return aMissing === bMissing ? 0 : aMissing ? 1 : -1;
   return (a - b) * direction;
 };
-const renewalMs = (r: AccountInsight) => (r.renewalDate ? toMs(r.renewalDate) : null);
-const touchMs = (r: AccountInsight) => (r.lastTouch ? toMs(r.lastTouch) : null);
+const renewalMs = (r: AccountInsight) => keysOf(r).renewalMs;
+const touchMs = (r: AccountInsight) => keysOf(r).lastTouchMs;
 
 /** The book's order: top-action priority, then ARR (largest first), then renewal date (soonest first), then name. */
 export function compareRanked(a: AccountInsight, b: AccountInsight): number {
@@ -79,13 +130,13 @@ export function compareRanked(a: AccountInsight, b: AccountInsight): number {
     a.topActionPriority - b.topActionPriority ||
     nullsLast(a.arr, b.arr, -1) ||
     nullsLast(renewalMs(a), renewalMs(b), 1) ||
-    a.name.localeCompare(b.name) ||
+    collator.compare(a.name, b.name) ||
     (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0)
   );
 }
 
 const byColumn: Record<Exclude<BookSortKey, 'rank'>, (a: AccountInsight, b: AccountInsight) => number> = {
-  name: (a, b) => a.name.localeCompare(b.name),
+  name: (a, b) => collator.compare(a.name, b.name),
   health: (a, b) => nullsLast(a.score, b.score, 1),
   trend: (a, b) => nullsLast(a.trend, b.trend, 1),
   action: (a, b) => a.topActionPriority - b.topActionPriority,
@@ -108,10 +159,20 @@ export function compareBy(key: BookSortKey, direction: SortDirection): (a: Accou
 }
 
 function missingValue(key: BookSortKey, row: AccountInsight): number {
-  const value = { health: row.score, trend: row.trend, renewal: row.renewalDate, lastTouch: row.lastTouch, arr: row.arr }[
-    key as 'health' | 'trend' | 'renewal' | 'lastTouch' | 'arr'
-  ];
-  return key in { health: 1, trend: 1, renewal: 1, lastTouch: 1, arr: 1 } && (value === null || value === undefined) ? 1 : 0;
+  switch (key) {
+    case 'health':
+      return row.score === null ? 1 : 0;
+    case 'trend':
+      return row.trend === null ? 1 : 0;
+    case 'renewal':
+      return row.renewalDate ? 0 : 1;
+    case 'lastTouch':
+      return row.lastTouch ? 0 : 1;
+    case 'arr':
+      return row.arr === undefined || row.arr === null ? 1 : 0;
+    default:
+      return 0;
+  }
 }
 
 /** Sorted copies of a list, kept while the list is the same array (the cache hands out a new one per change). */
@@ -131,6 +192,7 @@ export function sortedRows(all: readonly AccountInsight[], key: BookSortKey, dir
  * after a one-account change the book is answered without sorting every account again.
  */
 export function replaceInOrders(list: readonly AccountInsight[], replaced: { before: AccountInsight; after: AccountInsight }[]): void {
+  answers.length = 0;
   const orders = sortedCache.get(list);
   if (!orders) return;
   for (const [id, sorted] of orders) {
@@ -162,26 +224,49 @@ export interface BookResult {
   total: number;
 }
 
+/** The last few answers: the page asks for several windows of one query, and each would scan every row again. */
+const answers: { all: readonly AccountInsight[]; sorted: AccountInsight[]; key: string; result: BookResult }[] = [];
+const ANSWERS_KEPT = 8;
+/** Answers are reused within this long: only "no touch in 30 days" moves with the clock. */
+const ANSWER_MS = 60_000;
+
 export function queryBook(all: readonly AccountInsight[], query: BookQuery, me: readonly string[], nowMs: number): BookResult {
+  const sorted = sortedRows(all, query.sort.key, query.sort.direction);
+  const key = JSON.stringify([query.scope, [...query.filters].sort(), query.text, query.sort, me, Math.floor(nowMs / ANSWER_MS)]);
+  const kept = answers.find((a) => a.all === all && a.sorted === sorted && a.key === key);
+  if (kept) return kept.result;
+  const result = scan(all, sorted, query, me, nowMs);
+  answers.unshift({ all, sorted, key, result });
+  answers.length = Math.min(answers.length, ANSWERS_KEPT);
+  return result;
+}
+
+function scan(
+  all: readonly AccountInsight[],
+  sorted: AccountInsight[],
+  query: BookQuery,
+  me: readonly string[],
+  nowMs: number,
+): BookResult {
   const mine = new Set(me.map((m) => m.trim().toLowerCase()).filter(Boolean));
+  const anyOwner = query.scope === 'all' || mine.size === 0;
   const needle = query.text.trim().toLowerCase();
-  const active = BOOK_FILTER_IDS.map((f) => query.filters.includes(f));
-  const counts = Object.fromEntries(BOOK_FILTER_IDS.map((f) => [f, 0])) as Record<BookFilterId, number>;
+  let wanted = 0;
+  for (const f of query.filters) wanted |= FILTER_BIT[f];
+  const tally = new Array<number>(BOOK_FILTER_IDS.length).fill(0);
+  const bits = BOOK_FILTER_IDS.map((f) => FILTER_BIT[f]);
   const rows: AccountInsight[] = [];
   let inScope = 0;
-  for (const row of sortedRows(all, query.sort.key, query.sort.direction)) {
-    if (query.scope === 'mine' && !ownedBy(row, mine)) continue;
+  for (const row of sorted) {
+    const keys = keysOf(row);
+    if (!anyOwner && (keys.owner === null || !mine.has(keys.owner))) continue;
     inScope++;
-    if (!matchesText(row, needle)) continue;
-    let inView = true;
-    const hits: boolean[] = [];
-    for (let i = 0; i < BOOK_FILTER_IDS.length; i++) {
-      hits.push(matchesFilter(row, BOOK_FILTER_IDS[i], nowMs));
-      if (active[i] && !hits[i]) inView = false;
-    }
-    if (!inView) continue;
+    if (needle && !keys.haystack.includes(needle)) continue;
+    const hits = filterBits(keys, nowMs);
+    if ((hits & wanted) !== wanted) continue;
     rows.push(row);
-    for (let i = 0; i < hits.length; i++) if (hits[i]) counts[BOOK_FILTER_IDS[i]]++;
+    if (hits) for (let i = 0; i < bits.length; i++) if (hits & bits[i]) tally[i]++;
   }
+  const counts = Object.fromEntries(BOOK_FILTER_IDS.map((f, i) => [f, tally[i]])) as Record<BookFilterId, number>;
   return { rows, counts, inScope, total: all.length };
 }

@@ -7,20 +7,34 @@ export interface TodayItem extends DueCommitment {
   accountName: string;
 }
 
+/** The first items of Today and how many there are: a 100k-account book can have tens of thousands. */
+export interface TodayPage {
+  items: TodayItem[];
+  total: number;
+}
+
+/** Items the book page asks for at first; "Show more" asks for more. */
+export const TODAY_FIRST = 50;
+/** Most items one answer carries. */
+export const TODAY_MOST = 5000;
+
 /** `snoozed`: commitment id -> ISO moment until which it stays off the list. */
 export function todayItems(rows: readonly AccountInsight[], snoozed: Readonly<Record<string, string>>, nowMs: number): TodayItem[] {
-  const items: TodayItem[] = [];
+  const keyed: { item: TodayItem; dueMs: number }[] = [];
   for (const row of rows) {
     for (const c of row.dueCommitments) {
       const until = snoozed[c.id];
       if (until && toMs(until) > nowMs) continue;
-      items.push({ ...c, accountId: row.accountId, accountName: row.name });
+      keyed.push({ item: { ...c, accountId: row.accountId, accountName: row.name }, dueMs: toMs(c.dueDate) });
     }
   }
-  return items.sort(
-    (a, b) =>
-      (a.state === b.state ? 0 : a.state === 'overdue' ? -1 : 1) ||
-      toMs(a.dueDate) - toMs(b.dueDate) ||
-      a.accountName.localeCompare(b.accountName),
-  );
+  // Dates parsed once per item, not once per comparison: Today can hold tens of thousands of items.
+  return keyed
+    .sort(
+      (a, b) =>
+        (a.item.state === b.item.state ? 0 : a.item.state === 'overdue' ? -1 : 1) ||
+        a.dueMs - b.dueMs ||
+        a.item.accountName.localeCompare(b.item.accountName),
+    )
+    .map((k) => k.item);
 }

@@ -17,7 +17,7 @@ import { reminderSettingsSchema, type ReminderSettings } from '../reminders/sett
 import type { SourceStatus, SyncStatus } from '../sync/types';
 import { BOOK_FILTER_IDS, BOOK_SORT_KEYS, type BookFilterId } from '../book/query';
 import { digestSettingsSchema, type DigestSettings } from '../book/digest-settings';
-import type { TodayItem } from '../book/today';
+import { TODAY_MOST, type TodayPage } from '../book/today';
 import type { AccountInsight } from '../insights/summary';
 
 /** Declares an endpoint: the payload schema is a value, the response a type. */
@@ -136,6 +136,8 @@ export interface BookPage {
   /** Who "mine" means (profile); empty: every account counts as hers. */
   me: string[];
   asOf: string;
+  /** The background is still checking a big book after a change: some rows may be the ones judged before it. */
+  updating: boolean;
 }
 
 export const api = {
@@ -233,7 +235,10 @@ export const api = {
   'book.query': endpoint<BookPage>()(
     z.object({ query: bookQuerySchema, offset: z.number().int().nonnegative(), limit: z.number().int().min(1).max(BOOK_PAGE_LIMIT) }),
   ),
-  'book.today': endpoint<TodayItem[]>()(z.object({ scope: z.enum(['mine', 'all']) })),
+  /** The first `limit` items of Today (overdue first) and how many there are in all. */
+  'book.today': endpoint<TodayPage>()(
+    z.object({ scope: z.enum(['mine', 'all']), limit: z.number().int().min(1).max(TODAY_MOST).optional() }),
+  ),
   'book.export': endpoint<{ csv: string; rows: number }>()(z.object({ query: bookQuerySchema })),
   /** Keeps a commitment off the Today list until `until` (ISO). */
   'book.snooze': endpoint<null>()(z.object({ commitmentId: id, until: isoDate })),
@@ -256,8 +261,8 @@ export interface RequestEnvelope<K extends RequestType = RequestType> {
 }
 export type ResponseEnvelope<T> = { ok: true; data: T } | { ok: false; error: string };
 
-/** Tables a change touched; open pages refresh the queries that read them. */
-export type ChangedTopic = 'records' | 'commitments' | 'settings' | 'actions' | 'matches' | 'sync' | 'threads';
+/** Tables a change touched; open pages refresh the queries that read them. `insights`: a pass over the book's cached insights ended. */
+export type ChangedTopic = 'records' | 'commitments' | 'settings' | 'actions' | 'matches' | 'sync' | 'threads' | 'insights';
 export interface ChangeEvent {
   glance: 'event';
   event: 'data-changed';

@@ -6,7 +6,7 @@ import { bookCsv } from '../book/csv';
 import { buildDigest, snapshotOf, type Digest, type DigestSnapshot } from '../book/digest';
 import { readDigestSettings, type DigestSettings } from '../book/digest-settings';
 import { ownedBy, queryBook, replaceInOrders } from '../book/query';
-import { todayItems } from '../book/today';
+import { TODAY_FIRST, todayItems } from '../book/today';
 import { createInsightsCache, type InsightsCache } from '../insights/cache';
 import type { ChangeEvent } from '../messages/protocol';
 import type { Handlers } from '../messages/server';
@@ -36,16 +36,25 @@ async function loadSnoozed(db: GlanceDB): Promise<Record<string, string>> {
 /** How a broadcast change reaches the cache: named accounts alone, or every account checked by version. */
 export function noteChange(insights: InsightsCache, event: ChangeEvent): void {
   const topics = new Set(event.topics);
-  if (topics.has('settings')) insights.markChanged({ everything: true, settingsChanged: true });
+  // Most settings (the digest's hour, the display mode) do not touch the insights: the cache compares the playbook's hash.
+  if (topics.has('settings')) insights.markChanged({ settingsChanged: true });
   if (topics.has('actions')) insights.markChanged({ accountIds: event.accountIds, settingsChanged: true });
   if (topics.has('records') || topics.has('commitments')) insights.markChanged({ accountIds: event.accountIds });
 }
 
-export function createBookService({ db, now, broadcast, eagerInsights }: ServiceDeps, onError: (error: unknown) => void = () => undefined) {
+export function createBookService(
+  { db, now, broadcast, eagerInsights, keepAlive }: ServiceDeps,
+  onError: (error: unknown) => void = () => undefined,
+) {
   const insights = createInsightsCache({
     store: insightsStore(db, { settings: () => loadSettings(db) }),
     now,
     onReplaced: replaceInOrders,
+    // Pages that were shown rows from before the pass ask again; nothing of the records changed.
+    onPassDone: (report) => {
+      if (report.recomputed || report.removed) broadcast(changeEvent(['insights']));
+    },
+    keepAlive: () => Promise.resolve(keepAlive?.()).catch(() => undefined),
   });
   const me = async () => (await loadProfile(db)).me ?? [];
 
@@ -56,6 +65,8 @@ export function createBookService({ db, now, broadcast, eagerInsights }: Service
 
   /** What the digest says now, and the snapshot the next one compares against. */
   async function digest(): Promise<Digest> {
+    // What changed since yesterday needs every account judged today, however long the pass over a big book takes.
+    await insights.settle();
     const nowMs = now().getTime();
     const [all, mine, snoozed, stored] = await Promise.all([insights.all(), me(), loadSnoozed(db), db.settings.get(SNAPSHOT_KEY)]);
     const set = new Set(mine.map((m) => m.trim().toLowerCase()));
@@ -77,13 +88,15 @@ export function createBookService({ db, now, broadcast, eagerInsights }: Service
         total: result.total,
         me: mine,
         asOf: now().toISOString(),
+        updating: insights.updating,
       };
     },
-    'book.today': async ({ scope }) => {
+    'book.today': async ({ scope, limit }) => {
       const nowMs = now().getTime();
       const [all, mine, snoozed] = await Promise.all([insights.all(), me(), loadSnoozed(db)]);
       const set = new Set(mine.map((m) => m.trim().toLowerCase()));
-      return todayItems(scope === 'all' ? all : all.filter((r) => ownedBy(r, set)), snoozed, nowMs);
+      const items = todayItems(scope === 'all' ? all : all.filter((r) => ownedBy(r, set)), snoozed, nowMs);
+      return { items: items.slice(0, limit ?? TODAY_FIRST), total: items.length };
     },
     'book.export': async ({ query }) => {
       const { result } = await inView(query);
@@ -110,10 +123,14 @@ export function createBookService({ db, now, broadcast, eagerInsights }: Service
     handlers,
     insights,
     digest,
-    /** Called on every broadcast: the cache is brought up to date in the background, once per change. */
+    /**
+     * Called on every broadcast. The accounts a change names are refreshed at once (a row each, the
+     * whole cache not loaded), so the stored rows stay right across worker restarts; a change naming
+     * none is remembered in the store and checked by a pass when the book or the digest next reads.
+     */
     onChange(event: ChangeEvent) {
       noteChange(insights, event);
-      if (eagerInsights) insights.settle().catch(onError);
+      if (eagerInsights) insights.settleChanged().catch(onError);
     },
   };
 }

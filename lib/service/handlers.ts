@@ -66,7 +66,7 @@ export function createService(outer: ServiceDeps): {
   };
   const book = createBookService(deps, (error) => console.warn('Glance: insights cache', error));
   noteChange = book.onChange;
-  const page = createPageHandlers(deps);
+  const page = createPageHandlers(deps, book.insights);
   dropCaches = page.invalidate;
   const imports = createImportService(deps);
   const sync =

@@ -5,6 +5,7 @@ import type { PlaybookSettings } from '../settings';
 import { decideMatch, lookupKeys } from '../match/match';
 import { pageKey as pageKeyOf } from '../match/page-key';
 import { searchAccounts } from '../match/search';
+import type { InsightsCache } from '../insights/cache';
 import type { Handlers } from '../messages/server';
 import { changeEvent } from '../messages/server';
 import { lookupForMatch } from '../store/lookup';
@@ -24,7 +25,11 @@ type PageHandlers = Pick<
   'page.match' | 'match.choose' | 'accounts.search' | 'account.view' | 'action.snooze' | 'action.restore' | 'meetings.upcoming'
 >;
 
-export function createPageHandlers({ db, now, broadcast }: ServiceDeps): PageHandlers & { invalidate(): void } {
+export function createPageHandlers(
+  { db, now, broadcast }: ServiceDeps,
+  /** The book's insights cache: the view reuses an account's insights it judged, and keeps the book's row current. */
+  insights?: Pick<InsightsCache, 'detail'>,
+): PageHandlers & { invalidate(): void } {
   /** Names and domains of every account, for search: loaded once, dropped when records change. */
   let searchIndex: Promise<AccountSummary[]> | null = null;
   const summaries = () =>
@@ -52,7 +57,8 @@ export function createPageHandlers({ db, now, broadcast }: ServiceDeps): PageHan
         accountSyncInfo(db, accountId),
       ]);
       if (!data) return null;
-      const built = buildAccountView(data, new Date(at), playbook, prefs);
+      const judged = insights ? await insights.detail(data).catch(() => undefined) : undefined;
+      const built = buildAccountView(data, new Date(at), playbook, prefs, judged);
       return sync ? { ...built, sync } : built;
     })();
     views.set(accountId, { at, view: built });

@@ -5,6 +5,9 @@ import type { GlanceDB } from './db';
 import { withoutKeys } from './keys';
 import { loadAccountData } from './records';
 
+/** Set while a pass over the whole book is owed (lib/insights/cache.ts): a settings row, so no schema change. */
+const PASS_PENDING_KEY = 'insights.passPending';
+
 /** Accounts per chunk: with ten contacts each, a chunk's records stay a few MB. */
 export const INSIGHT_CHUNK = 1000;
 
@@ -62,6 +65,16 @@ export function insightsStore(db: GlanceDB, loaders: Pick<InsightsStore, 'settin
       return found.filter((d): d is AccountData => d !== null);
     },
     readCache: () => db.insights.toArray(),
+    async readCacheRows(ids) {
+      return (await db.insights.bulkGet(ids)).filter((row): row is NonNullable<typeof row> => row !== undefined);
+    },
+    async passPending() {
+      return (await db.settings.get(PASS_PENDING_KEY))?.value === true;
+    },
+    async setPassPending(pending) {
+      if (pending) await db.settings.put({ key: PASS_PENDING_KEY, value: true });
+      else await db.settings.delete(PASS_PENDING_KEY);
+    },
     async writeCache(rows, removedIds) {
       await db.transaction('rw', db.insights, async () => {
         if (rows.length) await db.insights.bulkPut(rows);

@@ -30,14 +30,14 @@ describe('book service', () => {
   it('takes a commitment marked done off Today and the account’s overdue count', async () => {
     const { run } = startService();
     await run('sample.load', {});
-    const today = await run('book.today', { scope: 'all' });
+    const today = (await run('book.today', { scope: 'all' })).items;
     const overdue = today.find((t) => t.state === 'overdue')!;
     expect(overdue).toBeDefined();
     const before = (await run('book.query', { query: { ...all, text: overdue.accountName }, offset: 0, limit: 5 })).rows.find(
       (r) => r.accountId === overdue.accountId,
     )!;
     await run('commitment.setStatus', { id: overdue.id, status: 'done' });
-    expect((await run('book.today', { scope: 'all' })).map((t) => t.id)).not.toContain(overdue.id);
+    expect((await run('book.today', { scope: 'all' })).items.map((t) => t.id)).not.toContain(overdue.id);
     const after = (await run('book.query', { query: { ...all, text: overdue.accountName }, offset: 0, limit: 5 })).rows.find(
       (r) => r.accountId === overdue.accountId,
     )!;
@@ -47,9 +47,9 @@ describe('book service', () => {
   it('keeps a snoozed commitment off Today, and refuses a snooze into the past', async () => {
     const { run } = startService();
     await run('sample.load', {});
-    const [first] = await run('book.today', { scope: 'all' });
+    const [first] = (await run('book.today', { scope: 'all' })).items;
     await run('book.snooze', { commitmentId: first.id, until: '2026-11-06T10:00:00.000Z' });
-    expect((await run('book.today', { scope: 'all' })).map((t) => t.id)).not.toContain(first.id);
+    expect((await run('book.today', { scope: 'all' })).items.map((t) => t.id)).not.toContain(first.id);
     await expect(run('book.snooze', { commitmentId: first.id, until: '2026-11-01T00:00:00.000Z' })).rejects.toThrow(/not in the future/);
   });
 
