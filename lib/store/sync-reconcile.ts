@@ -6,7 +6,7 @@
  *
  * Never removed: accounts that did not come from this CRM (imported, hand-entered, an import later
  * updated by the sync), and accounts holding anything she added in Glance (commitments, usage,
- * logged emails, contacts she added): those stay whole and are counted as kept.
+ * customer feedback, logged emails, contacts she added): those stay whole and are counted as kept.
  */
 import type { SourceId } from '../sync/types';
 import type { GlanceDB, StoredAccount } from './db';
@@ -34,6 +34,7 @@ async function holdsHerData(db: GlanceDB, account: StoredAccount): Promise<boole
   const fromCrm = (id: string) => id.startsWith(prefixOf(account.id));
   if (await db.commitments.where('accountId').equals(account.id).count()) return true;
   if (await db.usage.where('accountId').equals(account.id).count()) return true;
+  if (await db.feedback.where('accountId').equals(account.id).count()) return true;
   for (const table of [db.activities, db.contacts, db.tickets] as const) {
     const ids = (await table.where('accountId').equals(account.id).primaryKeys()) as string[];
     if (ids.some((id) => !fromCrm(id))) return true;
@@ -44,7 +45,17 @@ async function holdsHerData(db: GlanceDB, account: StoredAccount): Promise<boole
 export async function removeOutOfScope(db: GlanceDB, r: ScopeReconcile): Promise<ScopeOutcome> {
   const outcome: ScopeOutcome = { removed: 0, kept: [], accountIds: [] };
   const size = r.batchSize ?? 200;
-  const tables = [db.accounts, db.contacts, db.tickets, db.activities, db.commitments, db.usage, db.matchChoices, db.actionPrefs];
+  const tables = [
+    db.accounts,
+    db.contacts,
+    db.tickets,
+    db.activities,
+    db.commitments,
+    db.usage,
+    db.feedback,
+    db.matchChoices,
+    db.actionPrefs,
+  ];
   let after: string | undefined;
   for (;;) {
     const batch = await (after === undefined ? db.accounts.orderBy(':id') : db.accounts.where(':id').above(after)).limit(size).toArray();

@@ -266,4 +266,23 @@ describe('Salesforce sync against the fake org, in real Chromium', () => {
     expect(emails[0]).toMatchObject({ WhatId: acme.Id, WhoId: dana.Id, Status: 'Completed', Subject: expect.stringMatching(/^Email: /) });
     expect(fakes.salesforce.tasks()).toHaveLength(2);
   });
+
+  it('switching to the whole org and back to her book removes the accounts that are not hers again, and says so', async () => {
+    const hers = fakes.salesforce.records('Account').filter((a) => a.OwnerId === fakes.salesforce.userId);
+    const mine = panel(options, 'salesforce').getByRole('checkbox', { name: 'Only the accounts I own in Salesforce' });
+    let last = await syncedOk(options, 'salesforce');
+    await mine.uncheck();
+    last = await syncedOk(options, 'salesforce', last);
+    const book = await openBook(glance, 'salesforce:');
+    await expect.poll(() => accountsInBook(book), SYNC_TIMEOUT).toBe(30);
+    await mine.check();
+    await syncedOk(options, 'salesforce', last);
+    await expect
+      .poll(() => panel(options, 'salesforce').textContent(), SYNC_TIMEOUT)
+      .toContain(`Removed ${30 - hers.length} Salesforce accounts no longer in your book`);
+    await book.reload();
+    await book.getByRole('switch', { name: 'All accounts' }).check();
+    await expect.poll(() => accountsInBook(book), SYNC_TIMEOUT).toBe(hers.length);
+    await book.close();
+  });
 });
