@@ -271,11 +271,14 @@ describe('Salesforce sync against the fake org, in real Chromium', () => {
     const hers = fakes.salesforce.records('Account').filter((a) => a.OwnerId === fakes.salesforce.userId);
     const mine = panel(options, 'salesforce').getByRole('checkbox', { name: 'Only the accounts I own in Salesforce' });
     let last = await syncedOk(options, 'salesforce');
-    await mine.uncheck();
+    // The box follows the saved setting, so it changes once the background has it.
+    await mine.click();
+    await expect.poll(() => mine.isChecked(), SYNC_TIMEOUT).toBe(false);
     last = await syncedOk(options, 'salesforce', last);
     const book = await openBook(glance, 'salesforce:');
     await expect.poll(() => accountsInBook(book), SYNC_TIMEOUT).toBe(30);
-    await mine.check();
+    await mine.click();
+    await expect.poll(() => mine.isChecked(), SYNC_TIMEOUT).toBe(true);
     await syncedOk(options, 'salesforce', last);
     await expect
       .poll(() => panel(options, 'salesforce').textContent(), SYNC_TIMEOUT)
