@@ -41,8 +41,8 @@ export default defineBackground(() => {
     // No open Glance page is not an error.
     browser.runtime.sendMessage(event).catch(() => undefined);
     reminders.onChange(event);
-    // A new or changed commitment goes to the CRMs soon after.
-    if (event.topics.includes('commitments')) crm.sync?.drainSoon();
+    // A new or changed commitment, or an email logged from a thread, goes to the CRMs soon after.
+    if (event.topics.includes('commitments') || event.topics.includes('threads')) crm.sync?.drainSoon();
     digest.onChange(event);
   };
   const sessionStorage = browser.storage.session;

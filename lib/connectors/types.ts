@@ -26,7 +26,18 @@ export interface PullPage {
   owners?: CrmOwner[];
   /** What a page of renewal deals says about accounts (HubSpot): merged into the accounts, not records of their own. */
   renewals?: RenewalUpdate[];
+  /**
+   * Per account (by the Glance id on this page): fields the CRM answered empty, which Glance clears.
+   * A field the CRM did not send is not in this list and keeps its value.
+   */
+  cleared?: Record<string, ClearableField[]>;
+  /** Renewal deals / opportunities removed in the CRM (Glance ids): what they fed on their accounts is worked out again. */
+  deletedDeals?: string[];
 }
+
+/** Account fields a CRM can empty. */
+export type ClearableField =
+  'arr' | 'renewalDate' | 'tier' | 'currency' | 'owner' | 'domains' | 'lifecycleStage' | 'licensedSeats' | 'activeSeats';
 
 export interface CrmOwner {
   id: string;
@@ -36,6 +47,8 @@ export interface CrmOwner {
 
 export interface RenewalUpdate {
   accountId: string;
+  /** The deal's Glance id: an account's renewal is worked out from all its renewal deals, so one removed can be taken out. */
+  dealId?: string;
   renewalDate?: string;
   amount?: number;
   closed: boolean;

@@ -5,8 +5,11 @@ import { contactNameKey } from '../match/names';
 import { toSalesforceId18 } from '../hosts/salesforce-id';
 import type { AccountKeys, ContactKeys, StoredAccount, StoredContact } from './db';
 
-/** `_synced`: which CRM sync last wrote the account and when; kept out of exports like the index fields. */
-const DERIVED = ['_domains', '_sf', '_hs', '_name', '_email', '_synced'] as const;
+/**
+ * `_synced`: which CRM sync last wrote the account and when; `_renewals`: the CRM's open renewal deals
+ * behind its renewal date. Kept out of exports like the index fields.
+ */
+const DERIVED = ['_domains', '_sf', '_hs', '_name', '_email', '_synced', '_renewals'] as const;
 
 /** Trimmed as the page side trims it (lookupKeys), so " 4401" in a file still matches the page's 4401. */
 function hubspotKey(id: string | undefined): string | undefined {

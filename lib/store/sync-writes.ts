@@ -8,7 +8,8 @@
  * off it (contacts, tickets, activities) follows it.
  */
 import type { Account, Activity, Contact, RecordsByType, Ticket } from '../model/bundle';
-import type { PullPage, RenewalUpdate } from '../connectors/types';
+import type { PullPage } from '../connectors/types';
+import { applyRenewals, clearFields, trackRenewal, untrackDeals, type TrackedAccount } from '../sync/account-fields';
 import type { RunProgress, SourceId, SourceRecord, SyncObject } from '../sync/types';
 import { SYNC_ORDER } from '../sync/types';
 import type { GlanceDB, StoredAccount, StoredContact } from './db';
@@ -83,6 +84,7 @@ export async function writeSyncPage(db: GlanceDB, w: SyncPageWrite): Promise<Pag
   const index = INDEX[source];
   const field = CRM_FIELD[source];
   const stamp = w.now.toISOString();
+  const today = stamp.slice(0, 10);
   const tables = [
     db.accounts,
     db.contacts,
@@ -125,7 +127,10 @@ export async function writeSyncPage(db: GlanceDB, w: SyncPageWrite): Promise<Pag
       const crmId = incoming.crm?.[field];
       const stored =
         (await db.accounts.get(incoming.id)) ?? (crmId ? await db.accounts.where(index).equals(String(crmId)).first() : undefined);
-      const merged = mergeAccount(stored, incoming);
+      let merged: TrackedAccount = clearFields(mergeAccount(stored, incoming), page.cleared?.[incoming.id], incoming);
+      const track = (stored as TrackedAccount | undefined)?._renewals;
+      // The account record's own fields came again: the renewal deals still say what they said.
+      if (track) merged = applyRenewals(merged, track, today);
       await db.accounts.put({ ...withAccountKeys(merged), _synced: { source, at: stamp, crmId: String(crmId ?? incoming.id) } });
       aliases.set(incoming.id, merged.id);
       touched.add(merged.id);
@@ -167,8 +172,21 @@ export async function writeSyncPage(db: GlanceDB, w: SyncPageWrite): Promise<Pag
         skipped++;
         continue;
       }
-      const updated = applyRenewal(stored, renewal, stamp);
-      if (updated) {
+      const tracked = stored as StoredAccount & TrackedAccount;
+      const updated = applyRenewals(tracked, trackRenewal(tracked._renewals, renewal), today);
+      await db.accounts.put(updated);
+      if (updated.renewalDate !== stored.renewalDate || updated.arr !== stored.arr) {
+        touched.add(stored.id);
+        addCount(written, 'renewals', 1);
+      }
+    }
+
+    if (page.deletedDeals?.length) {
+      // Deals carry no account of their own once deleted: the accounts whose renewal they fed are found by the track.
+      const gone = new Set(page.deletedDeals);
+      const fed = await db.accounts.filter((a) => untrackDeals((a as TrackedAccount)._renewals, gone) !== null).toArray();
+      for (const stored of fed as Array<StoredAccount & TrackedAccount>) {
+        const updated = applyRenewals(stored, untrackDeals(stored._renewals, gone)!, today);
         await db.accounts.put(updated);
         touched.add(stored.id);
         addCount(written, 'renewals', 1);
@@ -186,20 +204,6 @@ export async function writeSyncPage(db: GlanceDB, w: SyncPageWrite): Promise<Pag
     await db.settings.put({ key: sourceKey(source), value: next });
     return { ...outcome, record: next, accountIds: [...touched] };
   });
-}
-
-/** An open renewal deal sets the account's renewal date (the soonest one still ahead of the stored one) and, when it has none, its ARR. */
-function applyRenewal(stored: StoredAccount, renewal: RenewalUpdate, stamp: string): StoredAccount | null {
-  if (renewal.closed || !renewal.renewalDate) return null;
-  const current = stored.renewalDate;
-  const today = stamp.slice(0, 10);
-  const better = !current || current.slice(0, 10) < today || renewal.renewalDate < current;
-  if (!better && (stored.arr !== undefined || renewal.amount === undefined)) return null;
-  return {
-    ...stored,
-    ...(better ? { renewalDate: renewal.renewalDate } : {}),
-    ...(stored.arr === undefined && renewal.amount !== undefined ? { arr: renewal.amount } : {}),
-  };
 }
 
 /**

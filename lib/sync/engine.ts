@@ -17,6 +17,7 @@ import { writeSyncPage } from '../store/sync-writes';
 import type { ConnectorFactory } from './connectors';
 import { drainOutbox, type DrainOutcome } from './drain';
 import { mappingFieldsOf } from './mapping';
+import { reconcileScope } from './scope';
 import { SOURCES, SYNC_ORDER, type MappingFields, type RunProgress, type SourceId, type SourceRecord, type SourceSecret } from './types';
 import { SOURCE_NAMES } from './words';
 
@@ -108,11 +109,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         else deps.broadcast(changeEvent(['sync']));
         await deps.keepAlive?.();
       }
+      // A full run wrote every account in scope: those it did not write are out of scope now.
+      const scope = await reconcileScope(db, record, connector);
+      if (scope.accountIds.length) deps.broadcast(changeEvent(['records'], scope.accountIds));
       await updateSource(db, source, (r) => {
         if (!r.run) return r;
         const { startedAt: _s, objectIndex: _o, ...totals } = r.run;
         // What a resync told stays until a later, ordinary run.
-        const notice = r.run.full ? r.notice : undefined;
+        const notice = r.run.full ? [r.notice, scope.notice].filter(Boolean).join(' ') || undefined : undefined;
         return {
           ...r,
           state: 'ok',
@@ -120,7 +124,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           notice,
           run: undefined,
           lastSyncAt: deps.now().toISOString(),
-          lastResult: { ...totals, finishedAt: deps.now().toISOString() },
+          lastResult: { ...totals, removed: totals.removed + scope.removed, finishedAt: deps.now().toISOString() },
         };
       });
     } catch (error) {

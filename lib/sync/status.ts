@@ -38,11 +38,11 @@ function itemState(entries: OutboxEntry[]): OutboxItem['state'] {
   return 'sent';
 }
 
-/** One item per commitment: its changes oldest first, the newest record's text. */
+/** One item per commitment or logged email: its changes oldest first, the newest record's text (a logged email's summary). */
 export function outboxItems(entries: OutboxEntry[]): OutboxItem[] {
   const byCommitment = new Map<string, OutboxEntry[]>();
   for (const entry of [...entries].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))) {
-    if (entry.entity !== 'commitment') continue;
+    if (entry.entity !== 'commitment' && entry.entity !== 'activity') continue;
     const list = byCommitment.get(entry.entityId) ?? [];
     list.push(entry);
     byCommitment.set(entry.entityId, list);
@@ -67,7 +67,7 @@ export function outboxItems(entries: OutboxEntry[]): OutboxItem[] {
     items.push({
       commitmentId,
       accountId: newest.accountId,
-      text: ((newest.record as Partial<Commitment> | null)?.text ?? '').slice(0, 200),
+      text: (itemText(newest) ?? '').slice(0, 200),
       state,
       ...(problem?.lastError ? { error: problem.lastError } : {}),
       ...(state === 'pending' && next ? { nextAttemptAt: next } : {}),
@@ -76,6 +76,11 @@ export function outboxItems(entries: OutboxEntry[]): OutboxItem[] {
     });
   }
   return items.reverse();
+}
+
+function itemText(entry: OutboxEntry): string | undefined {
+  const record = entry.record as (Partial<Commitment> & { summary?: string }) | null;
+  return entry.entity === 'activity' ? (record?.summary ?? 'Logged email') : record?.text;
 }
 
 export async function syncStatus(db: GlanceDB, now: Date): Promise<SyncStatus> {

@@ -2,7 +2,8 @@
  * CRM sync as a CSM meets it, in real Chromium against the fake HubSpot and Salesforce: connect,
  * the first sync, "Sync now" picking up an edit and a deletion, the synced account beside a Gmail
  * thread, and a promise logged in Gmail that becomes exactly one task in the CRM even when the
- * first attempt gets a 500 and the service worker is stopped before the retry.
+ * first attempt gets a 500 and the service worker is stopped before the retry; the same for an email
+ * logged from the sidebar ("Log this email"), which becomes one HubSpot note and one Salesforce Task.
  * Written against the ui-contract hooks of the Connections panel (options page).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,6 +101,33 @@ async function pushThroughA500AndARestart(
   await syncedOk(options, source, last);
 }
 
+/**
+ * "Log this email" in the sidebar's Found in this email section, with the CRM's first create stored but
+ * answered 500 and the worker stopped before the retry; returns once the options page lists it as sent.
+ */
+async function logEmailThroughA500AndARestart(
+  glance: Glance,
+  options: Page,
+  accountId: string,
+  fake: Fakes['hubspot'] | Fakes['salesforce'],
+  createPath: RegExp,
+) {
+  fake.failNext(createPath, { as: 500, afterHandling: true });
+  const page = await glance.context.newPage();
+  await page.goto(ACME_THREAD_URL);
+  const frame = await sidebarFrame(page);
+  await frame.locator(`[data-account-id="${accountId}"]`).waitFor(SYNC_TIMEOUT);
+  await frame.getByRole('button', { name: 'Log this email' }).click();
+  await frame.getByText('Logged as a touch on').waitFor();
+  await expect.poll(() => fake.log.some((r) => createPath.test(`${r.method} ${r.path}`) && r.status === 500), SYNC_TIMEOUT).toBe(true);
+  const item = options.locator('[data-outbox-id]', { hasText: 'Email:' });
+  await item.and(options.locator('[data-outbox-state="pending"]')).waitFor(SYNC_TIMEOUT);
+  await stopServiceWorker(page);
+  await options.getByRole('button', { name: 'Sync now' }).click();
+  await item.and(options.locator('[data-outbox-state="sent"]')).waitFor(SYNC_TIMEOUT);
+  await page.close();
+}
+
 describe('HubSpot sync against the fake portal, in real Chromium', () => {
   let fakes: Fakes;
   let glance: Glance;
@@ -163,6 +191,17 @@ describe('HubSpot sync against the fake portal, in real Chromium', () => {
       properties: { hs_task_subject: expect.stringContaining('security questionnaire') },
     });
   });
+
+  it('an email logged from the sidebar is exactly one note on the company and its contact, through a 500 and a stopped worker', async () => {
+    const acme = fakes.hubspot.records('companies')[0];
+    const dana = fakes.hubspot.records('contacts').find((c) => c.properties.email === 'dana.whitfield@acmerobotics.com')!;
+    await logEmailThroughA500AndARestart(glance, options, `hubspot:company:${acme.id}`, fakes.hubspot, /^POST \/crm\/v3\/objects\/notes$/);
+    expect(fakes.hubspot.notes()).toHaveLength(1);
+    expect(fakes.hubspot.notes()[0]).toMatchObject({ companyIds: [acme.id], contactIds: expect.arrayContaining([dana.id]) });
+    expect(fakes.hubspot.notes()[0].properties.hs_note_body).toContain('Email:');
+    // The promise's task is still the only task: the email did not become one.
+    expect(fakes.hubspot.tasks()).toHaveLength(1);
+  });
 });
 
 describe('Salesforce sync against the fake org, in real Chromium', () => {
@@ -210,5 +249,43 @@ describe('Salesforce sync against the fake org, in real Chromium', () => {
     );
     expect(fakes.salesforce.tasks()).toHaveLength(1);
     expect(fakes.salesforce.tasks()[0]).toMatchObject({ WhatId: acme.Id, Subject: expect.stringContaining('security questionnaire') });
+  });
+
+  it('an email logged from the sidebar is exactly one completed Email Task, through a 500 and a stopped worker', async () => {
+    const acme = fakes.salesforce.records('Account')[0];
+    const dana = fakes.salesforce.records('Contact').find((c) => c.Email === 'dana.whitfield@acmerobotics.com')!;
+    await logEmailThroughA500AndARestart(
+      glance,
+      options,
+      `salesforce:${String(acme.Id)}`,
+      fakes.salesforce,
+      /^POST \/services\/data\/v\d+\.\d\/sobjects\/Task\/?$/,
+    );
+    const emails = fakes.salesforce.tasks().filter((t) => t.TaskSubtype === 'Email');
+    expect(emails).toHaveLength(1);
+    expect(emails[0]).toMatchObject({ WhatId: acme.Id, WhoId: dana.Id, Status: 'Completed', Subject: expect.stringMatching(/^Email: /) });
+    expect(fakes.salesforce.tasks()).toHaveLength(2);
+  });
+
+  it('switching to the whole org and back to her book removes the accounts that are not hers again, and says so', async () => {
+    const hers = fakes.salesforce.records('Account').filter((a) => a.OwnerId === fakes.salesforce.userId);
+    const mine = panel(options, 'salesforce').getByRole('checkbox', { name: 'Only the accounts I own in Salesforce' });
+    let last = await syncedOk(options, 'salesforce');
+    // The box follows the saved setting, so it changes once the background has it.
+    await mine.click();
+    await expect.poll(() => mine.isChecked(), SYNC_TIMEOUT).toBe(false);
+    last = await syncedOk(options, 'salesforce', last);
+    const book = await openBook(glance, 'salesforce:');
+    await expect.poll(() => accountsInBook(book), SYNC_TIMEOUT).toBe(30);
+    await mine.click();
+    await expect.poll(() => mine.isChecked(), SYNC_TIMEOUT).toBe(true);
+    await syncedOk(options, 'salesforce', last);
+    await expect
+      .poll(() => panel(options, 'salesforce').textContent(), SYNC_TIMEOUT)
+      .toContain(`Removed ${30 - hers.length} Salesforce accounts no longer in your book`);
+    await book.reload();
+    await book.getByRole('switch', { name: 'All accounts' }).check();
+    await expect.poll(() => accountsInBook(book), SYNC_TIMEOUT).toBe(hers.length);
+    await book.close();
   });
 });

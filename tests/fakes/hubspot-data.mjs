@@ -4,7 +4,7 @@
  * connectors rely on (filterGroups ORed, filters ANDed, dates as epoch ms or ISO).
  */
 
-/** @typedef {'companies' | 'contacts' | 'deals' | 'tickets' | 'tasks'} HubSpotType */
+/** @typedef {'companies' | 'contacts' | 'deals' | 'tickets' | 'tasks' | 'notes'} HubSpotType */
 
 /**
  * @typedef {object} HubSpotRecord
@@ -24,6 +24,7 @@ export const MODIFIED = {
   deals: 'hs_lastmodifieddate',
   tickets: 'hs_lastmodifieddate',
   tasks: 'hs_lastmodifieddate',
+  notes: 'hs_lastmodifieddate',
 };
 const DATE_PROPERTIES = new Set([
   'createdate',
@@ -40,6 +41,7 @@ const FIRST_ID = {
   deals: 31_000_000_001n,
   tickets: 21_000_000_001n,
   tasks: 81_000_000_001n,
+  notes: 91_000_000_001n,
 };
 
 /** The company a Gmail fixture thread (tests/fixtures/hosts/gmail-thread-v1.html) is with. */
@@ -82,7 +84,7 @@ export function seedPortal(seed, now) {
     userId: 8_200_000 + i,
   }));
   /** @type {Record<HubSpotType, Map<string, HubSpotRecord>>} */
-  const objects = { companies: new Map(), contacts: new Map(), deals: new Map(), tickets: new Map(), tasks: new Map() };
+  const objects = { companies: new Map(), contacts: new Map(), deals: new Map(), tickets: new Map(), tasks: new Map(), notes: new Map() };
   const nextId = { ...FIRST_ID };
   const add = (
     /** @type {HubSpotType} */ type,
@@ -176,7 +178,7 @@ function allProperties(type, record) {
     ...record.properties,
     hs_object_id: record.id,
     createdate: new Date(record.createdAt).toISOString(),
-    ...(type === 'tasks' ? { hs_createdate: new Date(record.createdAt).toISOString() } : {}),
+    ...(type === 'tasks' || type === 'notes' ? { hs_createdate: new Date(record.createdAt).toISOString() } : {}),
     [MODIFIED[type]]: new Date(record.updatedAt).toISOString(),
   };
 }
@@ -189,6 +191,7 @@ function defaultProperties(type) {
     deals: ['dealname', 'amount', 'closedate', 'dealstage', 'pipeline'],
     tickets: ['subject', 'content', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_priority'],
     tasks: ['hs_task_subject', 'hs_task_status', 'hs_timestamp'],
+    notes: ['hs_note_body', 'hs_timestamp'],
   }[type];
 }
 

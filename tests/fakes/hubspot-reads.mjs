@@ -6,10 +6,10 @@
 import { parseJson } from './http.mjs';
 import { compareBy, matchesFilter, present } from './hubspot-data.mjs';
 
-const TYPES = new Set(['companies', 'contacts', 'deals', 'tickets', 'tasks']);
-export const SINGULAR = { companies: 'company', contacts: 'contact', deals: 'deal', tickets: 'ticket', tasks: 'task' };
+const TYPES = new Set(['companies', 'contacts', 'deals', 'tickets', 'tasks', 'notes']);
+export const SINGULAR = { companies: 'company', contacts: 'contact', deals: 'deal', tickets: 'ticket', tasks: 'task', notes: 'note' };
 /** HubSpot-defined v4 type ids: <object> -> company, primary and unlabeled. */
-const TO_COMPANY_TYPES = { contacts: [1, 279], deals: [5, 341], tickets: [26, 339], tasks: [192, 192] };
+const TO_COMPANY_TYPES = { contacts: [1, 279], deals: [5, 341], tickets: [26, 339], tasks: [192, 192], notes: [190, 190] };
 const SEARCH_CAP = 10_000;
 
 /**
@@ -176,7 +176,7 @@ export function readEndpoints({ portal, clock, searchLagMs, error }) {
   }
 
   /**
-   * GET /crm/v4/objects/companies/{id}/associations/tasks: read from the records, so never behind as search is.
+   * GET /crm/v4/objects/companies/{id}/associations/{tasks|notes}: read from the records, so never behind as search is.
    * @param {string} from
    * @param {string} id
    * @param {string} to
@@ -190,9 +190,10 @@ export function readEndpoints({ portal, clock, searchLagMs, error }) {
     const linkedIds = [...portal.objects[type].values()]
       .filter((r) => r.archivedAt === undefined && r.companyIds.includes(id))
       .map((r) => r.id);
-    const results = linkedIds
-      .slice(start, start + limit)
-      .map((toId) => ({ toObjectId: Number(toId), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 192, label: null }] }));
+    const results = linkedIds.slice(start, start + limit).map((toId) => ({
+      toObjectId: Number(toId),
+      associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: to === 'notes' ? 190 : 192, label: null }],
+    }));
     const next = start + limit < linkedIds.length ? String(start + limit) : undefined;
     return {
       status: 200,

@@ -10,7 +10,7 @@ import { MODIFIED, present, seedPortal } from './hubspot-data.mjs';
 import { listParam, readEndpoints, SINGULAR } from './hubspot-reads.mjs';
 
 export const HUBSPOT_TOKEN = 'pat-na1-11111111-2222-3333-4444-555555555555';
-const TYPES = new Set(['companies', 'contacts', 'deals', 'tickets', 'tasks']);
+const TYPES = new Set(['companies', 'contacts', 'deals', 'tickets', 'tasks', 'notes']);
 
 /**
  * @param {{ seed?: import('./hubspot-data.mjs').HubSpotSeed; token?: string; portalId?: number; tenSecondLimit?: number; searchPerSecond?: number; searchLagMs?: number; http?: boolean }} [options]
@@ -156,7 +156,7 @@ export async function startHubSpotFake(options = {}) {
     const body = parseJson(text);
     if (!body.ok || typeof body.value?.properties !== 'object') return error(400, 'VALIDATION_ERROR', 'Invalid input JSON on line 1');
     const properties = stringProps(body.value.properties);
-    if (type === 'tasks' && !properties.hs_timestamp)
+    if ((type === 'tasks' || type === 'notes') && !properties.hs_timestamp)
       return error(
         400,
         'VALIDATION_ERROR',
@@ -167,8 +167,9 @@ export async function startHubSpotFake(options = {}) {
     for (const a of body.value.associations ?? []) {
       const typeId = a?.types?.[0]?.associationTypeId;
       const target = String(a?.to?.id ?? '');
-      // 192 task -> company, 204 task -> contact (HubSpot-defined v4 type ids).
-      const into = typeId === 192 ? 'companies' : typeId === 204 ? 'contacts' : null;
+      // HubSpot-defined v4 type ids: 192 task -> company, 204 task -> contact; 190 note -> company, 202 note -> contact.
+      const [toCompany, toContact] = type === 'notes' ? [190, 202] : [192, 204];
+      const into = typeId === toCompany ? 'companies' : typeId === toContact ? 'contacts' : null;
       if (!into) return error(400, 'VALIDATION_ERROR', `Association type ${typeId} is not valid for ${SINGULAR[type]}`);
       if (!portal.objects[into].has(target))
         return error(400, 'VALIDATION_ERROR', `One or more associations are invalid: ${target} is not a valid ${SINGULAR[into]} id`);
@@ -238,6 +239,10 @@ export async function startHubSpotFake(options = {}) {
     /** Tasks written back so far, with the companies and contacts they are associated with. */
     tasks() {
       return admin.records('tasks');
+    },
+    /** Notes written back so far (logged emails), with their companies and contacts. */
+    notes() {
+      return admin.records('notes');
     },
     /** Every later call answers 401 EXPIRED_AUTHENTICATION (or, with a new token, only that token works). */
     expireToken(newToken = undefined) {

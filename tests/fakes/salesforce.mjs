@@ -34,6 +34,18 @@ export async function startSalesforceFake(options = {}) {
   const oauth = createOAuth({ clock, consumerKey, callback, myDomain, orgId, userId: String(me.Id) });
   /** @type {Array<{ type: string; id: string; at: number }>} */
   const deletions = [];
+  /** Deleted records as queryAll still sees them (the recycle bin keeps them 15 days). @type {Array<{ type: string; record: Record<string, unknown> }>} */
+  const recycleBin = [];
+  /** queryAll: the query runs with the recycle bin's records back in place, marked IsDeleted. @param {() => import('./http.mjs').FakeResponse} run */
+  function withRecycleBin(run) {
+    const restored = recycleBin.filter(({ type, record }) => !org.objects[type].has(String(record.Id)));
+    for (const { type, record } of restored) org.objects[type].set(String(record.Id), { ...record, IsDeleted: true });
+    try {
+      return run();
+    } finally {
+      for (const { type, record } of restored) org.objects[type].delete(String(record.Id));
+    }
+  }
   const { runQuery, nextPage, project } = createQueries({ org, pageSize, fail: (status, code, message) => fail(status, code, message) });
   let apiUsage = 0;
 
@@ -100,6 +112,7 @@ export async function startSalesforceFake(options = {}) {
     if (!m) return fail(404, 'NOT_FOUND', 'The requested resource does not exist');
     const [, version, rest] = m;
     if (rest === '/query' || rest === '/query/') return runQuery(version, url.searchParams.get('q') ?? '');
+    if (rest === '/queryAll' || rest === '/queryAll/') return withRecycleBin(() => runQuery(version, url.searchParams.get('q') ?? ''));
     const more = /^\/query\/([\w-]+)-(\d+)$/.exec(rest);
     if (more) return nextPage(version, more[1], Number(more[2]));
     const deleted = /^\/sobjects\/(\w+)\/deleted\/?$/.exec(rest);
@@ -118,7 +131,7 @@ export async function startSalesforceFake(options = {}) {
         : fail(404, 'NOT_FOUND', 'The requested resource does not exist');
     if (method === 'GET') return { status: 200, json: project(version, type, record, org.fields[type]) };
     if (method === 'PATCH') {
-      const body = taskBody(text);
+      const body = taskBody(text, true);
       if ('status' in body) return body;
       admin.edit('Task', record.Id, /** @type {Record<string, unknown>} */ (body));
       return { status: 204 };
@@ -155,7 +168,7 @@ export async function startSalesforceFake(options = {}) {
       unique: false,
       nillable: name !== 'Id',
       createable: TASK_WRITABLE.has(name),
-      updateable: TASK_WRITABLE.has(name),
+      updateable: TASK_WRITABLE.has(name) && name !== 'TaskSubtype',
       filterable: name !== 'Description',
       ...extra,
     });
@@ -186,14 +199,22 @@ export async function startSalesforceFake(options = {}) {
     };
   }
 
-  /** @param {string} text @returns {Record<string, unknown> | import('./http.mjs').FakeResponse} */
-  function taskBody(text) {
+  /** @param {string} text @param {boolean} [updating] @returns {Record<string, unknown> | import('./http.mjs').FakeResponse} */
+  function taskBody(text, updating = false) {
     const body = parseJson(text);
     if (!body.ok || typeof body.value !== 'object' || body.value === null || Array.isArray(body.value))
       return fail(400, 'JSON_PARSER_ERROR', 'Unexpected character: was expecting a JSON object');
     for (const [name, value] of Object.entries(body.value)) {
       if (!TASK_WRITABLE.has(name) && name !== externalIdField)
         return fail(400, 'INVALID_FIELD', `No such column '${name}' on sobject of type Task`);
+      // TaskSubtype is createable, not updateable (Task describe).
+      if (updating && name === 'TaskSubtype')
+        return fail(
+          400,
+          'INVALID_FIELD_FOR_INSERT_UPDATE',
+          `Unable to create/update fields: ${name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+          [name],
+        );
       if (name === 'WhatId' && value && !org.objects.Account.has(String(value)) && !org.objects.Opportunity.has(String(value)))
         return fail(400, 'FIELD_INTEGRITY_EXCEPTION', 'Related To ID: id value of incorrect type: ' + value, ['WhatId']);
       if (name === 'WhoId' && value && !org.objects.Contact.has(String(value)))
@@ -218,9 +239,9 @@ export async function startSalesforceFake(options = {}) {
   function upsertTask(version, field, value, text) {
     if (field !== externalIdField && field !== 'Id')
       return fail(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${field}`);
-    const body = taskBody(text);
-    if ('status' in body) return body;
     const hits = [...org.objects.Task.values()].filter((t) => String(t[field] ?? '') === value);
+    const body = taskBody(text, hits.length > 0);
+    if ('status' in body) return body;
     if (hits.length > 1) return { status: 300, json: hits.map((t) => `/services/data/${version}/sobjects/Task/${t.Id}`) };
     if (hits.length === 1) {
       admin.edit('Task', String(hits[0].Id), body);
@@ -265,7 +286,9 @@ export async function startSalesforceFake(options = {}) {
     },
     /** @param {string} type @param {string} id @param {number} [at] */
     delete(type, id, at = clock.now()) {
-      if (!org.objects[type].delete(id)) throw new Error(`no ${type} ${id} in the fake org`);
+      const record = org.objects[type].get(id);
+      if (!record || !org.objects[type].delete(id)) throw new Error(`no ${type} ${id} in the fake org`);
+      recycleBin.push({ type, record });
       deletions.push({ type, id, at });
     },
     /** Stamps `count` records of a type with one SystemModstamp: a window of ties. @param {string} type @param {number} count @param {number} [at] */

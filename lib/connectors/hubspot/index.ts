@@ -6,6 +6,7 @@ import type { OutboxEntry } from '../../store/db';
 import { ConnectorError, type Connector, type PullPage, type PushResult, type SyncObject, type VerifiedConnection } from '../types';
 import { HubSpotClient, type HubSpotClientOptions } from './client';
 import {
+  clearedCompanyFields,
   glanceId,
   hubspotIdOf,
   mapCompany,
@@ -19,6 +20,7 @@ import {
   type RenewalFacts,
 } from './map';
 import { DEFAULT_FIELD_MAPPING, type HubSpotFieldMapping } from './mapping';
+import { activityOf, createNoteRequest, findNoteRequest, noteCarriesMarker } from './notes';
 import { parseCursor, readPage, type CrmObject } from './sync';
 import {
   createTaskRequest,
@@ -138,6 +140,8 @@ export class HubSpotConnector implements Connector {
     const result: HubSpotPullPage = { records: {}, cursor: JSON.stringify(page.cursor), more: page.more };
     const deletedType = DELETED_TYPE[object];
     if (page.archivedIds.length && deletedType) result.deleted = { [deletedType]: page.archivedIds.map(ID_OF[object]) };
+    // An archived deal may have fed its company's renewal date or ARR: the store works them out again without it.
+    if (page.archivedIds.length && object === 'deals') result.deletedDeals = page.archivedIds.map(glanceId.deal);
     // A search answer has no associations: read them for the contacts, deals and tickets it found.
     const objects =
       cursor?.phase === 'search' && ASSOCIATIONS[object].length ? await this.withCompanies(object, page.objects) : page.objects;
@@ -146,6 +150,10 @@ export class HubSpotConnector implements Connector {
       if (!this.owners) await this.loadOwners();
       const owners = this.owners ?? new Map<string, string>();
       result.records.accounts = objects.map((c) => mapCompany(c, owners, this.mapping)) as Account[];
+      for (const company of objects) {
+        const cleared = clearedCompanyFields(company, this.mapping);
+        if (cleared.length) result.cleared = { ...result.cleared, [glanceId.company(company.id)]: cleared };
+      }
     } else if (object === 'contacts') {
       const contacts = objects.map(mapContact);
       result.records.contacts = contacts.filter((c) => c !== null);
@@ -183,6 +191,7 @@ export class HubSpotConnector implements Connector {
   }
 
   async push(entry: OutboxEntry): Promise<PushResult> {
+    if (entry.entity === 'activity') return this.pushNote(entry);
     let commitment;
     try {
       commitment = readCommitment(entry);
@@ -191,7 +200,10 @@ export class HubSpotConnector implements Connector {
     }
     const known = commitment.crm && typeof commitment.crm === 'object' ? (commitment.crm as { hubspotId?: string }).hubspotId : undefined;
     const targets = await this.targets(entry, commitment);
-    const existing = known ?? (await this.findTask(commitment.id)) ?? (await this.findTaskOnCompany(commitment.id, targets.companyId));
+    const existing =
+      known ??
+      (await this.findTask(commitment.id)) ??
+      (await this.findOnCompany('tasks', targets.companyId, (t) => taskCarriesMarker(t, commitment.id, this.options.markerProperty)));
     const marker = this.options.markerProperty;
     if (existing) {
       const request = updateTaskRequest(entry, existing, marker);
@@ -213,25 +225,50 @@ export class HubSpotConnector implements Connector {
   }
 
   /**
-   * Search lags writes by seconds, so a task made by an attempt whose answer was lost can be missing
-   * from search when the retry comes. The company's associations and a batch read are consistent.
+   * A logged email becomes one note on the company and its contacts. It never changes afterwards, so
+   * a note found by its marker (search, or the company's notes when search lags) is the delivery.
    */
-  private async findTaskOnCompany(commitmentId: string, companyId: string | undefined): Promise<string | undefined> {
+  private async pushNote(entry: OutboxEntry): Promise<PushResult> {
+    const activity = activityOf(entry);
+    const companyId = hubspotIdOf(entry.accountId, 'company') ?? (await this.options.companyIdFor?.(entry.accountId));
+    if (!companyId) throw new ConnectorError(`The account of logged email ${activity.id} is not linked to a HubSpot company.`, 'permanent');
+    const request = findNoteRequest(activity.id);
+    const found = await this.client.read<SearchAnswer>(request.path, request.body, { search: true });
+    const existing =
+      found.results.find((n) => noteCarriesMarker(n.properties, activity.id))?.id ??
+      (await this.findOnCompany('notes', companyId, (n) => noteCarriesMarker(n, activity.id)));
+    if (existing) return { remoteId: existing };
+    const create = createNoteRequest(activity, companyId);
+    const created = await this.client.create<{ id?: string }>(create.path, create.body);
+    if (!created?.id) throw new ConnectorError('HubSpot created the note but sent back no note id', 'transient');
+    return { remoteId: created.id };
+  }
+
+  /**
+   * Search lags writes by seconds, so a task or note made by an attempt whose answer was lost can be
+   * missing from search when the retry comes. The company's associations and a batch read are consistent.
+   */
+  private async findOnCompany(
+    type: 'tasks' | 'notes',
+    companyId: string | undefined,
+    carriesMarker: (properties: Record<string, string | null | undefined>) => boolean,
+  ): Promise<string | undefined> {
     if (!companyId) return undefined;
     const marker = this.options.markerProperty;
+    const properties = type === 'notes' ? ['hs_note_body'] : ['hs_task_body', ...(marker ? [marker] : [])];
     let after: string | undefined;
     do {
       const page = await this.client.get<{ results: Array<{ toObjectId: number | string }>; paging?: { next?: { after?: string } } }>(
-        `/crm/v4/objects/companies/${encodeURIComponent(companyId)}/associations/tasks`,
+        `/crm/v4/objects/companies/${encodeURIComponent(companyId)}/associations/${type}`,
         { limit: 500, after },
       );
       const ids = page.results.map((r) => String(r.toObjectId));
       for (let i = 0; i < ids.length; i += 100) {
-        const tasks = await this.client.read<SearchAnswer>('/crm/v3/objects/tasks/batch/read', {
-          properties: ['hs_task_body', ...(marker ? [marker] : [])],
+        const found = await this.client.read<SearchAnswer>(`/crm/v3/objects/${type}/batch/read`, {
+          properties,
           inputs: ids.slice(i, i + 100).map((id) => ({ id })),
         });
-        const hit = tasks.results.find((t) => taskCarriesMarker(t.properties, commitmentId, marker));
+        const hit = found.results.find((r) => carriesMarker(r.properties));
         if (hit) return hit.id;
       }
       after = page.paging?.next?.after;

@@ -4,6 +4,7 @@
  * would not pass the bundle schema is left out rather than failing the whole record.
  */
 import { accountSchema, isoDateProblem, type Account, type Contact, type Ticket } from '../../model/bundle';
+import type { ClearableField } from '../types';
 import { DEFAULT_FIELD_MAPPING, type HubSpotFieldMapping } from './mapping';
 
 export interface HubSpotObject {
@@ -124,6 +125,26 @@ export function mapCompany(company: HubSpotObject, owners: OwnerEmails, mapping:
   if (nps !== undefined && nps >= 0 && nps <= 10) account.nps = [{ date: (m.npsDate && dateOf(p[m.npsDate])) || asOf, score: nps }];
   // Belt and braces: a mapping edited later must not be able to store a record the app cannot read.
   return accountSchema.parse(account);
+}
+
+/**
+ * Fields the portal has emptied. HubSpot answers a requested property that has no value as null (or
+ * ""), and leaves out one it was not asked for: only a property present and empty clears the field.
+ */
+export function clearedCompanyFields(company: HubSpotObject, mapping: HubSpotFieldMapping = DEFAULT_FIELD_MAPPING): ClearableField[] {
+  const p = company.properties;
+  const m = mapping.company;
+  const emptied = (...names: Array<string | undefined>) =>
+    names.length > 0 && names.every((name) => !!name && name in p && text(p[name]) === undefined);
+  const cleared: ClearableField[] = [];
+  if (m.arr.length && emptied(...m.arr)) cleared.push('arr');
+  if (m.renewalDate && emptied(m.renewalDate)) cleared.push('renewalDate');
+  if (m.tier && emptied(m.tier)) cleared.push('tier');
+  if (emptied('hs_annual_revenue_currency_code')) cleared.push('currency');
+  if (emptied(m.owner ?? 'hubspot_owner_id')) cleared.push('owner');
+  if (emptied('lifecyclestage')) cleared.push('lifecycleStage');
+  if (emptied('domain', 'hs_additional_domains')) cleared.push('domains');
+  return cleared;
 }
 
 /** Null when the contact cannot be a Glance contact: no email, or no company to hang it on. */

@@ -104,6 +104,11 @@ export class SalesforceClient {
     return (await this.request<QueryResult<T>>('GET', `/query?q=${encodeURIComponent(soql)}`)).body;
   }
 
+  /** A query that also sees deleted records still in the recycle bin (what a deleted record was linked to). */
+  async queryAll<T = Record<string, unknown>>(soql: string): Promise<QueryResult<T>> {
+    return (await this.request<QueryResult<T>>('GET', `/queryAll?q=${encodeURIComponent(soql)}`)).body;
+  }
+
   /** The next page of a query: the `nextRecordsUrl` of the previous one. */
   async queryMore<T = Record<string, unknown>>(nextRecordsUrl: string): Promise<QueryResult<T>> {
     return (await this.request<QueryResult<T>>('GET', nextRecordsUrl)).body;

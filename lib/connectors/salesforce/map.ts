@@ -8,7 +8,7 @@ import { toSalesforceId18 } from '../../hosts/salesforce-id';
 import { registrableDomain } from '../../match/domains';
 import type { Account, Activity, Contact, Ticket } from '../../model/bundle';
 import { accountSchema, activitySchema, contactSchema, ticketSchema } from '../../model/bundle';
-import { ConnectorError } from '../types';
+import { ConnectorError, type ClearableField } from '../types';
 
 export type SoqlRecord = Record<string, unknown>;
 
@@ -150,6 +150,27 @@ export function mapAccount(r: SoqlRecord, users: UserDirectory, mapping: Salesfo
     ...(nps !== undefined && modified && nps >= 0 && nps <= 10 ? { nps: [{ date: modified.slice(0, 10), score: nps }] } : {}),
   };
   return accountSchema.safeParse(account).success ? account : null;
+}
+
+/**
+ * Account fields the org has emptied: SOQL answers every field it was asked for, null when empty, so a
+ * null (or a renewal subquery with no open renewal left) clears what Glance holds; a field the query
+ * did not name says nothing.
+ */
+export function clearedAccountFields(r: SoqlRecord, mapping: SalesforceFieldMapping = DEFAULT_FIELD_MAPPING): ClearableField[] {
+  const f = mapping.account;
+  const emptied = (name: string | null | undefined) => !!name && name in r && (r[name] === null || r[name] === '');
+  const cleared: ClearableField[] = [];
+  const renewal = renewalOf(r, mapping);
+  const renewalsRead = mapping.renewal.opportunityTypes.length > 0 && 'Opportunities' in r;
+  const arrFromRenewal = mapping.renewal.amountIsArr && renewal.amount !== undefined;
+  if (!arrFromRenewal && (f.arr ? emptied(f.arr) : mapping.renewal.amountIsArr && renewalsRead)) cleared.push('arr');
+  if (!renewal.date && (renewalsRead || f.renewalDate) && (!f.renewalDate || emptied(f.renewalDate))) cleared.push('renewalDate');
+  if (emptied(f.tier)) cleared.push('tier');
+  if (emptied(f.licensedSeats)) cleared.push('licensedSeats');
+  if (emptied(f.activeSeats)) cleared.push('activeSeats');
+  if (emptied('Website')) cleared.push('domains');
+  return cleared;
 }
 
 export function mapContact(r: SoqlRecord): Contact | null {

@@ -10,6 +10,7 @@ import { ConnectorError, type PullPage, type SyncObject } from '../types';
 import type { QueryResult, SalesforceClient } from './client';
 import {
   accountFields,
+  clearedAccountFields,
   glanceId,
   mapAccount,
   mapCase,
@@ -17,6 +18,7 @@ import {
   mapEvent,
   mapTask,
   mapUser,
+  salesforceIdOf,
   type SalesforceFieldMapping,
   type SoqlRecord,
   SOQL_FIELDS,
@@ -180,7 +182,37 @@ async function accountsOf(ctx: PullContext, opportunities: SoqlRecord[]): Promis
   return out;
 }
 
-async function mapRecords(ctx: PullContext, sobject: SObject, records: SoqlRecord[]): Promise<Partial<RecordsByType>> {
+/** Accounts as read, with the fields the org has emptied, so Glance clears them too. */
+function accountsPage(ctx: PullContext, records: SoqlRecord[], page: PullPage): Partial<RecordsByType> {
+  const accounts = records.map((r) => mapAccount(r, ctx.users, ctx.mapping)).filter((a) => a !== null);
+  for (const r of records) {
+    const id = glanceId(r.Id);
+    const cleared = id ? clearedAccountFields(r, ctx.mapping) : [];
+    if (id && cleared.length) page.cleared = { ...page.cleared, [id]: cleared };
+  }
+  return { accounts };
+}
+
+/**
+ * Deleted opportunities fed their accounts' renewal date (and ARR when the amount is ARR): queryAll
+ * still sees them in the recycle bin with their AccountId; those accounts are read again with the rest.
+ */
+async function deletedOpportunities(ctx: PullContext, opportunityIds: string[]): Promise<SoqlRecord[]> {
+  const ids = opportunityIds.map(salesforceIdOf).filter((id): id is string => !!id);
+  const linked: SoqlRecord[] = [];
+  for (let i = 0; i < ids.length; i += 200) {
+    const res = await ctx.client.queryAll(
+      `SELECT Id, AccountId FROM Opportunity WHERE Id IN (${ids
+        .slice(i, i + 200)
+        .map(quote)
+        .join(', ')})`,
+    );
+    linked.push(...res.records);
+  }
+  return linked;
+}
+
+async function mapRecords(ctx: PullContext, sobject: SObject, records: SoqlRecord[], page: PullPage): Promise<Partial<RecordsByType>> {
   const keep = <T>(xs: (T | null)[]) => xs.filter((x): x is T => x !== null);
   switch (sobject) {
     case 'User':
@@ -191,11 +223,11 @@ async function mapRecords(ctx: PullContext, sobject: SObject, records: SoqlRecor
       return {};
     case 'Account':
       await learnOwners(ctx, records);
-      return { accounts: keep(records.map((r) => mapAccount(r, ctx.users, ctx.mapping))) };
+      return accountsPage(ctx, records, page);
     case 'Opportunity': {
       const accounts = await accountsOf(ctx, records);
       await learnOwners(ctx, accounts);
-      return { accounts: keep(accounts.map((r) => mapAccount(r, ctx.users, ctx.mapping))) };
+      return accountsPage(ctx, accounts, page);
     }
     case 'Contact':
       return { contacts: keep(records.map(mapContact)) };
@@ -218,21 +250,24 @@ export async function pullObject(ctx: PullContext, object: SyncObject, cursorTex
   const page: PullPage = { records: {}, cursor: null, more: false };
 
   // A run starts (no page pending): first what was deleted since the last run.
+  let reread: SoqlRecord[] = [];
   if (!part.next) {
     const into = DELETED_INTO[sobject];
-    if (into && part.deletedFrom) {
+    const tracked = !!into || sobject === 'Opportunity';
+    if (tracked && part.deletedFrom) {
       const deleted = await readDeleted(ctx, sobject, part, now);
       if (!deleted) return { records: {}, cursor: null, more: false, resyncRequired: true };
-      if (deleted.ids.length) page.deleted = { [into]: deleted.ids };
+      if (deleted.ids.length && into) page.deleted = { [into]: deleted.ids };
+      if (deleted.ids.length && sobject === 'Opportunity') reread = await deletedOpportunities(ctx, deleted.ids);
       part.deletedFrom = deleted.coveredTo;
-    } else if (into && !part.modstamp) {
-      // A first full read: deletions before now do not concern it.
+    } else if (tracked) {
+      // A first full read (or opportunities before their deletions were followed): deletions before now do not concern it.
       part.deletedFrom = now.toISOString();
     }
   }
 
   const result = await readPage(ctx, sobject, part);
-  page.records = await mapRecords(ctx, sobject, result.records);
+  page.records = await mapRecords(ctx, sobject, [...reread, ...result.records], page);
   if (sobject === 'User')
     page.owners = result.records
       .map(mapUser)

@@ -4,6 +4,7 @@
  * updates the Task the first attempt created instead of creating a second one.
  */
 import type { OutboxEntry } from '../../store/db';
+import { pushActivity } from './activity-push';
 import { ConnectorError, type PushResult } from '../types';
 import type { SalesforceClient } from './client';
 import {
@@ -31,11 +32,11 @@ export function externalIdFieldFinder(client: SalesforceClient, configured?: str
   return () => (found ??= client.request('GET', '/sobjects/Task/describe').then((res) => glanceExternalIdField(res.body)));
 }
 
-async function send(client: SalesforceClient, req: Request) {
+export async function send(client: SalesforceClient, req: Request) {
   return client.request<{ id?: string } | undefined>(req.method, req.path, req.body);
 }
 
-async function findByMarker(client: SalesforceClient, whatId: string, glanceId: string): Promise<string | null> {
+export async function findByMarker(client: SalesforceClient, whatId: string, glanceId: string): Promise<string | null> {
   let page = await client.query<{ Id: string; Description?: string | null }>(tasksOfAccountSoql(whatId));
   for (;;) {
     const hit = page.records.find((t) => hasMarker(t.Description, glanceId));
@@ -45,7 +46,7 @@ async function findByMarker(client: SalesforceClient, whatId: string, glanceId: 
   }
 }
 
-async function findByExternalId(client: SalesforceClient, field: string, glanceId: string): Promise<string | null> {
+export async function findByExternalId(client: SalesforceClient, field: string, glanceId: string): Promise<string | null> {
   const page = await client.query<{ Id: string }>(findByExternalIdSoql(field, glanceId));
   return page.records[0]?.Id ?? null;
 }
@@ -62,6 +63,7 @@ async function remove(client: SalesforceClient, taskId: string | null): Promise<
 }
 
 export async function pushEntry(ctx: PushContext, entry: OutboxEntry): Promise<PushResult> {
+  if (entry.entity === 'activity') return pushActivity(ctx, entry);
   const commitment = commitmentOf(entry);
   const fields = taskFields(commitment);
   const field = await ctx.externalIdField();
