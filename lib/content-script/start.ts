@@ -30,7 +30,12 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
     const text = (selection?.toString() ?? '').trim().slice(0, 2000);
     return { text, sentAt: text ? sentAtSafely(adapter, selection?.anchorNode ?? null) : undefined };
   };
-  const read = () => readSafely(adapter, new URL(location.href), document);
+  // Every read looks at the theme too: a theme switch (Gmail's, without a reload) changes no context, so
+  // the watch would not report it.
+  const read = () => {
+    tellTheme();
+    return readSafely(adapter, new URL(location.href), document);
+  };
 
   // In the browser's side panel mode nothing is mounted: the page is read and the panel told.
   let sidebar: InPageSidebar | null = null;
@@ -69,7 +74,6 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
     window.clearTimeout(unreadableTimer);
     // The extension was updated or removed: this script is orphaned, so take the sidebar off the page.
     if (!browser.runtime?.id) return stop();
-    tellTheme();
     if (!context) return;
     lastContext = context;
     if (context.kind !== 'unreadable') return tell({ type: 'context', context });
