@@ -136,4 +136,17 @@ describe('the first screen of every sample account at 1280x720, in real Chromium
     for (const size of sizes) expect(Number(size.split('x')[0])).toBeGreaterThanOrEqual(360);
     await page.close();
   }, 600_000);
+
+  it('shrinks to a window narrower than it asks for (a 320 px panel): nothing clipped at the side', async () => {
+    const page = await glance.context.newPage();
+    await page.setViewportSize({ width: 320, height: 600 });
+    await page.goto(glance.url('popup.html?account=sample-acme'));
+    await page.locator('[data-match="matched"] [data-account-id="sample-acme"]').waitFor();
+    await expect(page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).resolves.toBe(0);
+    for (const [what, hook] of FIRST_SCREEN) {
+      const box = await page.locator(hook).first().boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 320, `${what}: ${JSON.stringify(box)}`).toBe(true);
+    }
+    await page.close();
+  });
 });
