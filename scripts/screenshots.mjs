@@ -1,11 +1,13 @@
 /**
- * Screenshots of each state of the sidebar, the briefing popup and the options page, at 1280x720
- * and 1920x1080, into docs/screenshots/ (or the folder given as the first argument). Needs a build
+ * Screenshots of each state of the sidebar (matched, chooser, no match, unreadable page, empty book,
+ * collapsed, beside a dark Gmail), the briefing popup and the options page, at 1280x720 and
+ * 1920x1080, into docs/screenshots/ (or the folder given as the first argument). Needs a build
  * (`npx wxt build`). `sidebar-gmail.png` and `options.png` are the names README and docs use.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchGlance, loadSampleBook, ROOT, serveHost, sidebarFrame } from '../tests/e2e/harness.mjs';
+import { serveDarkHost } from '../tests/e2e/host-themes.mjs';
 
 const out = resolve(process.argv[2] ?? join(ROOT, 'docs', 'screenshots'));
 mkdirSync(out, { recursive: true });
@@ -18,8 +20,14 @@ const THREADS = {
   acme: `${GMAIL}FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT`,
   initech: `${GMAIL}FMfcgzQVzBcDfGhJkLmNpQrStVwXyZbC`,
   freemail: `${GMAIL}FMfcgzQVyTrEwQaSdFgHjKlZxCvBnMqW`,
+  broken: `${GMAIL}FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT`,
 };
-const FIXTURE = { acme: 'hosts/gmail-app.html', initech: 'hosts/gmail-thread-initech.html', freemail: 'hosts/gmail-thread-freemail.html' };
+const FIXTURE = {
+  acme: 'hosts/gmail-app.html',
+  initech: 'hosts/gmail-thread-initech.html',
+  freemail: 'hosts/gmail-thread-freemail.html',
+  broken: 'hosts/gmail-thread-broken.html',
+};
 
 const saved = [];
 async function shoot(page, name, suffix, options = {}) {
@@ -28,55 +36,94 @@ async function shoot(page, name, suffix, options = {}) {
   saved.push(path);
 }
 
+async function openGmail(glance, key, viewport, { dark = false } = {}) {
+  await glance.context.unrouteAll();
+  if (dark) await serveDarkHost(glance.context, 'https://mail.google.com/**', FIXTURE[key], 'gmail');
+  else await serveHost(glance.context, 'https://mail.google.com/**', FIXTURE[key]);
+  const page = await glance.context.newPage();
+  await page.setViewportSize(viewport);
+  await page.goto(THREADS[key]);
+  return { page, frame: await sidebarFrame(page) };
+}
+
 async function sidebarStates(glance, suffix, viewport, withBook) {
-  for (const [key, url] of Object.entries(THREADS)) {
-    if (withBook && key === 'freemail') continue;
-    if (!withBook && key !== 'acme') continue;
-    await glance.context.unrouteAll();
-    await serveHost(glance.context, 'https://mail.google.com/**', FIXTURE[key]);
-    const page = await glance.context.newPage();
-    await page.setViewportSize(viewport);
-    await page.goto(url);
-    const frame = await sidebarFrame(page);
-    await frame.locator('[data-match]:not([data-match="loading"])').waitFor();
+  if (!withBook) {
+    const { page, frame } = await openGmail(glance, 'acme', viewport);
+    await frame.locator('[data-state="empty-book"]').waitFor();
     await page.waitForTimeout(300);
-    const name = !withBook ? 'sidebar-empty-book' : key === 'acme' ? 'sidebar-gmail' : 'sidebar-chooser';
+    await shoot(page, 'sidebar-empty-book', suffix);
+    await page.close();
+    return;
+  }
+  const acme = await openGmail(glance, 'acme', viewport);
+  await acme.frame.locator('[data-match="matched"]').waitFor();
+  await acme.page.waitForTimeout(300);
+  await shoot(acme.page, 'sidebar-gmail', suffix);
+  await acme.frame.getByRole('button', { name: 'Collapse Glance sidebar' }).click();
+  await acme.frame.getByRole('button', { name: /Open Glance sidebar/ }).waitFor();
+  await shoot(acme.page, 'sidebar-collapsed', suffix);
+  await acme.frame.getByRole('button', { name: /Open Glance sidebar/ }).click();
+  await acme.frame.getByRole('button', { name: 'Collapse Glance sidebar' }).waitFor();
+  await acme.page.close();
+
+  const dark = await openGmail(glance, 'acme', viewport, { dark: true });
+  await dark.frame.locator('html[data-theme="dark"] [data-match="matched"]').waitFor();
+  await dark.page.waitForTimeout(300);
+  await shoot(dark.page, 'sidebar-gmail-dark', suffix);
+  await dark.page.close();
+
+  for (const [key, state, name] of [
+    ['initech', '[data-match="ambiguous"]', 'sidebar-chooser'],
+    ['freemail', '[data-state="no-match"]', 'sidebar-no-match'],
+    ['broken', '[data-state="unreadable"]', 'sidebar-unreadable'],
+  ]) {
+    const { page, frame } = await openGmail(glance, key, viewport);
+    await frame.locator(state).waitFor();
+    await page.waitForTimeout(300);
     await shoot(page, name, suffix);
-    if (key === 'acme' && withBook) {
-      await page.emulateMedia({ colorScheme: 'dark' });
-      await shoot(page, 'sidebar-gmail-dark-system', suffix);
-      await page.emulateMedia({ colorScheme: 'light' });
-      await frame.getByRole('button', { name: 'Collapse Glance sidebar' }).click();
-      await frame.getByRole('button', { name: /Open Glance sidebar/ }).waitFor();
-      await shoot(page, 'sidebar-collapsed', suffix);
-      await frame.getByRole('button', { name: /Open Glance sidebar/ }).click();
-      await frame.getByRole('button', { name: 'Collapse Glance sidebar' }).waitFor();
-    }
     await page.close();
   }
 }
 
-const glance = await launchGlance({ viewport: SIZES[0][1] });
+/** The toolbar popup's own size, as Chromium gives it for this account on this screen. */
+async function popupSize(glance, account) {
+  const page = await glance.context.newPage();
+  await page.goto(glance.url('options.html'));
+  await page.bringToFront();
+  await glance.worker.evaluate(async (path) => {
+    const { chrome } = /** @type {any} */ (globalThis);
+    await chrome.action.setPopup({ popup: path });
+    await chrome.action.openPopup();
+  }, `popup.html?account=${account}`);
+  const size = await (
+    await page.waitForFunction((id) => {
+      const { chrome } = /** @type {any} */ (globalThis);
+      const popup = chrome.extension.getViews({ type: 'popup' })[0];
+      if (!popup?.document.querySelector(`[data-account-id="${id}"]`)) return null;
+      return { width: popup.innerWidth, height: popup.innerHeight };
+    }, account)
+  ).jsonValue();
+  await page.evaluate(() => {
+    const { chrome } = /** @type {any} */ (globalThis);
+    for (const view of chrome.extension.getViews({ type: 'popup' })) view.close();
+  });
+  await page.close();
+  return size;
+}
+
+const glance = await launchGlance({ viewport: SIZES[0][1], screen: SIZES[0][1] });
 for (const [suffix, viewport] of SIZES) await sidebarStates(glance, suffix, viewport, false);
 await loadSampleBook(glance);
 for (const [suffix, viewport] of SIZES) {
   await sidebarStates(glance, suffix, viewport, true);
-  await glance.context.unrouteAll();
-  await serveHost(glance.context, 'https://mail.google.com/**', FIXTURE.freemail);
-  const none = await glance.context.newPage();
-  await none.setViewportSize(viewport);
-  await none.goto(THREADS.freemail);
-  await (await sidebarFrame(none)).locator('[data-match="none"]').waitFor();
-  await none.waitForTimeout(300);
-  await shoot(none, 'sidebar-no-match', suffix);
-  await none.close();
-
   for (const account of ['sample-acme', 'sample-brightwater']) {
+    if (suffix !== '') continue;
     const popup = await glance.context.newPage();
-    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.setViewportSize(await popupSize(glance, account));
     await popup.goto(glance.url(`popup.html?account=${account}`));
     await popup.locator(`[data-account-id="${account}"]`).waitFor();
-    if (suffix === '') await shoot(popup, `popup-${account.replace('sample-', '')}`, '');
+    await popup.waitForTimeout(300);
+    await shoot(popup, `popup-${account.replace('sample-', '')}`, '');
     await popup.close();
   }
 

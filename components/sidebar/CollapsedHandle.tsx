@@ -12,7 +12,8 @@ export function CollapsedHandle({ view, onOpen }: { view: AccountView | undefine
   const said = view
     ? [
         view.account.name,
-        health?.score != null ? `health ${health.score}, ${BAND_LABELS[health.band]}` : 'no health score',
+        // The score and the overdue count are what the handle shows, so they sit side by side in its name too.
+        health?.score != null ? `${BAND_LABELS[health.band]} health ${health.score}` : 'no health score',
         overdue > 0 ? `${overdue} overdue` : '',
       ]
         .filter(Boolean)
@@ -28,12 +29,13 @@ export function CollapsedHandle({ view, onOpen }: { view: AccountView | undefine
     >
       <span className="handle__chevron" aria-hidden="true">
         «
-      </span>
+      </span>{' '}
+      {/* Spaces between the parts: read as text (axe, a screen reader's review) they are "51 3", not "513". */}
       {health && (
         <span className="handle__score" aria-hidden="true">
           {health.score ?? '–'}
         </span>
-      )}
+      )}{' '}
       {overdue > 0 && (
         <span className="handle__overdue" aria-hidden="true" title={`${overdue} overdue`}>
           {overdue}!

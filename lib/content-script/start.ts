@@ -33,7 +33,10 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
   // The matches are coarser than the reader (*.my.salesforce.com, all of Outlook's app for its route
   // changes, lib/hosts/matches.ts): off the reader's pages nothing is read or mounted, and no room taken;
   // the route is still watched, so a move to a page it reads (Outlook's calendar to mail) mounts the sidebar.
+  // Every read looks at the theme too: a theme switch (Gmail's, without a reload) changes no context, so
+  // the watch would not report it.
   const read = (): PageContext | null => {
+    tellTheme();
     const url = new URL(location.href);
     return adapter.isHost(url) ? readSafely(adapter, url, document) : null;
   };

@@ -1,43 +1,16 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AxeResults } from 'axe-core';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expandAll, violations, type Scope } from './axe';
 import { FIXTURES, ROOT, launchGlance, loadSampleBook, serveHost, sidebarFrame, type Glance } from './harness.mjs';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SCHEMES = ['light', 'dark'] as const;
 const SHOTS = join(ROOT, 'artifacts/accessibility');
 
 const ACME_THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT';
 const INITECH_THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVzBcDfGhJkLmNpQrStVwXyZbC';
 const FREEMAIL_THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVyTrEwQaSdFgHjKlZxCvBnMqW';
-
-type Scope = Page | Frame;
-
-/**
- * Runs axe-core (WCAG 2.1 A and AA rules) in the document of a page or frame, one line per failing
- * element: rule, impact, where, and what axe says to fix. Extension pages forbid inline script tags
- * (their CSP is script-src 'self'), so axe goes in by evaluating its source, which the CSP does not govern.
- */
-async function violations(scope: Scope, label: string): Promise<string[]> {
-  if (!(await scope.evaluate(() => 'axe' in window))) await scope.evaluate(AXE_SOURCE);
-  const results = await scope.evaluate(
-    (tags) =>
-      (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: tags },
-      }),
-    WCAG_21_AA,
-  );
-  return results.violations.flatMap((rule) =>
-    rule.nodes.map(
-      (node) =>
-        `[${label}] ${rule.id} (${rule.impact}) at ${node.target.join(' > ')}: ${rule.help}. ${node.failureSummary?.replace(/\s*\n\s*/g, ' ')}`,
-    ),
-  );
-}
 
 /** Scans in light, then in dark, and gives every violation found in either. */
 async function violationsInBothSchemes(page: Page, scope: Scope, label: string): Promise<string[]> {
@@ -49,14 +22,6 @@ async function violationsInBothSchemes(page: Page, scope: Scope, label: string):
   }
   await page.emulateMedia({ colorScheme: 'light' });
   return found;
-}
-
-/** Opens every closed disclosure ("Why?", "Steps", "Dismissed or snoozed") so what they hide is scanned too. */
-async function expandAll(scope: Scope) {
-  const closed = scope.locator('button[aria-expanded="false"]');
-  // Counted afresh after every click: suggestions found in the email arrive after the account and add disclosures of their own.
-  for (let clicks = 0; clicks < 100 && (await closed.count()) > 0; clicks++) await closed.first().click();
-  await expect(closed.count()).resolves.toBe(0);
 }
 
 describe('accessibility (WCAG 2.1 AA, axe-core) of every Glance page in light and dark, in real Chromium', () => {

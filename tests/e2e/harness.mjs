@@ -36,8 +36,9 @@ export function hostMapArgs(hosts) {
 }
 
 /**
- * @param {{ viewport?: { width: number; height: number }, headless?: boolean, extensionDir?: string, hostMap?: Record<string, number> }} [options]
+ * @param {{ viewport?: { width: number; height: number }, headless?: boolean, extensionDir?: string, hostMap?: Record<string, number>, screen?: { width: number; height: number } }} [options]
  *   hostMap: real host names (api.hubapi.com, an org's My Domain) to send to HTTPS fakes on 127.0.0.1 at these ports
+ *   screen: the display's size (headless Chromium's is 800x600), which bounds the toolbar popup as a real screen does
  * @returns {Promise<Glance>}
  */
 export async function launchGlance(options = {}) {
@@ -57,6 +58,7 @@ export async function launchGlance(options = {}) {
       '--disable-component-update',
       '--disable-sync',
       ...hostMapArgs(options.hostMap ?? {}),
+      ...(options.screen ? [`--screen-info={${options.screen.width}x${options.screen.height}}`] : []),
     ],
   });
   const worker =

@@ -56,7 +56,7 @@ describe('CollapsedHandle', () => {
   it('tells the band, score and overdue count, and opens the sidebar', async () => {
     const onOpen = vi.fn();
     renderWithClient(<CollapsedHandle view={sampleView('sample-acme')} onOpen={onOpen} />);
-    const handle = screen.getByRole('button', { name: 'Open Glance sidebar: Acme Robotics, health 51, Critical, 1 overdue' });
+    const handle = screen.getByRole('button', { name: 'Open Glance sidebar: Acme Robotics, Critical health 51, 1 overdue' });
     expect(handle).toHaveAttribute('data-handle-band', 'red');
     fireEvent.click(handle);
     expect(onOpen).toHaveBeenCalledOnce();
