@@ -18,6 +18,12 @@ import { BOOK_PATH, createDigest } from '@/lib/digest/wire';
 import { loadDigestSettings } from '@/lib/service/book';
 
 const LOG_PROMISE_MENU = 'glance-log-promise';
+/**
+ * How long after the worker starts the insights cache is checked against the records. A worker is
+ * most often woken by a sidebar opening cold: its page.match comes first, not behind a read of the
+ * whole book. The book page does not wait for this (book.query brings the cache up to date itself).
+ */
+const SETTLE_INSIGHTS_AFTER_MS = 5_000;
 
 export default defineBackground(() => {
   const db = new GlanceDB();
@@ -72,7 +78,7 @@ export default defineBackground(() => {
   buildDigest = book.digest;
   recoverImports().catch((error) => console.warn('Glance: finishing an interrupted import', error));
   // Checked against the records once per start, so the book opens on an up-to-date cache.
-  book.insights.settle().catch((error) => console.warn('Glance: insights cache', error));
+  setTimeout(() => book.insights.settle().catch((error) => console.warn('Glance: insights cache', error)), SETTLE_INSIGHTS_AFTER_MS);
   browser.runtime.onMessage.addListener(
     createMessageServer(handlers, {
       extensionId: browser.runtime.id,
