@@ -6,7 +6,8 @@
  * BENCH_PARTS=book runs only the book bench (BENCH_BOOK accounts, 100k by default) and replaces its
  * section of docs/performance.md;
  * BENCH_PARTS=sync runs only the CRM sync bench (BENCH_SYNC_COMPANIES companies, 10,000 by default, 10 contacts
- * each) and replaces its section;
+ * each) and replaces its section; BENCH_PARTS=cold runs only the cold open against a bare extension
+ * (BENCH_COLD_BOOK accounts, 1k by default; BENCH_COLD_OPENS opens each) and replaces its section;
  * BENCH_MAIN_BOOK sets the book of the host-page figures (10000); BENCH_BUSY_BOOK the book imported
  * while a sidebar keeps looking up (the largest size; 100k accounts = 1M contacts).
  */
@@ -31,6 +32,9 @@ import { benchThreadReading } from './thread';
 import { benchBook, type BookBench } from './book';
 import { renderBookSection, spliceBookSection } from './book-report';
 import { spliceSyncSection, syncSection } from './sync-report';
+import { benchCold } from './cold';
+import { writeBareExtension } from './cold-bare';
+import { renderColdSection, spliceColdSection } from './cold-report';
 import type { PageContext } from '../lib/hosts/types';
 
 const MAIN_BOOK = Number(process.env.BENCH_MAIN_BOOK ?? 10_000);
@@ -43,6 +47,9 @@ const BUSY_BOOK = Number(process.env.BENCH_BUSY_BOOK ?? SIZES[SIZES.length - 1])
 const BOOK_ACCOUNTS = Number(process.env.BENCH_BOOK ?? 100_000);
 const ONLY_BOOK = process.env.BENCH_PARTS === 'book';
 const ONLY_SYNC = process.env.BENCH_PARTS === 'sync';
+const ONLY_COLD = process.env.BENCH_PARTS === 'cold';
+const COLD_BOOK = Number(process.env.BENCH_COLD_BOOK ?? 1_000);
+const COLD_OPENS = Number(process.env.BENCH_COLD_OPENS ?? 30);
 const SWAPS = 60;
 const CONTENT_SWAPS = 50;
 const CALLS = 200;
@@ -121,13 +128,29 @@ async function main() {
       .replace('T', ' ')
       .replace(/\.\d+Z$/, ' UTC');
 
-  if (ONLY_BOOK) {
+  const runCold = () => {
+    const book = writeBook(dir, COLD_BOOK, CONTACTS_PER_ACCOUNT, new Date());
+    const bareDir = writeBareExtension(dir);
+    log(`cold open: ${COLD_OPENS} new tabs each for Glance and a bare extension, ${COLD_BOOK} accounts`);
+    return benchCold({
+      glanceDir: extensionDir,
+      bareDir,
+      bookPath: book.path,
+      opens: COLD_OPENS,
+      stoppedOpens: Math.ceil(COLD_OPENS / 3),
+      log,
+    });
+  };
+
+  if (ONLY_BOOK || ONLY_COLD) {
     try {
-      const section = renderBookSection(await runBook(), stamp());
+      const [section, splice] = ONLY_BOOK
+        ? [renderBookSection(await runBook(), stamp()), spliceBookSection]
+        : [renderColdSection(await runCold(), stamp()), spliceColdSection];
       const path = join(ROOT, 'docs/performance.md');
-      writeFileSync(path, `${spliceBookSection(existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n', section).trimEnd()}\n`);
+      writeFileSync(path, `${splice(existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n', section).trimEnd()}\n`);
       console.log(`\n${section}`);
-      log('wrote the book section of docs/performance.md');
+      log(`wrote the ${ONLY_BOOK ? 'book' : 'cold open'} section of docs/performance.md`);
     } finally {
       clearInterval(sampleLoad);
       rmSync(dir, { recursive: true, force: true });
@@ -249,6 +272,7 @@ async function main() {
       });
     }
 
+    const coldBench = await runCold();
     const bookBench = await runBook();
     const sync = await syncSection(extensionDir, build.commit, stamp, log);
     const mainBook = books.get(MAIN_BOOK)!;
@@ -276,7 +300,13 @@ async function main() {
       calls: CALLS,
       thread,
     };
-    const markdown = spliceSyncSection(spliceBookSection(renderMarkdown(results), renderBookSection(bookBench, results.date)), sync);
+    const markdown = spliceSyncSection(
+      spliceColdSection(
+        spliceBookSection(renderMarkdown(results), renderBookSection(bookBench, results.date)),
+        renderColdSection(coldBench, results.date),
+      ),
+      sync,
+    );
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
     writeFileSync(join(ROOT, 'docs/performance.md'), `${markdown}\n`);
     console.log(`\n${markdown}`);

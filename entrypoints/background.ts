@@ -17,7 +17,6 @@ import { BOOK_PATH, createDigest } from '@/lib/digest/wire';
 import { loadDigestSettings } from '@/lib/service/book';
 
 const LOG_PROMISE_MENU = 'glance-log-promise';
-
 export default defineBackground(() => {
   const db = new GlanceDB();
   const reminders = createReminders({

@@ -5,12 +5,35 @@ import { call } from '@/lib/messages/client';
 import type { PageMatch } from '@/lib/messages/protocol';
 import { queryKeys } from '../data/hooks';
 
+export interface FirstMatch {
+  context: PageContext;
+  match: PageMatch;
+}
+
+const keyOf = (context: PageContext | null) => (context ? JSON.stringify(context) : '');
+
+/**
+ * A sidebar on a host page gets its first page's match together with its session (sidebar.redeem),
+ * one round trip instead of two. Until then, a match query waits for this rather than asking again.
+ */
+let firstMatch: Promise<FirstMatch | null> | null = null;
+export function expectFirstMatch(answer: Promise<FirstMatch | null>): void {
+  firstMatch = answer;
+}
+
+async function takeFirstMatch(context: PageContext): Promise<PageMatch | null> {
+  const first = firstMatch && (await firstMatch);
+  if (!first || keyOf(first.context) !== keyOf(context)) return null;
+  firstMatch = null;
+  return first.match;
+}
+
 export function pageMatchQuery(client: QueryClient, context: PageContext | null) {
   return {
-    queryKey: ['glance', 'page-match', context ? JSON.stringify(context) : ''] as const,
+    queryKey: ['glance', 'page-match', keyOf(context)] as const,
     enabled: context !== null,
     queryFn: async (): Promise<PageMatch> => {
-      const result = await call('page.match', { context: context! });
+      const result = (await takeFirstMatch(context!)) ?? (await call('page.match', { context: context! }));
       // Seed the account's own query so the view shows without a second round trip.
       if (result.view) client.setQueryData(queryKeys.account(result.view.account.id), result.view);
       return result;

@@ -1,7 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { createQueryClient, GlanceQueryProvider } from '@/components/data/GlanceQueryProvider';
-import { prefetchPageMatch } from '@/components/sidebar/page-match';
+import { expectFirstMatch, prefetchPageMatch, type FirstMatch } from '@/components/sidebar/page-match';
 import { SidebarApp } from '@/components/sidebar/SidebarApp';
 import { usePageStore } from '@/components/sidebar/page-store';
 import { handleHostMessage } from '@/components/sidebar/selection';
@@ -20,13 +20,26 @@ const queryClient = createQueryClient();
 let settleSession: { resolve(key: string): void; reject(error: Error): void } | undefined;
 const session = new Promise<string>((resolve, reject) => (settleSession = { resolve, reject }));
 session.catch(() => undefined); // reported by each call that waits for it
+// The page in view (the content script sends it before the token) is matched as the token is redeemed.
+let settleFirstMatch: (answer: FirstMatch | null) => void = () => undefined;
 
 const link = connectToHost(window, (message) => {
   if (message.type === 'registration') {
-    call('sidebar.redeem', { token: message.token }).then(({ session: key }) => settleSession?.resolve(key), settleSession?.reject);
+    const { context } = usePageStore.getState();
+    call('sidebar.redeem', { token: message.token, ...(context ? { context } : {}) }).then(
+      ({ session: key, match }) => {
+        settleFirstMatch(context && match ? { context, match } : null);
+        settleSession?.resolve(key);
+      },
+      (error: Error) => {
+        settleFirstMatch(null);
+        settleSession?.reject(error);
+      },
+    );
     return;
   }
   if (message.type === 'registration-failed') {
+    settleFirstMatch(null);
     return settleSession?.reject(new Error(`Glance's background could not be reached (${message.reason}). Reload the page to try again.`));
   }
   if (message.type === 'context') prefetchPageMatch(queryClient, message.context);
@@ -34,6 +47,7 @@ const link = connectToHost(window, (message) => {
 });
 if (link) {
   setSession(session);
+  expectFirstMatch(new Promise((resolve) => (settleFirstMatch = resolve)));
   usePageStore.setState({ postToHost: (message) => link.post(message) });
 }
 

@@ -143,7 +143,10 @@ export interface BookPage {
 export const api = {
   /** A content script asks for its tab's one-time sidebar token; the sidebar redeems it for a session key. */
   'sidebar.register': endpoint<{ token: string }>()(z.object({})),
-  'sidebar.redeem': endpoint<{ session: string }>()(z.object({ token: z.string().min(1).max(200) })),
+  // With the page in view, the answer carries its match too: a cold sidebar saves a round trip.
+  'sidebar.redeem': endpoint<{ session: string; match?: PageMatch }>()(
+    z.object({ token: z.string().min(1).max(200), context: pageContextSchema.optional() }),
+  ),
   'store.summary': endpoint<StoreSummary>()(z.object({})),
   'import.begin': endpoint<{ importId: string }>()(z.object({ name: z.string().max(500), generatedAt: z.string().max(64).optional() })),
   'import.chunk': endpoint<{ accepted: number; rejected: Rejection[] }>()(

@@ -94,7 +94,7 @@ export function createService(outer: ServiceDeps): {
     ...createCommitmentHandlers(deps),
     ...createThreadHandlers(deps),
     ...createImportMappingHandlers(deps),
-    ...createSidebarHandlers(deps.sidebars),
+    ...createSidebarHandlers(deps.sidebars, page['page.match']),
     ...createSyncHandlers(deps, sync && { engine: sync, platform: deps.sync!.platform }),
     ...book.handlers,
   };

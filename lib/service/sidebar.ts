@@ -2,20 +2,31 @@
 import type { SidebarRegistry } from '../access/sidebar-registry';
 import type { Handlers } from '../messages/server';
 
-export function createSidebarHandlers(sidebars: SidebarRegistry): Pick<Handlers, 'sidebar.register' | 'sidebar.redeem'> {
+/** `match`: page.match, answered with the session when the sidebar sends the page in view as it redeems. */
+export function createSidebarHandlers(
+  sidebars: SidebarRegistry,
+  match?: Handlers['page.match'],
+): Pick<Handlers, 'sidebar.register' | 'sidebar.redeem'> {
   return {
     'sidebar.register': async (_payload, { sender }) => {
       if (sender.tab?.id === undefined) throw new Error('A sidebar is registered for a tab.');
       return { token: await sidebars.register(sender.tab.id) };
     },
-    'sidebar.redeem': async ({ token }, { sender }) => {
+    'sidebar.redeem': async ({ token, context }, caller) => {
+      const { sender } = caller;
       const tabId = sender.tab?.id;
       const session =
         tabId === undefined || sender.frameId === undefined
           ? null
           : await sidebars.redeem(token, { tabId, frameId: sender.frameId, documentId: (sender as { documentId?: string }).documentId });
       if (!session) throw new Error('Refused: this sidebar was not opened by Glance.');
-      return { session };
+      if (!context || !match) return { session };
+      // Only now, with the token redeemed for this very frame, does the sidebar learn anything. A match
+      // that fails leaves the session good: the sidebar asks page.match itself and shows that error.
+      const matched = await Promise.resolve()
+        .then(() => match({ context }, caller))
+        .catch(() => undefined);
+      return matched ? { session, match: matched } : { session };
     },
   };
 }

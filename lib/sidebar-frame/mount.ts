@@ -64,18 +64,17 @@ iframe{border:0;height:100%;width:100%;display:block;color-scheme:normal;box-sha
   const channel = new MessageChannel();
   let connected = false;
   const queue: ToSidebar[] = [];
-  channel.port1.onmessage = (event: MessageEvent<ToContent>) => {
-    if (event.data?.type === 'ready') {
-      connected = true;
-      for (const message of queue.splice(0)) channel.port1.postMessage(message);
-    }
-    options.onMessage(event.data);
-  };
+  channel.port1.onmessage = (event: MessageEvent<ToContent>) => options.onMessage(event.data);
   iframe.addEventListener(
     'load',
     () => {
       const hello: ConnectMessage = { glance: CONNECT, nonce };
       iframe.contentWindow?.postMessage(hello, options.extensionOrigin, [channel.port2]);
+      // The other end of the port went only to a document of the extension's origin (or nowhere): what
+      // is queued can follow at once, without waiting for the sidebar's "ready" (a hop through this
+      // page's busy main thread on a cold open). The port holds it until the sidebar listens.
+      connected = true;
+      for (const message of queue.splice(0)) channel.port1.postMessage(message);
     },
     { once: true },
   );

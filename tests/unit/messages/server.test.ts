@@ -221,6 +221,36 @@ describe('sidebars on host pages', () => {
     }
   });
 
+  it('answer the page in view with the session when the sidebar redeems, and nothing to a refused redeem', async () => {
+    const sidebars = new SidebarRegistry(memoryStorage());
+    const match = vi.fn(async () => ({ match: { status: 'matched' as const, accountId: 'acc-1', via: 'domain' as const } }));
+    const listen = createMessageServer(createSidebarHandlers(sidebars, match as unknown as Handlers['page.match']) as Handlers, {
+      extensionId: EXTENSION_ID,
+      isGlanceHost: (url) => url.hostname === 'mail.google.com',
+      sidebars,
+    });
+    const context = { host: 'gmail', kind: 'list', url: 'https://mail.google.com/mail/u/0/#inbox' };
+    const hostileCopy = { ...fromSidebar, frameId: 12 };
+    expect(await listen(request('sidebar.redeem', { token: 'f'.repeat(48), context }), hostileCopy)).toMatchObject({ ok: false });
+    const registered = await listen(request('sidebar.register'), fromContentScript);
+    const { token } = (registered as { data: { token: string } }).data;
+    expect(
+      await listen(request('sidebar.redeem', { token, context }), { ...fromSidebar, tab: { id: 5 } as Runtime.MessageSender['tab'] }),
+    ).toMatchObject({
+      ok: false,
+    });
+    expect(match).not.toHaveBeenCalled();
+
+    const redeemed = await listen(request('sidebar.redeem', { token, context }), fromSidebar);
+    expect(redeemed).toMatchObject({
+      ok: true,
+      data: { session: expect.any(String), match: { match: { status: 'matched', accountId: 'acc-1' } } },
+    });
+    expect(match).toHaveBeenCalledWith({ context }, expect.objectContaining({ role: 'sidebar' }));
+    // A context that is not a page context is refused before anything is redeemed.
+    expect(await listen(request('sidebar.redeem', { token, context: { host: 'evil' } }), fromSidebar)).toMatchObject({ ok: false });
+  });
+
   it('redeem a token once, for the tab it was issued to', async () => {
     const { listen } = server({});
     const registered = await listen(request('sidebar.register'), fromContentScript);

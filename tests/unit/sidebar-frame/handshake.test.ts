@@ -3,9 +3,12 @@
  * (connectToHost) accepts exactly one connect: from its parent window, with the nonce from its own
  * address, carrying a port. Anything else is ignored, and the sidebar stays empty.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CONNECT, type ToContent, type ToSidebar } from '../../../lib/messages/frame';
-import { connectToHost } from '../../../lib/sidebar-frame/connect';
+import { connectToHost, toSidebarSchema } from '../../../lib/sidebar-frame/connect';
+
+// The message check loads on its own; the tests wait for it once rather than for each message.
+beforeAll(() => toSidebarSchema);
 
 const NONCE = '3f2b8c1e-7d4a-4e0b-9c55-1a2b3c4d5e6f';
 const channels: MessageChannel[] = [];

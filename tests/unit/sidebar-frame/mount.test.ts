@@ -1,7 +1,7 @@
 /**
  * The content script's end: the sidebar frame is mounted in a closed shadow root, the connect goes
  * to the extension's origin only after the frame loads (earlier messages would be dropped), and
- * what the content script posts meanwhile is queued until the sidebar says it is ready.
+ * what the content script posts meanwhile is queued until then and follows on the port handed over.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CONNECT, type ToContent, type ToSidebar } from '../../../lib/messages/frame';
@@ -59,7 +59,7 @@ describe('mounting the sidebar', () => {
     expect(posted).toHaveLength(1);
   });
 
-  it('queues what it posts until the sidebar is ready, then flushes it in order', async () => {
+  it('queues what it posts until the frame has loaded, then sends it in order on the port only that frame was given', async () => {
     const { frame, iframe, posted, fromSidebar } = mount();
     const context: ToSidebar = {
       type: 'context',
@@ -67,12 +67,14 @@ describe('mounting the sidebar', () => {
     };
     frame.post({ type: 'registration', token: 'one-time' });
     frame.post(context);
+    await settle();
+    expect(posted).toEqual([]);
     iframe.dispatchEvent(new Event('load'));
     const sidebarPort = posted[0].port;
     const heard: ToSidebar[] = [];
-    sidebarPort.onmessage = (event) => heard.push(event.data as ToSidebar);
+    // The port keeps what was sent before the sidebar listens.
     await settle();
-    expect(heard).toEqual([]);
+    sidebarPort.onmessage = (event) => heard.push(event.data as ToSidebar);
     sidebarPort.postMessage({ type: 'ready' } satisfies ToContent);
     await settle();
     frame.post({ type: 'collapsed', collapsed: true });

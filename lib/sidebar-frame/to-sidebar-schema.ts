@@ -1,0 +1,17 @@
+/** What the content script may tell the sidebar, checked before the sidebar acts on any of it. */
+import { z } from '../schema/zod';
+import { pageContextSchema } from '../messages/page-context-schema';
+import type { ToSidebar } from '../messages/frame';
+
+const seed = z.object({ text: z.string().max(5000), sentAt: z.string().max(64).optional() });
+
+export const toSidebarSchema = z.union([
+  z.object({ type: z.literal('context'), context: pageContextSchema }),
+  z.object({ type: z.literal('navigating') }),
+  z.object({ type: z.literal('open-promise-form'), seed }),
+  z.object({ type: z.literal('selection'), requestId: z.number(), seed }),
+  z.object({ type: z.literal('collapsed'), collapsed: z.boolean() }),
+  z.object({ type: z.literal('host-theme'), theme: z.enum(['light', 'dark']) }),
+  z.object({ type: z.literal('registration'), token: z.string().min(1).max(200) }),
+  z.object({ type: z.literal('registration-failed'), reason: z.string().max(500) }),
+]) satisfies z.ZodType<ToSidebar>;
