@@ -61,7 +61,7 @@ const overdueCommitment: ActionRule = ({ data, now }) => {
   return {
     title: `Follow up now: ${c.text}`,
     reason: `${what} "${c.text}" was due ${plural(days, 'day')} ago${more}`,
-    steps: overdue.map((x) => `Follow up on "${x.text}" (due ${x.dueDate!.slice(0, 10)})`),
+    steps: overdue.map((x) => `Follow up on "${x.text}" (due ${plural(Math.max(1, wholeDaysAgo(x.dueDate!, now)), 'day')} ago)`),
   };
 };
 

@@ -45,6 +45,7 @@ describe('next best action: priority order', () => {
     const d = quiet({ account: { ...seatsScoring(70), renewalDate: ahead(60) }, commitments: [overdue], activities: [withTalk] });
     expect(ids(d)).toEqual(['overdue-commitment', 'renewal-at-risk', 'renewal-stage', 'save-play-reach-out']);
     expect(actions(d).top?.reason).toBe('Commitment "Send the SSO setup guide" was due 3 days ago');
+    expect(actions(d).top?.steps).toEqual(['Follow up on "Send the SSO setup guide" (due 3 days ago)']);
   });
 
   it('renewal-at-risk beats renewal-stage; no health score counts as not green', () => {
