@@ -73,6 +73,12 @@ export function NoAccount({
     <section className="card state" aria-labelledby="state-heading" data-state={state}>
       <h2 id="state-heading">{heading}</h2>
       <p className="muted">{what}</p>
+      {context?.kind === 'unreadable' && context.looked && (
+        <details className="state__details">
+          <summary>Details for support</summary>
+          <p className="muted">Page parts looked for: {context.looked}</p>
+        </details>
+      )}
       <AccountSearch onPick={onPick} />
       {state === 'no-match' && (
         <div className="row state__actions">

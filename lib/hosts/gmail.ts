@@ -68,10 +68,10 @@ export function readGmail(url: URL, doc: Document): PageContext {
   if (!heading && messageEls.length === 0 && people.size === 0) {
     // Also the moment between the hash change and Gmail rendering the thread: the caller reads again.
     const looked = [...GMAIL.subject, ...GMAIL.message, ...GMAIL.personHooks].join(', ');
-    return unreadable(href, `no thread heading, message or sender found (looked for ${looked})`);
+    return unreadable(href, 'no thread heading, message or sender found', looked);
   }
   if (people.size === 0) {
-    return unreadable(href, `no sender or recipient found in the thread (looked for ${GMAIL.sender.join(', ')})`);
+    return unreadable(href, 'no sender or recipient found in the thread', GMAIL.sender.join(', '));
   }
 
   const userEmail = userEmailOf(doc);
@@ -87,8 +87,8 @@ export function readGmail(url: URL, doc: Document): PageContext {
   };
 }
 
-function unreadable(url: string, why: string): PageContext {
-  return { host: 'gmail', kind: 'unreadable', url, reason: `Gmail's thread view could not be read: ${why}` };
+function unreadable(url: string, why: string, looked: string): PageContext {
+  return { host: 'gmail', kind: 'unreadable', url, reason: `Gmail's thread view could not be read: ${why}`, looked: looked.slice(0, 500) };
 }
 
 function sentAtOf(messageEl: Element): string | undefined {

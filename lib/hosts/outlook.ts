@@ -69,7 +69,7 @@ export function readOutlook(url: URL, doc: Document): PageContext {
   if (people.size === 0) {
     // Also the moment between the route change and Outlook drawing the conversation: the caller reads again.
     const looked = [...OUTLOOK.readContainer, ...OUTLOOK.sender].join(', ');
-    return unreadable(href, `no open message with a sender found (looked for ${looked})`);
+    return unreadable(href, 'no open message with a sender found', looked);
   }
   const heading = queryFirst(scope, OUTLOOK.subject);
   const subject = squash(heading?.getAttribute('title') || heading?.textContent || '').slice(0, 300);
@@ -85,8 +85,9 @@ export function readOutlook(url: URL, doc: Document): PageContext {
   };
 }
 
-function unreadable(url: string, why: string): PageContext {
-  return { host: 'outlook', kind: 'unreadable', url, reason: `Outlook's reading pane could not be read: ${why}` };
+function unreadable(url: string, why: string, looked?: string): PageContext {
+  const reason = `Outlook's reading pane could not be read: ${why}`;
+  return { host: 'outlook', kind: 'unreadable', url, reason, ...(looked ? { looked: looked.slice(0, 500) } : {}) };
 }
 
 /**

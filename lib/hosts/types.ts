@@ -57,4 +57,5 @@ export type PageContext =
   /** A page with no single record or thread in view (inbox, list views, home): the sidebar stays compact. */
   | { host: HostName; kind: 'list'; url: string }
   /** The adapter recognised the host but could not read the page (DOM changed): say so, offer search. */
-  | { host: HostName; kind: 'unreadable'; url: string; reason: string };
+  /** `looked` lists the page hooks tried, for support: the reason stays in plain words. */
+  | { host: HostName; kind: 'unreadable'; url: string; reason: string; looked?: string };

@@ -44,5 +44,5 @@ export const pageContextSchema = z.union([
     }),
   }),
   z.object({ host, kind: z.literal('list'), url }),
-  z.object({ host, kind: z.literal('unreadable'), url, reason: z.string().max(500) }),
+  z.object({ host, kind: z.literal('unreadable'), url, reason: z.string().max(500), looked: z.string().max(500).optional() }),
 ]) satisfies z.ZodType<PageContext>;

@@ -129,6 +129,10 @@ describe('the sidebar on host pages, in real Chromium', () => {
     );
     await frame.locator('[data-match="none"]').waitFor();
     await frame.getByText('Glance could not read this page').waitFor();
+    // Plain words for her; the page parts tried only behind "Details for support".
+    await expect(frame.locator('[data-state="unreadable"] p').first().textContent()).resolves.not.toMatch(/looked for|h2\.hP/);
+    await frame.getByText('Details for support').click();
+    await frame.getByText(/Page parts looked for: .*h2\.hP/).waitFor();
     await expect(frame.getByRole('searchbox', { name: 'Search accounts' }).isVisible()).resolves.toBe(true);
     expect(errors).toEqual([]);
     await page.close();

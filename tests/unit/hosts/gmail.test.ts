@@ -81,7 +81,10 @@ describe('gmail list and unreadable pages', () => {
   it('a thread route whose DOM changed is unreadable, with a reason', () => {
     const ctx = read('gmail-thread-broken.html', '#inbox/FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT');
     expect(ctx.kind).toBe('unreadable');
-    expect(ctx.kind === 'unreadable' && ctx.reason).toMatch(/h2\.hP/);
+    expect(ctx.kind === 'unreadable' && ctx.reason).toBe(
+      "Gmail's thread view could not be read: no thread heading, message or sender found",
+    );
+    expect(ctx.kind === 'unreadable' && ctx.looked).toMatch(/h2\.hP/);
   });
 
   it('a thread route still showing the inbox is not read as a thread', () => {
