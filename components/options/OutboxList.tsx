@@ -1,15 +1,20 @@
-/** Promises on their way to the CRMs: waiting, sent (listed for a day) or refused with the reason and "Retry". */
+/** Promises and logged emails on their way to the CRMs: waiting, sent (listed for a day) or refused with the reason and "Retry". */
 import type { OutboxItem } from '@/lib/sync/types';
 import { useGlanceMutation } from '../data/hooks';
 
 const NAMES = { hubspot: 'HubSpot', salesforce: 'Salesforce' } as const;
+
+/** What the CRM record is called there: a logged email is a note in HubSpot, a (completed) task in Salesforce. */
+function remoteWord(item: OutboxItem, source: string): string {
+  return item.kind === 'email' && source === 'hubspot' ? 'note' : 'task';
+}
 
 function stateWords(item: OutboxItem): string {
   if (item.state === 'failed') return `Not written: ${item.error ?? 'the CRM refused it'}`;
   if (item.state === 'sent') {
     const where = Object.entries(item.targets)
       .filter(([, t]) => t.state === 'sent')
-      .map(([s, t]) => `${NAMES[s as keyof typeof NAMES]}${t.remoteId ? ` task ${t.remoteId}` : ''}`);
+      .map(([s, t]) => `${NAMES[s as keyof typeof NAMES]}${t.remoteId ? ` ${remoteWord(item, s)} ${t.remoteId}` : ''}`);
     return where.length ? `Written to ${where.join(' and ')}` : 'Written';
   }
   if (item.nextAttemptAt)
@@ -28,7 +33,7 @@ export function OutboxList({ items, waitingForConnection }: { items: OutboxItem[
         </p>
       )}
       {items.length === 0 ? (
-        <p className="muted">No promises waiting or written today.</p>
+        <p className="muted">No promises or logged emails waiting or written today.</p>
       ) : (
         <ul className="outbox__list">
           {items.map((item) => (

@@ -67,6 +67,7 @@ export function outboxItems(entries: OutboxEntry[]): OutboxItem[] {
     items.push({
       commitmentId,
       accountId: newest.accountId,
+      kind: newest.entity === 'activity' ? 'email' : 'promise',
       text: (itemText(newest) ?? '').slice(0, 200),
       state,
       ...(problem?.lastError ? { error: problem.lastError } : {}),

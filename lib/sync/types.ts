@@ -116,6 +116,8 @@ export type OutboxItemState = 'pending' | 'sent' | 'failed';
 export interface OutboxItem {
   commitmentId: string;
   accountId: string;
+  /** A logged promise becomes a CRM task; a logged email a HubSpot note or a completed Salesforce task. */
+  kind: 'promise' | 'email';
   text: string;
   state: OutboxItemState;
   error?: string;

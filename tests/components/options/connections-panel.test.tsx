@@ -141,13 +141,30 @@ describe('Connections panel', () => {
   it('lists write-back items by commitment id; a failed one says why and Retry re-queues it', async () => {
     status.sources[0] = source({ source: 'hubspot', state: 'ok' });
     status.outbox = [
-      { commitmentId: 'cm-2', accountId: 'a', text: 'Book the QBR', state: 'failed', error: 'HubSpot rejected it (400)', targets: {} },
+      {
+        commitmentId: 'cm-2',
+        accountId: 'a',
+        kind: 'promise',
+        text: 'Book the QBR',
+        state: 'failed',
+        error: 'HubSpot rejected it (400)',
+        targets: {},
+      },
       {
         commitmentId: 'cm-1',
         accountId: 'a',
+        kind: 'promise',
         text: 'Send the guide',
         state: 'sent',
         targets: { hubspot: { state: 'sent', remoteId: '9001' } },
+      },
+      {
+        commitmentId: 'act-1',
+        accountId: 'a',
+        kind: 'email',
+        text: 'Re: SSO rollout',
+        state: 'sent',
+        targets: { hubspot: { state: 'sent', remoteId: '77' }, salesforce: { state: 'sent', remoteId: '00T1' } },
       },
     ];
     const user = renderPanel();
@@ -157,6 +174,10 @@ describe('Connections panel', () => {
     expect(item).toHaveAttribute('data-outbox-state', 'failed');
     expect(item).toHaveTextContent('Not written: HubSpot rejected it (400)');
     expect(screen.getByText('Send the guide').closest('[data-outbox-id]')).toHaveTextContent('Written to HubSpot task 9001');
+    // A logged email is a note in HubSpot and a completed task in Salesforce.
+    expect(screen.getByText('Re: SSO rollout').closest('[data-outbox-id]')).toHaveTextContent(
+      'Written to HubSpot note 77 and Salesforce task 00T1',
+    );
 
     await user.click(within(item as HTMLElement).getByRole('button', { name: 'Retry' }));
     expect(calls).toContainEqual(['sync.retry', { commitmentId: 'cm-2' }]);
