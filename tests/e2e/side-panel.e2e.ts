@@ -65,7 +65,8 @@ describe("Glance in the browser's side panel, in real Chromium", () => {
     await options.getByRole('radio', { name: "In the browser's side panel" }).check();
     await options.getByText('Saved. Open pages switch at once.').waitFor();
     await options.reload();
-    await expect(options.getByRole('radio', { name: "In the browser's side panel" }).isChecked()).resolves.toBe(true);
+    // The page draws before its saved choice arrives: wait for the choice, not the first frame.
+    await expect.poll(() => options.getByRole('radio', { name: "In the browser's side panel" }).isChecked()).toBe(true);
     await options.close();
     await expect
       .poll(() => glance.worker.evaluate(() => (globalThis as unknown as WorkerChrome).chrome.sidePanel.getPanelBehavior()))
@@ -143,6 +144,8 @@ describe("Glance in the browser's side panel, in real Chromium", () => {
     await panel.close();
     panel = await openPanelBehind(glance);
     await panel.locator('[data-match="matched"] [data-account-id="sample-acme"]').waitFor();
+    // The commitments sit below the first screen, drawn just after it.
+    await panel.locator('[data-commitment-id]', { hasText: SECOND }).waitFor();
     await expect(panel.getByRole('textbox', { name: 'Promise' }).count()).resolves.toBe(0);
     await expect(panel.locator('[data-commitment-id]', { hasText: SECOND }).count()).resolves.toBe(1);
   });
