@@ -1,6 +1,7 @@
 /** The book's section of docs/performance.md: written by the whole run, or alone by BENCH_PARTS=book. */
 import type { BookBench } from './book';
 import { ms, seconds } from './stats';
+import { spliceSection } from './report-sections';
 
 export const BOOK_SECTION_START = '<!-- book bench -->';
 export const BOOK_SECTION_END = '<!-- /book bench -->';
@@ -38,11 +39,7 @@ export function renderBookSection(b: BookBench, date: string): string {
   return lines.join('\n');
 }
 
-/** Replaces the book section of an existing report, or appends it. */
+/** Replaces the book section of an existing report, or puts it in place. */
 export function spliceBookSection(markdown: string, section: string): string {
-  const start = markdown.indexOf(BOOK_SECTION_START);
-  const end = markdown.indexOf(BOOK_SECTION_END);
-  if (start >= 0 && end > start) return `${markdown.slice(0, start)}${section}${markdown.slice(end + BOOK_SECTION_END.length)}`;
-  const how = markdown.indexOf('## How measured');
-  return how >= 0 ? `${markdown.slice(0, how)}${section}\n\n${markdown.slice(how)}` : `${markdown.trimEnd()}\n\n${section}\n`;
+  return spliceSection(markdown, section, { start: BOOK_SECTION_START, end: BOOK_SECTION_END, before: ['## How measured'] });
 }

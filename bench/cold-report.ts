@@ -1,6 +1,7 @@
 /** The cold-open section of docs/performance.md: written by the whole run, or alone by BENCH_PARTS=cold. */
 import type { ColdBench, ColdSeries } from './cold';
 import { ms } from './stats';
+import { spliceSection } from './report-sections';
 
 export const COLD_SECTION_START = '<!-- cold bench -->';
 export const COLD_SECTION_END = '<!-- /cold bench -->';
@@ -68,12 +69,7 @@ export function renderColdSection(c: ColdBench, date: string): string {
   return lines.join('\n');
 }
 
-/** Replaces the cold section of an existing report, or puts it after the thread-swap figures (a). */
+/** Replaces the cold section of an existing report, or puts it in place. */
 export function spliceColdSection(markdown: string, section: string): string {
-  const start = markdown.indexOf(COLD_SECTION_START);
-  const end = markdown.indexOf(COLD_SECTION_END);
-  if (start >= 0 && end > start) return `${markdown.slice(0, start)}${section}${markdown.slice(end + COLD_SECTION_END.length)}`;
-  const after = markdown.indexOf('## (b)');
-  const how = after >= 0 ? after : markdown.indexOf('## How measured');
-  return how >= 0 ? `${markdown.slice(0, how)}${section}\n\n${markdown.slice(how)}` : `${markdown.trimEnd()}\n\n${section}\n`;
+  return spliceSection(markdown, section, { start: COLD_SECTION_START, end: COLD_SECTION_END, before: ['## (b)', '## How measured'] });
 }

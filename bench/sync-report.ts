@@ -1,6 +1,7 @@
 /** The CRM sync's section of docs/performance.md: written by the whole run, or alone by BENCH_PARTS=sync. */
 import { benchSync, HUBSPOT_CEILING, type SyncBench } from './sync';
 import { ms, seconds } from './stats';
+import { spliceSection } from './report-sections';
 
 export const SYNC_SECTION_START = '<!-- sync bench -->';
 export const SYNC_SECTION_END = '<!-- /sync bench -->';
@@ -61,13 +62,9 @@ export function renderSyncSection(b: SyncBench, date: string, commit: string): s
   return lines.join('\n');
 }
 
-/** Replaces the sync section of an existing report, or puts it before "How measured". */
+/** Replaces the sync section of an existing report, or puts it in place. */
 export function spliceSyncSection(markdown: string, section: string): string {
-  const start = markdown.indexOf(SYNC_SECTION_START);
-  const end = markdown.indexOf(SYNC_SECTION_END);
-  if (start >= 0 && end > start) return `${markdown.slice(0, start)}${section}${markdown.slice(end + SYNC_SECTION_END.length)}`;
-  const how = markdown.indexOf('## How measured');
-  return how >= 0 ? `${markdown.slice(0, how)}${section}\n\n${markdown.slice(how)}` : `${markdown.trimEnd()}\n\n${section}\n`;
+  return spliceSection(markdown, section, { start: SYNC_SECTION_START, end: SYNC_SECTION_END, before: ['## How measured'] });
 }
 
 /** Runs the sync bench (BENCH_SYNC_COMPANIES companies, 10 contacts each) and renders its section. */
