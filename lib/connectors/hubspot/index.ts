@@ -20,7 +20,8 @@ import {
   type RenewalFacts,
 } from './map';
 import { DEFAULT_FIELD_MAPPING, type HubSpotFieldMapping } from './mapping';
-import { activityOf, createNoteRequest, findNoteRequest, noteCarriesMarker } from './notes';
+import { loggedEmailOf } from '../logged-email';
+import { createNoteRequest, findNoteRequest, noteCarriesMarker } from './notes';
 import { parseCursor, readPage, type CrmObject } from './sync';
 import {
   createTaskRequest,
@@ -229,7 +230,7 @@ export class HubSpotConnector implements Connector {
    * a note found by its marker (search, or the company's notes when search lags) is the delivery.
    */
   private async pushNote(entry: OutboxEntry): Promise<PushResult> {
-    const activity = activityOf(entry);
+    const activity = loggedEmailOf(entry, 'HubSpot');
     const companyId = hubspotIdOf(entry.accountId, 'company') ?? (await this.options.companyIdFor?.(entry.accountId));
     if (!companyId) throw new ConnectorError(`The account of logged email ${activity.id} is not linked to a HubSpot company.`, 'permanent');
     const request = findNoteRequest(activity.id);

@@ -3,9 +3,8 @@
  * contacts). Pure: an outbox entry in, the requests out. Exactly once as for tasks: the note body
  * carries a marker made from the activity id, and a push looks for it before it creates anything.
  */
-import { activitySchema, type Activity } from '../../model/bundle';
-import type { OutboxEntry } from '../../store/db';
-import { ConnectorError } from '../types';
+import type { Activity } from '../../model/bundle';
+import type { LoggedEmail } from '../logged-email';
 import { hubspotIdOf } from './map';
 import { taskMarker } from './writeback';
 
@@ -19,19 +18,6 @@ export interface NoteRequest {
     properties: Record<string, string>;
     associations?: Array<{ to: { id: string }; types: Array<{ associationCategory: 'HUBSPOT_DEFINED'; associationTypeId: number }> }>;
   };
-}
-
-/** The activity in the entry, checked: a malformed record is reported, never half-written. */
-export function activityOf(entry: OutboxEntry): Activity & { url?: string } {
-  const parsed = activitySchema.safeParse({ ...(entry.record as object), id: entry.entityId, accountId: entry.accountId });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ConnectorError(
-      `Logged email ${entry.entityId} cannot be written to HubSpot: ${issue.path.join('.') || 'record'} ${issue.message}.`,
-      'permanent',
-    );
-  }
-  return parsed.data as Activity & { url?: string };
 }
 
 export function noteMarker(activityId: string): { token: string; footer: string } {
@@ -59,7 +45,7 @@ export function findNoteRequest(activityId: string): { path: string; body: unkno
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** HubSpot shows a note body as rich text: one paragraph per line, the text escaped. */
-function noteBody(activity: Activity & { url?: string }): string {
+function noteBody(activity: LoggedEmail): string {
   const { token, footer } = noteMarker(activity.id);
   const lines = [activity.summary ?? 'Email logged in Glance', ...(activity.url ? [activity.url] : []), `${footer} [${token}]`];
   return lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('');
@@ -70,7 +56,7 @@ export function noteContactIds(activity: Activity): string[] {
   return (activity.contactIds ?? []).map((id) => hubspotIdOf(id, 'contact')).filter((id): id is string => !!id);
 }
 
-export function createNoteRequest(activity: Activity & { url?: string }, companyId: string | undefined): NoteRequest {
+export function createNoteRequest(activity: LoggedEmail, companyId: string | undefined): NoteRequest {
   const to = (id: string, associationTypeId: number) => ({
     to: { id },
     types: [{ associationCategory: 'HUBSPOT_DEFINED' as const, associationTypeId }],

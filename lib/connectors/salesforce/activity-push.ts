@@ -6,8 +6,8 @@
  * even with an external id field (set on the new Task): TaskSubtype can be set on create only, so
  * an upsert retried onto the Task it made would be refused, and a POST is never retried blindly.
  */
-import { activitySchema, type Activity } from '../../model/bundle';
 import type { OutboxEntry } from '../../store/db';
+import { loggedEmailOf, type LoggedEmail } from '../logged-email';
 import { ConnectorError, type PushResult } from '../types';
 import { salesforceIdOf } from './map';
 import { findByExternalId, findByMarker, send, type PushContext } from './push';
@@ -19,20 +19,8 @@ export interface EmailTaskFields extends TaskFields {
 
 const SUBJECT_MAX = 255;
 
-export function activityOf(entry: OutboxEntry): Activity & { url?: string } {
-  const parsed = activitySchema.safeParse({ ...(entry.record as object), id: entry.entityId, accountId: entry.accountId });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ConnectorError(
-      `Logged email ${entry.entityId} cannot be written to Salesforce: ${issue.path.join('.') || 'record'} ${issue.message}.`,
-      'permanent',
-    );
-  }
-  return parsed.data as Activity & { url?: string };
-}
-
 /** Task fields for a logged email: completed on the day of the thread's last message. */
-export function emailTaskFields(activity: Activity & { url?: string }): EmailTaskFields {
+export function emailTaskFields(activity: LoggedEmail): EmailTaskFields {
   const whatId = salesforceIdOf(activity.accountId);
   if (!whatId)
     throw new ConnectorError(
@@ -53,7 +41,7 @@ export function emailTaskFields(activity: Activity & { url?: string }): EmailTas
 }
 
 export async function pushActivity(ctx: PushContext, entry: OutboxEntry): Promise<PushResult> {
-  const activity = activityOf(entry);
+  const activity = loggedEmailOf(entry, 'Salesforce');
   const fields = emailTaskFields(activity);
   const field = await ctx.externalIdField();
   const existing = field
