@@ -51,7 +51,7 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
   };
   const handoff = createPromiseHandoff(() => crypto.randomUUID());
   let lastContext: PageContext | null = null;
-  // The host's theme, told again whenever the page changes (Gmail switches theme without a reload).
+  // The host's theme, told on mounting and on every read when it changed (Gmail switches theme without a reload).
   let theme: string | null = null;
   const tellTheme = () => {
     const now = sidebar && hostTheme(document, (el) => getComputedStyle(el).backgroundColor);
@@ -89,7 +89,6 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
     if (!onReadPage) lastContext = null;
     // Mounted before the context is told (lastContext is still the previous page's: null on arrival).
     applyDisplay();
-    tellTheme();
     if (!context) {
       if (wasOnReadPage && mode === 'panel') void tellPanel({ glance: 'panel', type: 'no-page' });
       return;
