@@ -1,6 +1,6 @@
 /**
  * Screenshots of each state of the sidebar (matched, chooser, no match, unreadable page, empty book,
- * collapsed, beside a dark Gmail), the briefing popup and the options page, at 1280x720 and
+ * collapsed, beside a dark Gmail; on Salesforce Lightning and HubSpot, light and dark), the briefing popup and the options page, at 1280x720 and
  * 1920x1080, into docs/screenshots/ (or the folder given as the first argument). Needs a build
  * (`npx wxt build`). `sidebar-gmail.png` and `options.png` are the names README and docs use.
  */
@@ -27,6 +27,20 @@ const FIXTURE = {
   initech: 'hosts/gmail-thread-initech.html',
   freemail: 'hosts/gmail-thread-freemail.html',
   broken: 'hosts/gmail-thread-broken.html',
+};
+
+/** The Acme account's record page in each CRM, as the end-to-end tests serve them. */
+const CRM_PAGES = {
+  salesforce: {
+    pattern: 'https://northpeak.lightning.force.com/**',
+    fixture: 'hosts/salesforce-app.html',
+    url: 'https://northpeak.lightning.force.com/lightning/r/Account/001Dn00000Xk1ABIAZ/view',
+  },
+  hubspot: {
+    pattern: 'https://app.hubspot.com/**',
+    fixture: 'hosts/hubspot-app.html',
+    url: 'https://app.hubspot.com/contacts/4417291/record/0-2/9001',
+  },
 };
 
 const saved = [];
@@ -71,6 +85,22 @@ async function sidebarStates(glance, suffix, viewport, withBook) {
   await dark.page.waitForTimeout(300);
   await shoot(dark.page, 'sidebar-gmail-dark', suffix);
   await dark.page.close();
+
+  for (const [host, crm] of Object.entries(CRM_PAGES)) {
+    for (const dark of [false, true]) {
+      await glance.context.unrouteAll();
+      if (dark) await serveDarkHost(glance.context, crm.pattern, crm.fixture, host);
+      else await serveHost(glance.context, crm.pattern, crm.fixture);
+      const page = await glance.context.newPage();
+      await page.setViewportSize(viewport);
+      await page.goto(crm.url);
+      const frame = await sidebarFrame(page);
+      await frame.locator(`html[data-theme="${dark ? 'dark' : 'light'}"] [data-match="matched"]`).waitFor();
+      await page.waitForTimeout(300);
+      await shoot(page, `sidebar-${host}${dark ? '-dark' : ''}`, suffix);
+      await page.close();
+    }
+  }
 
   for (const [key, state, name] of [
     ['initech', '[data-match="ambiguous"]', 'sidebar-chooser'],
