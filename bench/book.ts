@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import type { Glance } from '../tests/e2e/harness.mjs';
 import { seedBook } from './book-seed';
 import { inPage } from './in-page';
+import { QUIET_PAGE } from './launch';
 import { summarise, type Summary } from './stats';
 
 export interface BookBench {
@@ -16,10 +17,14 @@ export interface BookBench {
   fullBuildMs: number;
   /** book.html opened in a new tab until its first account row is in the DOM (navigation start = 0). */
   firstRows: Summary;
+  /** The same opens until the page's DOMContentLoaded ended: its scripts loaded and run, before any answer. */
+  pageReady: Summary;
   /** "At risk" toggled until the status line shows the new count. */
   filterChange: Summary;
   /** One commitment changed, then book.query until it answers with the account recomputed. */
   oneAccountChange: Summary;
+  /** Of that, the commitment.update round trip alone (the write and its broadcast). */
+  changeWrite: Summary;
   /** book.query alone (rank order, first 100 rows), nothing changed. */
   queryAlone: Summary;
 }
@@ -51,7 +56,7 @@ export async function benchBook(
   log: (m: string) => void,
 ): Promise<BookBench> {
   const page = await glance.context.newPage();
-  await page.goto(glance.url('options.html'));
+  await page.goto(glance.url(QUIET_PAGE));
   // Opens the database (the background creates it at this version) before the seed writes into it.
   await request(page, 'store.summary', {});
   const seeded = await seedBook(page, { accounts, contactsPerAccount, owner: 'casey.morgan@northpeak.io' });
@@ -70,20 +75,28 @@ export async function benchBook(
   for (let i = 0; i < 25; i++) queryAlone.push((await request(page, 'book.query', { query: RANKED, offset: 0, limit: 100 })).ms);
 
   const change: number[] = [];
+  const changeWrite: number[] = [];
   for (let i = 0; i < 25; i++) {
     const id = `bench-${String((i * 5 * 37) % accounts).padStart(6, '0')}-k1`;
     const update = await request(page, 'commitment.update', { id, patch: { text: `Send the plan, take ${i}` } });
     const after = await request(page, 'book.query', { query: RANKED, offset: 0, limit: 100 });
     change.push(update.ms + after.ms);
+    changeWrite.push(update.ms);
   }
   await page.close();
 
   const firstRows: number[] = [];
+  const pageReady: number[] = [];
   for (let i = 0; i < 6; i++) {
     const book = await glance.context.newPage();
     await book.goto(glance.url('book.html'));
     await book.locator('[role="row"][data-account-id]').first().waitFor({ timeout: 60_000 });
-    firstRows.push(await book.evaluate(() => performance.now()));
+    const { shown, ready } = await book.evaluate(() => ({
+      shown: performance.now(),
+      ready: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+    }));
+    firstRows.push(shown);
+    pageReady.push(ready);
     if (i < 5) await book.close();
     else {
       const filter = await timeFilterChanges(book, 20);
@@ -94,8 +107,10 @@ export async function benchBook(
         seedMs: seeded.ms,
         fullBuildMs,
         firstRows: summarise(firstRows.slice(1)),
+        pageReady: summarise(pageReady.slice(1)),
         filterChange: summarise(filter),
         oneAccountChange: summarise(change.slice(5)),
+        changeWrite: summarise(changeWrite.slice(5)),
         queryAlone: summarise(queryAlone.slice(5)),
       };
     }
