@@ -2,7 +2,7 @@
  * The book: every account's cached insight -> the rows in view. Ranked by the top action's priority,
  * then ARR (largest first), then the renewal date (soonest first); narrowed by owner, text and
  * filters; sortable by any column. Pure, and quick at 100k accounts: orders are computed once per
- * version of the list and filtering keeps them.
+ * version of the list and filtering keeps them; the answers themselves are kept in ./answers.ts.
  */
 import type { AccountInsight } from '../insights/summary';
 import { MS_PER_DAY, toMs } from '../time';
@@ -68,7 +68,7 @@ export function matchesText(row: AccountInsight, needle: string): boolean {
  * What the book filters and sorts on, derived once per row object (a changed account is a new
  * object): 100k of these are scanned per query, so no date parsing or lower-casing in the loop.
  */
-interface RowKeys {
+export interface RowKeys {
   /** Bits of the filters that do not move with the clock (FILTER_BIT). */
   mask: number;
   lastTouchMs: number | null;
@@ -78,7 +78,7 @@ interface RowKeys {
   haystack: string;
 }
 
-const FILTER_BIT: Record<BookFilterId, number> = {
+export const FILTER_BIT: Record<BookFilterId, number> = {
   'at-risk': 1,
   'renewal-120': 2,
   'expansion-ready': 4,
@@ -89,7 +89,7 @@ const FILTER_BIT: Record<BookFilterId, number> = {
 const NO_TOUCH_MS = NO_TOUCH_DAYS * MS_PER_DAY;
 const keysCache = new WeakMap<AccountInsight, RowKeys>();
 
-function keysOf(row: AccountInsight): RowKeys {
+export function keysOf(row: AccountInsight): RowKeys {
   let keys = keysCache.get(row);
   if (keys) return keys;
   let mask = 0;
@@ -108,7 +108,7 @@ function keysOf(row: AccountInsight): RowKeys {
 }
 
 /** The filters a row matches at `nowMs`, as FILTER_BIT bits. */
-function filterBits(keys: RowKeys, nowMs: number): number {
+export function filterBits(keys: RowKeys, nowMs: number): number {
   return keys.lastTouchMs === null || nowMs - keys.lastTouchMs >= NO_TOUCH_MS ? keys.mask | FILTER_BIT['no-touch-30'] : keys.mask;
 }
 
@@ -178,6 +178,11 @@ function missingValue(key: BookSortKey, row: AccountInsight): number {
 /** Sorted copies of a list, kept while the list is the same array (the cache hands out a new one per change). */
 const sortedCache = new WeakMap<readonly AccountInsight[], Map<string, AccountInsight[]>>();
 
+/** The orders already sorted for `list`, by `key:direction`: changed in place when rows of the list are replaced. */
+export function sortedOrdersOf(list: readonly AccountInsight[]): ReadonlyMap<string, AccountInsight[]> | undefined {
+  return sortedCache.get(list);
+}
+
 export function sortedRows(all: readonly AccountInsight[], key: BookSortKey, direction: SortDirection): AccountInsight[] {
   let orders = sortedCache.get(all);
   if (!orders) sortedCache.set(all, (orders = new Map()));
@@ -185,32 +190,6 @@ export function sortedRows(all: readonly AccountInsight[], key: BookSortKey, dir
   let sorted = orders.get(id);
   if (!sorted) orders.set(id, (sorted = [...all].sort(compareBy(key, direction))));
   return sorted;
-}
-
-/**
- * Moves replaced rows within the orders already sorted for `list` (the same array, changed in place):
- * after a one-account change the book is answered without sorting every account again.
- */
-export function replaceInOrders(list: readonly AccountInsight[], replaced: { before: AccountInsight; after: AccountInsight }[]): void {
-  answers.length = 0;
-  const orders = sortedCache.get(list);
-  if (!orders) return;
-  for (const [id, sorted] of orders) {
-    const [key, direction] = id.split(':') as [BookSortKey, SortDirection];
-    const compare = compareBy(key, direction);
-    for (const { before, after } of replaced) {
-      const at = sorted.indexOf(before);
-      if (at >= 0) sorted.splice(at, 1);
-      let lo = 0;
-      let hi = sorted.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (compare(sorted[mid], after) <= 0) lo = mid + 1;
-        else hi = mid;
-      }
-      sorted.splice(lo, 0, after);
-    }
-  }
 }
 
 export interface BookResult {
@@ -222,51 +201,4 @@ export interface BookResult {
   inScope: number;
   /** Every account in the book. */
   total: number;
-}
-
-/** The last few answers: the page asks for several windows of one query, and each would scan every row again. */
-const answers: { all: readonly AccountInsight[]; sorted: AccountInsight[]; key: string; result: BookResult }[] = [];
-const ANSWERS_KEPT = 8;
-/** Answers are reused within this long: only "no touch in 30 days" moves with the clock. */
-const ANSWER_MS = 60_000;
-
-export function queryBook(all: readonly AccountInsight[], query: BookQuery, me: readonly string[], nowMs: number): BookResult {
-  const sorted = sortedRows(all, query.sort.key, query.sort.direction);
-  const key = JSON.stringify([query.scope, [...query.filters].sort(), query.text, query.sort, me, Math.floor(nowMs / ANSWER_MS)]);
-  const kept = answers.find((a) => a.all === all && a.sorted === sorted && a.key === key);
-  if (kept) return kept.result;
-  const result = scan(all, sorted, query, me, nowMs);
-  answers.unshift({ all, sorted, key, result });
-  answers.length = Math.min(answers.length, ANSWERS_KEPT);
-  return result;
-}
-
-function scan(
-  all: readonly AccountInsight[],
-  sorted: AccountInsight[],
-  query: BookQuery,
-  me: readonly string[],
-  nowMs: number,
-): BookResult {
-  const mine = new Set(me.map((m) => m.trim().toLowerCase()).filter(Boolean));
-  const anyOwner = query.scope === 'all' || mine.size === 0;
-  const needle = query.text.trim().toLowerCase();
-  let wanted = 0;
-  for (const f of query.filters) wanted |= FILTER_BIT[f];
-  const tally = new Array<number>(BOOK_FILTER_IDS.length).fill(0);
-  const bits = BOOK_FILTER_IDS.map((f) => FILTER_BIT[f]);
-  const rows: AccountInsight[] = [];
-  let inScope = 0;
-  for (const row of sorted) {
-    const keys = keysOf(row);
-    if (!anyOwner && (keys.owner === null || !mine.has(keys.owner))) continue;
-    inScope++;
-    if (needle && !keys.haystack.includes(needle)) continue;
-    const hits = filterBits(keys, nowMs);
-    if ((hits & wanted) !== wanted) continue;
-    rows.push(row);
-    if (hits) for (let i = 0; i < bits.length; i++) if (hits & bits[i]) tally[i]++;
-  }
-  const counts = Object.fromEntries(BOOK_FILTER_IDS.map((f, i) => [f, tally[i]])) as Record<BookFilterId, number>;
-  return { rows, counts, inScope, total: all.length };
 }

@@ -5,7 +5,8 @@
 import { bookCsv } from '../book/csv';
 import { buildDigest, snapshotOf, type Digest, type DigestSnapshot } from '../book/digest';
 import { readDigestSettings, type DigestSettings } from '../book/digest-settings';
-import { ownedBy, queryBook, replaceInOrders } from '../book/query';
+import { queryBook, replaceInOrders } from '../book/answers';
+import { ownedBy } from '../book/query';
 import { TODAY_FIRST, todayItems } from '../book/today';
 import { createInsightsCache, type InsightsCache } from '../insights/cache';
 import type { ChangeEvent } from '../messages/protocol';

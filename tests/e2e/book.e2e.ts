@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_QUERY, queryBook } from '../../lib/book/query';
+import { queryBook } from '../../lib/book/answers';
+import { DEFAULT_QUERY } from '../../lib/book/query';
 import { computeInsights } from '../../lib/insights';
 import { summarizeInsights } from '../../lib/insights/summary';
 import type { AccountData } from '../../lib/model/bundle';

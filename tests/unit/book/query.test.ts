@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareBy, DEFAULT_QUERY, queryBook, replaceInOrders, type BookQuery } from '../../../lib/book/query';
+import { queryBook, replaceInOrders } from '../../../lib/book/answers';
+import { compareBy, DEFAULT_QUERY, type BookQuery } from '../../../lib/book/query';
 import { NOW_MS, row } from './rows';
 
 const ids = (q: Partial<BookQuery>, rows = BOOK, me: string[] = []) =>
@@ -120,5 +121,45 @@ describe('a one-account change', () => {
     expect(byRank()[0]).toBe('quiet-small');
     expect(byArr()[0]).toBe('quiet-small');
     expect(byRank()).toEqual([...list].sort(compareBy('rank', 'asc')).map((r) => r.accountId));
+  });
+
+  it('answers every query already asked as a fresh scan would: rows, counts and scope follow the changed account', () => {
+    const list = BOOK.map((r) => ({ ...r }));
+    const me = ['casey.morgan@northpeak.io'];
+    const queries: Partial<BookQuery>[] = [
+      { scope: 'all' },
+      { scope: 'mine' },
+      { scope: 'all', filters: ['at-risk'] },
+      { scope: 'all', filters: ['overdue', 'at-risk'] },
+      { scope: 'mine', text: 'growth' },
+      { scope: 'all', sort: { key: 'arr', direction: 'desc' } },
+    ];
+    const ask = (rows: typeof list, q: Partial<BookQuery>) => queryBook(rows, { ...DEFAULT_QUERY, ...q }, me, NOW_MS);
+    for (const q of queries) ask(list, q);
+    // Into the at-risk and overdue views, out of "mine", renamed out of the text match.
+    const at = list.findIndex((r) => r.accountId === 'grow');
+    const before = list[at];
+    const after = {
+      ...before,
+      band: 'red' as const,
+      overdueCount: 1,
+      owner: 'someone.else@northpeak.io',
+      name: 'Renamed',
+      domains: ['renamed.io'],
+    };
+    list[at] = after;
+    replaceInOrders(list, [{ before, after }]);
+    for (const q of queries) {
+      const fresh = ask([...list], q);
+      const patched = ask(list, q);
+      expect({ q, ids: patched.rows.map((r) => r.accountId), counts: patched.counts, inScope: patched.inScope }).toEqual({
+        q,
+        ids: fresh.rows.map((r) => r.accountId),
+        counts: fresh.counts,
+        inScope: fresh.inScope,
+      });
+    }
+    expect(ask(list, { scope: 'all', filters: ['at-risk'] }).rows.map((r) => r.accountId)).toContain('grow');
+    expect(ask(list, { scope: 'mine', text: 'growth' }).rows).toEqual([]);
   });
 });
