@@ -9,7 +9,8 @@ export const BOOK_SECTION_END = '<!-- /book bench -->';
 const TARGETS = { firstRows: 300, filter: 100, oneAccount: 50 };
 const met = (ok: boolean) => (ok ? 'met' : '**missed**');
 
-export function renderBookSection(b: BookBench, date: string): string {
+/** `load`: the machine's 1-minute load average at the start of the run and its highest during it (2 cores). */
+export function renderBookSection(b: BookBench, date: string, load?: { start: number; max: number }): string {
   const lines = [
     BOOK_SECTION_START,
     '',
@@ -17,6 +18,11 @@ export function renderBookSection(b: BookBench, date: string): string {
     '',
   ];
   lines.push(`_Measured ${date}._`, '');
+  if (load)
+    lines.push(
+      `Load average (1 min) ${load.start.toFixed(1)} at the start, up to ${load.max.toFixed(1)} during the run, on 2 cores: above 2, other work shared them and every figure is slower than alone.`,
+      '',
+    );
   lines.push('| Figure | n | p50 | p95 | max | Target |', '|---|---|---|---|---|---|');
   const row = (label: string, s: BookBench['firstRows'], target: number) =>
     `| ${label} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.max)} | p95 < ${target} ms: ${met(s.p95 < target)} |`;

@@ -145,7 +145,7 @@ async function main() {
   if (ONLY_BOOK || ONLY_COLD) {
     try {
       const [section, splice] = ONLY_BOOK
-        ? [renderBookSection(await runBook(), stamp()), spliceBookSection]
+        ? [renderBookSection(await runBook(), stamp(), { start: loadBefore, max: loadMax }), spliceBookSection]
         : [renderColdSection(await runCold(), stamp()), spliceColdSection];
       const path = join(ROOT, 'docs/performance.md');
       writeFileSync(path, `${splice(existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n', section).trimEnd()}\n`);
