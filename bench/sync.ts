@@ -10,6 +10,7 @@ import { HUBSPOT_TOKEN, startHubSpotFake } from '../tests/fakes/hubspot.mjs';
 import { grantHostPermission, launchGlance, serveHost, sidebarFrame } from '../tests/e2e/harness.mjs';
 import { ACME_GMAIL_CONTEXT } from './contexts';
 import { inPage } from './in-page';
+import { load } from './machine';
 import { summarise, type Summary } from './stats';
 
 /** HubSpot's private-app budget (paid tiers) and the page size of its list endpoints. */
@@ -44,6 +45,8 @@ export interface SyncBench {
   fakeMs: number;
   gaps: Summary;
   lookups: { during: Summary; idle: Summary; errors: number; matchedDuring: number };
+  /** The machine's 1-minute load average as the sync started, the highest seen while it ran, and after. */
+  load: { before: number; max: number; after: number };
 }
 
 const PAUSE_MS = 50;
@@ -102,10 +105,13 @@ export async function benchSync(
     await startLookups(sidebar, acmeId);
 
     await options.getByRole('textbox', { name: 'HubSpot access token' }).fill(HUBSPOT_TOKEN);
+    const loads = { before: load(), max: load(), after: 0 };
+    const sampleLoad = setInterval(() => (loads.max = Math.max(loads.max, load())), 2_000);
     const clicked = Date.now();
     await options.getByRole('button', { name: 'Connect HubSpot' }).click();
-    await syncFinished(options, fake.log, timeoutMs, log);
-    const done = Date.now();
+    // The sync's own end (lastSyncAt, stamped by the worker on this machine's clock), not when a poll noticed it.
+    const done = await syncFinished(options, fake.log, timeoutMs, log).finally(() => clearInterval(sampleLoad));
+    loads.after = load();
     const during = await stopLookups(sidebar);
     const idle = await idleLookups(sidebar, acmeId);
     const status = await request<{ sources: Array<{ source: string; lastResult?: string; state: string; error?: string }> }>(
@@ -141,6 +147,7 @@ export async function benchSync(
         errors: during.errors + idle.errors,
         matchedDuring: during.samples.filter(([, , matched]) => matched).length,
       },
+      load: loads,
     };
   } finally {
     await glance.close();
@@ -148,17 +155,25 @@ export async function benchSync(
   }
 }
 
-/** Until the panel says synced; a sync that stops with an error fails the bench with its message. */
-async function syncFinished(options: Page, requests: unknown[], timeoutMs: number, log: (m: string) => void) {
+/**
+ * Until the panel says synced: resolves with the time the sync finished (its lastSyncAt). A sync that
+ * stops with an error fails the bench with its message.
+ */
+async function syncFinished(options: Page, requests: unknown[], timeoutMs: number, log: (m: string) => void): Promise<number> {
   const panel = options.locator('[data-source="hubspot"]');
   const deadline = Date.now() + timeoutMs;
+  let loggedAt = Date.now();
   for (;;) {
     const state = await panel.getAttribute('data-sync-state').catch(() => null);
-    if (state === 'ok' && (await panel.getAttribute('data-last-sync'))) return;
+    const lastSync = state === 'ok' ? await panel.getAttribute('data-last-sync') : null;
+    if (lastSync) return Date.parse(lastSync);
     if (state === 'error' || state === 'reconnect') throw new Error(`the sync stopped: ${await panel.textContent()}`);
     if (Date.now() > deadline) throw new Error(`the sync did not finish in ${timeoutMs / 1000} s`);
-    log(`  … ${requests.length} requests so far`);
-    await new Promise((resolve) => setTimeout(resolve, 15_000));
+    if (Date.now() - loggedAt >= 15_000) {
+      log(`  … ${requests.length} requests so far`);
+      loggedAt = Date.now();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }
 

@@ -3,17 +3,21 @@
  * the run's progress: a worker stopped at any moment leaves either the whole page and its cursor,
  * or neither, and the next run starts from the stored cursor.
  *
- * An account the CRM sends may already be here under another id (imported from a file with the same
- * CRM id): it is updated in place through the `_hs` / `_sf` index, never duplicated, and what hangs
- * off it (contacts, tickets, activities) follows it.
+ * Each kind of record on the page is read in bulk (by id, then by CRM id for the rest) and written in
+ * bulk: a few requests per page instead of two per record, so the transaction stays short and the
+ * sidebar's look-ups get their turn between pages. Inside the transaction only Dexie is awaited.
+ * Accounts are found as lib/store/sync-accounts.ts says; contacts are read and written only through
+ * lib/store/sync-contacts.ts.
  */
 import type { Account, Activity, Contact, RecordsByType, Ticket } from '../model/bundle';
 import type { PullPage } from '../connectors/types';
 import { applyRenewals, clearFields, trackRenewal, untrackDeals, type TrackedAccount } from '../sync/account-fields';
 import type { RunProgress, SourceId, SourceRecord, SyncObject } from '../sync/types';
 import { SYNC_ORDER } from '../sync/types';
-import type { GlanceDB, StoredAccount, StoredContact } from './db';
-import { withAccountKeys, withContactKeys, withoutKeys } from './keys';
+import type { GlanceDB, StoredAccount } from './db';
+import { withAccountKeys, withoutKeys } from './keys';
+import { PageAccounts } from './sync-accounts';
+import { deleteContacts, deleteContactsOf, readStoredContacts, writeContacts } from './sync-contacts';
 import { readSource, sourceKey } from './sync-state';
 
 export interface SyncPageWrite {
@@ -81,10 +85,16 @@ function advance(run: RunProgress, object: SyncObject, page: PullPage, outcome: 
 
 export async function writeSyncPage(db: GlanceDB, w: SyncPageWrite): Promise<PageOutcome> {
   const { page, source } = w;
-  const index = INDEX[source];
   const field = CRM_FIELD[source];
   const stamp = w.now.toISOString();
   const today = stamp.slice(0, 10);
+  const crmIdOf = (r: { crm?: { hubspotId?: string; salesforceId?: string } }) => {
+    const id = r.crm?.[field];
+    return id ? String(id) : undefined;
+  };
+  // What needs no store is worked out before the transaction opens.
+  const accounts = page.records.accounts ?? [];
+  const inScope = w.ownerEmail ? accounts.filter((a) => a.owner?.toLowerCase() === w.ownerEmail) : accounts;
   const tables = [
     db.accounts,
     db.contacts,
@@ -101,99 +111,102 @@ export async function writeSyncPage(db: GlanceDB, w: SyncPageWrite): Promise<Pag
     // Disconnected (or the run was reset) while this page was on its way: nothing of it is kept.
     if (!record.connected || !record.run) return { written: {}, removed: 0, skipped: 0, record: null, accountIds: [] };
     const written: Record<string, number> = {};
-    let skipped = (page as { skipped?: number }).skipped ?? 0;
-    let removed = 0;
+    let skipped = ((page as { skipped?: number }).skipped ?? 0) + accounts.length - inScope.length;
     const touched = new Set<string>();
-    /** CRM-made account id -> the id it is stored under. */
-    const aliases = new Map<string, string | null>();
+    const refs = new PageAccounts(db, INDEX[source], w.crmAccountId);
 
-    async function storedAccount(glanceId: string): Promise<StoredAccount | undefined> {
-      const byId = await db.accounts.get(glanceId);
-      if (byId) return byId;
-      const crmId = w.crmAccountId(glanceId);
-      return crmId ? db.accounts.where(index).equals(crmId).first() : undefined;
+    if (inScope.length) {
+      const stored = await refs.read(inScope.map((a) => ({ id: a.id, crmId: crmIdOf(a) })));
+      const rows = new Map<string, StoredAccount>();
+      inScope.forEach((incoming, i) => {
+        // The same account twice on a page: the second merges onto the first, as two writes would.
+        const before = rows.get(stored[i]?.id ?? incoming.id) ?? stored[i];
+        let merged: TrackedAccount = clearFields(mergeAccount(before, incoming), page.cleared?.[incoming.id], incoming);
+        const track = (before as TrackedAccount | undefined)?._renewals;
+        // The account record's own fields came again: the renewal deals still say what they said.
+        if (track) merged = applyRenewals(merged, track, today);
+        rows.set(merged.id, {
+          ...withAccountKeys(merged),
+          _synced: { source, at: stamp, crmId: String(incoming.crm?.[field] ?? incoming.id) },
+        });
+        refs.alias(incoming.id, merged.id);
+        touched.add(merged.id);
+      });
+      await db.accounts.bulkPut([...rows.values()]);
+      addCount(written, 'accounts', inScope.length);
     }
 
-    async function resolveAccount(glanceId: string): Promise<string | null> {
-      if (!aliases.has(glanceId)) aliases.set(glanceId, (await storedAccount(glanceId))?.id ?? null);
-      return aliases.get(glanceId)!;
-    }
-
-    for (const incoming of page.records.accounts ?? []) {
-      if (w.ownerEmail && incoming.owner?.toLowerCase() !== w.ownerEmail) {
-        skipped++;
-        continue;
-      }
-      const crmId = incoming.crm?.[field];
-      const stored =
-        (await db.accounts.get(incoming.id)) ?? (crmId ? await db.accounts.where(index).equals(String(crmId)).first() : undefined);
-      let merged: TrackedAccount = clearFields(mergeAccount(stored, incoming), page.cleared?.[incoming.id], incoming);
-      const track = (stored as TrackedAccount | undefined)?._renewals;
-      // The account record's own fields came again: the renewal deals still say what they said.
-      if (track) merged = applyRenewals(merged, track, today);
-      await db.accounts.put({ ...withAccountKeys(merged), _synced: { source, at: stamp, crmId: String(crmId ?? incoming.id) } });
-      aliases.set(incoming.id, merged.id);
-      touched.add(merged.id);
-      addCount(written, 'accounts', 1);
-    }
-
-    for (const incoming of page.records.contacts ?? []) {
-      const accountId = await resolveAccount(incoming.accountId);
-      if (!accountId) {
-        skipped++;
-        continue;
-      }
-      const crmId = incoming.crm?.[field];
-      const stored: StoredContact | undefined =
-        (await db.contacts.get(incoming.id)) ?? (crmId ? await db.contacts.where(index).equals(String(crmId)).first() : undefined);
-      const contact: Contact = { ...(stored ? withoutKeys(stored) : {}), ...incoming, id: stored?.id ?? incoming.id, accountId };
-      await db.contacts.put(withContactKeys(contact));
-      touched.add(accountId);
-      addCount(written, 'contacts', 1);
+    const contacts = page.records.contacts ?? [];
+    if (contacts.length) {
+      await refs.resolve(contacts.map((c) => c.accountId));
+      const placed = contacts.filter((c) => refs.resolved(c.accountId));
+      skipped += contacts.length - placed.length;
+      const stored = await readStoredContacts(
+        db,
+        INDEX[source],
+        placed.map((c) => ({ id: c.id, crmId: crmIdOf(c) })),
+      );
+      const rows = new Map<string, Contact>();
+      placed.forEach((incoming, i) => {
+        const accountId = refs.resolved(incoming.accountId)!;
+        const id = stored[i]?.id ?? incoming.id;
+        const before = rows.get(id) ?? (stored[i] ? withoutKeys(stored[i]) : {});
+        rows.set(id, { ...before, ...incoming, id, accountId });
+        touched.add(accountId);
+      });
+      await writeContacts(db, [...rows.values()]);
+      addCount(written, 'contacts', placed.length);
     }
 
     for (const type of ['tickets', 'activities'] as const) {
-      for (const incoming of (page.records[type] ?? []) as (Ticket | Activity)[]) {
-        const accountId = await resolveAccount(incoming.accountId);
-        if (!accountId) {
+      const incoming = (page.records[type] ?? []) as (Ticket | Activity)[];
+      if (!incoming.length) continue;
+      await refs.resolve(incoming.map((r) => r.accountId));
+      const placed = incoming.filter((r) => refs.resolved(r.accountId));
+      skipped += incoming.length - placed.length;
+      const rows = placed.map((r) => ({ ...(r as Ticket), accountId: refs.resolved(r.accountId)! }));
+      for (const r of rows) touched.add(r.accountId);
+      if (rows.length) await (db[type] as typeof db.tickets).bulkPut(rows);
+      addCount(written, type, rows.length);
+    }
+
+    const renewals = page.renewals ?? [];
+    if (renewals.length) {
+      await refs.resolve(renewals.map((r) => r.accountId));
+      const ids = [...new Set(renewals.map((r) => refs.resolved(r.accountId)).filter((id) => id !== null))];
+      const current = new Map<string, StoredAccount & TrackedAccount>();
+      for (const account of ids.length ? await db.accounts.bulkGet(ids) : []) if (account) current.set(account.id, account);
+      const changed = new Set<string>();
+      for (const renewal of renewals) {
+        const accountId = refs.resolved(renewal.accountId);
+        const stored = accountId ? current.get(accountId) : undefined;
+        if (!stored) {
           skipped++;
           continue;
         }
-        await (db[type] as typeof db.tickets).put({ ...(incoming as Ticket), accountId });
-        touched.add(accountId);
-        addCount(written, type, 1);
+        const updated = applyRenewals(stored, trackRenewal(stored._renewals, renewal), today);
+        current.set(updated.id, updated);
+        changed.add(updated.id);
+        if (updated.renewalDate !== stored.renewalDate || updated.arr !== stored.arr) {
+          touched.add(stored.id);
+          addCount(written, 'renewals', 1);
+        }
       }
-    }
-
-    for (const renewal of page.renewals ?? []) {
-      const accountId = await resolveAccount(renewal.accountId);
-      const stored = accountId ? await db.accounts.get(accountId) : undefined;
-      if (!stored) {
-        skipped++;
-        continue;
-      }
-      const tracked = stored as StoredAccount & TrackedAccount;
-      const updated = applyRenewals(tracked, trackRenewal(tracked._renewals, renewal), today);
-      await db.accounts.put(updated);
-      if (updated.renewalDate !== stored.renewalDate || updated.arr !== stored.arr) {
-        touched.add(stored.id);
-        addCount(written, 'renewals', 1);
-      }
+      if (changed.size) await db.accounts.bulkPut([...changed].map((id) => current.get(id)!));
     }
 
     if (page.deletedDeals?.length) {
       // Deals carry no account of their own once deleted: the accounts whose renewal they fed are found by the track.
       const gone = new Set(page.deletedDeals);
-      const fed = await db.accounts.filter((a) => untrackDeals((a as TrackedAccount)._renewals, gone) !== null).toArray();
-      for (const stored of fed as Array<StoredAccount & TrackedAccount>) {
-        const updated = applyRenewals(stored, untrackDeals(stored._renewals, gone)!, today);
-        await db.accounts.put(updated);
-        touched.add(stored.id);
-        addCount(written, 'renewals', 1);
-      }
+      const fed = (await db.accounts.filter((a) => untrackDeals((a as TrackedAccount)._renewals, gone) !== null).toArray()) as Array<
+        StoredAccount & TrackedAccount
+      >;
+      if (fed.length) await db.accounts.bulkPut(fed.map((stored) => applyRenewals(stored, untrackDeals(stored._renewals, gone)!, today)));
+      for (const stored of fed) touched.add(stored.id);
+      addCount(written, 'renewals', fed.length);
     }
 
-    removed += await applyDeletions(db, page.deleted ?? {}, storedAccount, touched);
+    const removed = await applyDeletions(db, page.deleted ?? {}, refs, touched);
 
     const outcome = { written, removed, skipped };
     const next: SourceRecord = {
@@ -213,21 +226,29 @@ export async function writeSyncPage(db: GlanceDB, w: SyncPageWrite): Promise<Pag
 async function applyDeletions(
   db: GlanceDB,
   deleted: NonNullable<PullPage['deleted']>,
-  storedAccount: (id: string) => Promise<StoredAccount | undefined>,
+  refs: PageAccounts,
   touched: Set<string>,
 ): Promise<number> {
   let removed = 0;
-  for (const id of deleted.accounts ?? []) {
-    const stored = await storedAccount(id);
+  const accountIds = deleted.accounts ?? [];
+  const accounts = accountIds.length ? await refs.readByGlanceId(accountIds) : [];
+  for (const stored of accounts) {
     if (!stored) continue;
     await db.accounts.delete(stored.id);
-    for (const table of [db.contacts, db.tickets, db.commitments, db.activities, db.matchChoices, db.actionPrefs])
+    await deleteContactsOf(db, stored.id);
+    for (const table of [db.tickets, db.commitments, db.activities, db.matchChoices, db.actionPrefs])
       await table.where('accountId').equals(stored.id).delete();
     await db.usage.where('accountId').equals(stored.id).delete();
     touched.add(stored.id);
     removed++;
   }
-  for (const type of ['contacts', 'tickets', 'activities'] as const) {
+  const contactIds = deleted.contacts ?? [];
+  if (contactIds.length) {
+    const owners = await deleteContacts(db, contactIds);
+    for (const accountId of owners) touched.add(accountId);
+    removed += owners.length;
+  }
+  for (const type of ['tickets', 'activities'] as const) {
     const ids = (deleted as Partial<Record<keyof RecordsByType, string[]>>)[type] ?? [];
     if (!ids.length) continue;
     const present = (await db[type].bulkGet(ids)).filter((r) => r !== undefined);

@@ -3,11 +3,15 @@
  * page written with its cursor in one bounded transaction (lib/store/sync-writes.ts), and drains the
  * outbox after every run. It knows connectors only by their interface (lib/connectors/types.ts).
  *
+ * The next page is asked for while the current one is written (its cursor is in the answer): the
+ * network and the store overlap, with never more than one pull in flight, so the connector's own
+ * pacing (HubSpot's 190 calls / 10 s, its 429 handling) is untouched.
+ *
  * One run per CRM at a time (single flight in this worker). A run stopped with the worker leaves its
  * progress in the store: the next start (the background resumes interrupted runs) carries on from
  * the stored cursor, never half a page and never blocked by the run that died.
  */
-import { ConnectorError, type Connector } from '../connectors/types';
+import { ConnectorError, type Connector, type PullPage, type SyncObject } from '../connectors/types';
 import { changeEvent } from '../messages/server';
 import type { ChangeEvent } from '../messages/protocol';
 import { requeueFailed } from '../outbox/outbox';
@@ -17,6 +21,7 @@ import { writeSyncPage } from '../store/sync-writes';
 import type { ConnectorFactory } from './connectors';
 import { drainOutbox, type DrainOutcome } from './drain';
 import { mappingFieldsOf } from './mapping';
+import { createRunEvents } from './run-events';
 import { reconcileScope } from './scope';
 import { SOURCES, SYNC_ORDER, type MappingFields, type RunProgress, type SourceId, type SourceRecord, type SourceSecret } from './types';
 import { SOURCE_NAMES } from './words';
@@ -26,7 +31,7 @@ export interface SyncEngineDeps {
   now: () => Date;
   connectors: ConnectorFactory;
   broadcast: (event: ChangeEvent) => void;
-  /** An extension API call per page keeps the service worker alive through a long run. */
+  /** An extension API call every few seconds keeps the service worker alive through a long run. */
   keepAlive?: () => unknown;
   /** Asks to be woken (alarm) at this time to drain again after a backoff. */
   wakeAt?: (atMs: number) => void;
@@ -40,6 +45,27 @@ const MAX_RESYNCS_PER_RUN = 1;
 
 export function newRun(now: Date, full: boolean): RunProgress {
   return { startedAt: now.toISOString(), objectIndex: 0, full, written: {}, removed: 0, skipped: 0 };
+}
+
+/** A pull started before the engine needs its page. */
+interface PullAhead {
+  object: SyncObject;
+  cursor: string | null;
+  page: Promise<PullPage>;
+}
+
+function pullAhead(connector: Connector, object: SyncObject, cursor: string | null): PullAhead {
+  const page = connector.pull(object, cursor);
+  // Its failure is raised when the engine takes the page; a page never taken (the run stopped) is dropped.
+  page.catch(() => undefined);
+  return { object, cursor, page };
+}
+
+/** The page at this cursor: the one pulled ahead when it is that one, else a pull now (after the stale one settled). */
+async function takePage(connector: Connector, ahead: PullAhead | null, object: SyncObject, cursor: string | null): Promise<PullPage> {
+  if (ahead && ahead.object === object && ahead.cursor === cursor) return ahead.page;
+  if (ahead) await ahead.page.catch(() => undefined);
+  return connector.pull(object, cursor);
 }
 
 export function createSyncEngine(deps: SyncEngineDeps) {
@@ -77,13 +103,17 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const connector = await connectorFor(source);
     if (!connector) return;
     const full = !Object.keys(record.cursors).length;
+    const resumed = record.run !== undefined;
     record = await updateSource(db, source, (r) => ({ ...r, state: 'syncing', error: undefined, run: r.run ?? newRun(deps.now(), full) }));
     deps.broadcast(changeEvent(['sync']));
+    const events = createRunEvents({ broadcast: deps.broadcast, nowMs: () => deps.now().getTime(), keepAlive: deps.keepAlive, resumed });
     let resyncs = 0;
+    let ahead: PullAhead | null = null;
     try {
       while (record.run && record.run.objectIndex < SYNC_ORDER.length) {
         const object = SYNC_ORDER[record.run.objectIndex];
-        const page = await connector.pull(object, record.cursors[object] ?? null);
+        const page = await takePage(connector, ahead, object, record.cursors[object] ?? null);
+        ahead = null;
         if (page.resyncRequired) {
           if (resyncs++ >= MAX_RESYNCS_PER_RUN)
             throw new ConnectorError(`${SOURCE_NAMES[source]} asked for a full resync twice in one run`, 'transient');
@@ -94,6 +124,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           continue;
         }
         if (page.owners) await writeOwners(db, source, page.owners);
+        const nextIndex = record.run.objectIndex + (page.more ? 0 : 1);
+        if (nextIndex < SYNC_ORDER.length) {
+          const nextObject = SYNC_ORDER[nextIndex];
+          ahead = pullAhead(connector, nextObject, page.more ? page.cursor : (record.cursors[nextObject] ?? null));
+        }
         const ownerEmail = record.herBook ? record.ownerEmail : undefined;
         const outcome = await writeSyncPage(db, {
           source,
@@ -105,10 +140,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         });
         if (!outcome.record) return;
         record = outcome.record;
-        if (outcome.accountIds.length || outcome.removed) deps.broadcast(changeEvent(['records'], outcome.accountIds));
-        else deps.broadcast(changeEvent(['sync']));
-        await deps.keepAlive?.();
+        events.page(outcome.accountIds, outcome.removed, !page.more);
       }
+      events.end();
       // A full run wrote every account in scope: those it did not write are out of scope now.
       const scope = await reconcileScope(db, record, connector);
       if (scope.accountIds.length) deps.broadcast(changeEvent(['records'], scope.accountIds));
@@ -134,6 +168,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       await updateSource(db, source, (r) => ({ ...r, state: failure?.kind === 'auth' ? 'reconnect' : 'error', error: message }));
       if (failure?.kind === 'auth') forget(source);
     } finally {
+      events.end();
       deps.broadcast(changeEvent(['sync']));
     }
   }
