@@ -1,11 +1,14 @@
-import { createRoot } from 'react-dom/client';
-import { browser } from 'wxt/browser';
-import { createQueryClient, GlanceQueryProvider } from '@/components/data/GlanceQueryProvider';
-import { expectFirstMatch, prefetchPageMatch, type FirstMatch } from '@/components/sidebar/page-match';
-import { SidebarApp } from '@/components/sidebar/SidebarApp';
-import { usePageStore } from '@/components/sidebar/page-store';
-import { handleHostMessage } from '@/components/sidebar/selection';
+/**
+ * The sidebar frame's entry. It holds no React: it connects to its content script and sends the
+ * redeem first, then loads React and the first screen (./first-screen.tsx, most of the sidebar's
+ * script), so the background answers while that loads. Both run on this frame's one thread: loaded
+ * first, React would hold the handshake back (and its dynamic import the frame's load event, which
+ * the content script connects on).
+ */
+import type { FirstMatch } from '@/components/sidebar/page-match';
+import type { PageContext } from '@/lib/hosts/types';
 import { call, setSession } from '@/lib/messages/client';
+import type { Profile } from '@/lib/settings/profile';
 import { connectToHost } from '@/lib/sidebar-frame/connect';
 import '@/assets/glance.css';
 import '@/assets/insights.css';
@@ -13,49 +16,52 @@ import '@/assets/sidebar.css';
 import '@/assets/found.css';
 import '@/assets/sections.css';
 
-const queryClient = createQueryClient();
+let loadScreen: () => void = () => undefined;
+const screen = new Promise<typeof import('./first-screen')>((resolve) => (loadScreen = () => resolve(import('./first-screen'))));
+/** A registration slow to come (the service worker waking) does not hold the first screen back longer than this. */
+const SCREEN_AT_LATEST_MS = 1000;
 
 // Every request waits for the session key that the token from our content script redeems. A copy of
 // this page framed by anything else never gets one: it asks nothing and shows nothing.
 let settleSession: { resolve(key: string): void; reject(error: Error): void } | undefined;
 const session = new Promise<string>((resolve, reject) => (settleSession = { resolve, reject }));
 session.catch(() => undefined); // reported by each call that waits for it
-// The page in view (the content script sends it before the token) is matched as the token is redeemed.
-let settleFirstMatch: (answer: FirstMatch | null) => void = () => undefined;
+// What the redeem answered besides the key: the page's match and the profile (never rejects).
+let settleFirst: (first: { match: FirstMatch | null; profile?: Profile }) => void = () => undefined;
+const first = new Promise<{ match: FirstMatch | null; profile?: Profile }>((resolve) => (settleFirst = resolve));
+// The page in view: the content script tells it before the token, and it is matched as the token is redeemed.
+let context: PageContext | null = null;
 
 const link = connectToHost(window, (message) => {
   if (message.type === 'registration') {
-    const { context } = usePageStore.getState();
-    call('sidebar.redeem', { token: message.token, ...(context ? { context } : {}) }).then(
-      ({ session: key, match }) => {
-        settleFirstMatch(context && match ? { context, match } : null);
+    const asked = context;
+    call('sidebar.redeem', { token: message.token, ...(asked ? { context: asked } : {}) }).then(
+      ({ session: key, match, profile }) => {
+        settleFirst({ match: asked && match ? { context: asked, match } : null, ...(profile ? { profile } : {}) });
         settleSession?.resolve(key);
       },
       (error: Error) => {
-        settleFirstMatch(null);
+        settleFirst({ match: null });
         settleSession?.reject(error);
       },
     );
+    loadScreen();
     return;
   }
   if (message.type === 'registration-failed') {
-    settleFirstMatch(null);
+    loadScreen();
+    settleFirst({ match: null });
     return settleSession?.reject(new Error(`Glance's background could not be reached (${message.reason}). Reload the page to try again.`));
   }
-  if (message.type === 'context') prefetchPageMatch(queryClient, message.context);
-  handleHostMessage(message);
+  if (message.type === 'context') context = message.context;
+  else if (message.type === 'navigating') context = null;
+  // In order, after the first screen is drawn (its `then` was taken first, below).
+  void screen.then((s) => s.onHostMessage(message));
 });
 if (link) {
   setSession(session);
-  expectFirstMatch(new Promise((resolve) => (settleFirstMatch = resolve)));
-  usePageStore.setState({ postToHost: (message) => link.post(message) });
-}
-
-usePageStore.setState({ openOptions: () => void browser.runtime.openOptionsPage() });
+  setTimeout(loadScreen, SCREEN_AT_LATEST_MS);
+} else loadScreen();
 
 // Opened on its own in a tab (the briefing's "Details" links), it shows the account of ?account=.
-createRoot(document.getElementById('root')!).render(
-  <GlanceQueryProvider client={queryClient}>
-    <SidebarApp standalone={link === null} />
-  </GlanceQueryProvider>,
-);
+void screen.then((s) => s.drawSidebar(link && { post: (message) => link.post(message), first }));
