@@ -34,6 +34,8 @@ export interface ContentBench {
   scripts: ScriptSize[];
   perSwap: ContentCost;
   startup: ContentStartup;
+  /** The same page loads with the bare extension's content script (bench/cold-bare.ts): the floor. */
+  bare: ContentStartup;
   /** 1-minute load average at the start and the end of these figures. */
   load: { before: number; after: number };
 }
@@ -85,7 +87,9 @@ export function renderContentSection(b: ContentBench, date: string): string {
     row('Thread CPU time', s.cpu),
     row('Wall time (includes time descheduled by other load)', s.wall),
     row('Of the wall time: compiling and running the top level', s.evaluate),
+    row('Bare content script (reads the sender, mounts an iframe), thread CPU time', b.bare.cpu),
     '',
+    "- The bare content script is bench/cold-bare.ts's (its own browser, the same fixture, the same number of loads right after Glance's): what any sidebar in a closed shadow root costs the page.",
     `- The first load in the fresh browser (no code cache for the script yet): ${ms(s.first.cpuMs, 2)} CPU, ${ms(s.first.wallMs, 2)} wall.`,
     `- How: a CDP trace (category devtools.timeline) of the host page; the top-level FunctionCall/EvaluateScript/compile slices whose URL is ${TRACED_SCRIPT} are summed, both as wall time (\`dur\`) and as thread CPU time (\`tdur\`). Per swap: between \`console.timeStamp\` marks put before each hash change. The targets are judged on CPU time because on a shared machine the wall time includes time the renderer waited for a core. Slices include the DOM and style work the script's own calls cause, not the host page's own re-render.`,
     `- \`BENCH_PARTS=content npm run bench\` measures only these figures (on the sample book: the content script does not depend on the book) and replaces this section.`,

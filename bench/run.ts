@@ -17,7 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXTENSION_DIR, loadSampleBook, ROOT, type Glance } from '../tests/e2e/harness.mjs';
+import { EXTENSION_DIR, launchGlance, loadSampleBook, ROOT, serveHost, type Glance } from '../tests/e2e/harness.mjs';
 import { writeBook, type BookFile } from './books';
 import { ACME_GMAIL_CONTEXT, ACME_SALESFORCE_CONTEXT, UNKNOWN_GMAIL_CONTEXT } from './contexts';
 import { measureContentCost, measureContentStartup, measureSwaps, openGmail, type GmailSession } from './glance';
@@ -146,7 +146,19 @@ async function main() {
     log(
       `content script on page load (${startup.loads} loads): CPU p50 ${ms(startup.cpu.p50, 2)}, p95 ${ms(startup.cpu.p95, 2)}; wall p50 ${ms(startup.wall.p50, 2)}, p95 ${ms(startup.wall.p95, 2)}; first load ${ms(startup.first.cpuMs, 2)} CPU`,
     );
-    return { scripts: contentScriptSizes(extensionDir), perSwap, startup, load: { before, after: load() } };
+    // The floor, in the same minutes: a content script that only reads the sender and mounts an iframe.
+    const bare = await launchGlance({ extensionDir: writeBareExtension(dir) });
+    try {
+      await serveHost(bare.context, 'https://mail.google.com/**', 'hosts/gmail-app.html');
+      const bareStartup = await measureContentStartup(bare, bare.url('content.js'), CONTENT_LOADS, {
+        framePath: '/frame.html',
+        selector: '[data-match]',
+      });
+      log(`bare content script on page load: CPU p50 ${ms(bareStartup.cpu.p50, 2)}, p95 ${ms(bareStartup.cpu.p95, 2)}`);
+      return { scripts: contentScriptSizes(extensionDir), perSwap, startup, bare: bareStartup, load: { before, after: load() } };
+    } finally {
+      await bare.close();
+    }
   };
   const runContent = () =>
     withGlance(extensionDir, async (glance) => {
