@@ -9,7 +9,7 @@
 import { readSafely, sentAtSafely, type HostAdapter } from '../hosts/adapter';
 import { displayModeOf, DISPLAY_MODE_KEY } from '../display/mode';
 import { createPromiseHandoff } from '../display/promise-handoff';
-import { hostTheme, type HostTheme } from '../hosts/theme';
+import { hostTheme } from '../hosts/theme';
 import type { PageContext } from '../hosts/types';
 import { isToTab, type PromiseDraftSeed, type ToContent, type ToPanel, type ToSidebar } from '../messages/frame';
 import { sendWithRedelivery } from '../messages/redelivery';
@@ -22,21 +22,9 @@ const COLLAPSED_KEY = 'sidebar.collapsed';
 const UNREADABLE_GRACE_MS = 1500;
 
 export async function startGlance(adapter: HostAdapter): Promise<void> {
-  const storedRead = browser.storage.local.get([COLLAPSED_KEY, DISPLAY_MODE_KEY]);
-  const onHostPage = adapter.isHost(new URL(location.href));
-  // Read before anything is added to the page: its styles are still the ones it last drew, so this costs no style work.
-  let theme: HostTheme | null = onHostPage ? readTheme() : null;
-  // On a page the reader knows, the frame starts loading while the stored mode is read (its load is most of
-  // a cold open). Unplaced, it is not shown, takes no room and is registered with nothing until the mode
-  // says it belongs in the page; in the side panel mode it is removed.
-  let preloaded: OpenedFrame | null = onHostPage ? openFrame(null) : null;
-  const stored = await storedRead;
+  const stored = await browser.storage.local.get([COLLAPSED_KEY, DISPLAY_MODE_KEY]);
   let collapsedAtStart = stored[COLLAPSED_KEY] === true;
   let mode = displayModeOf(stored[DISPLAY_MODE_KEY]);
-  if (mode !== 'page') {
-    preloaded?.frame.destroy();
-    preloaded = null;
-  }
   const selectionSeed = (): PromiseDraftSeed => {
     const selection = window.getSelection();
     const text = (selection?.toString() ?? '').trim().slice(0, 2000);
@@ -45,10 +33,10 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
   // The matches are coarser than the reader (*.my.salesforce.com, all of Outlook's app for its route
   // changes, lib/hosts/matches.ts): off the reader's pages nothing is read or mounted, and no room taken;
   // the route is still watched, so a move to a page it reads (Outlook's calendar to mail) mounts the sidebar.
-  // Every read has the theme looked at too: a theme switch (Gmail's, without a reload) changes no context,
-  // so the watch would not report it.
+  // Every read looks at the theme too: a theme switch (Gmail's, without a reload) changes no context, so
+  // the watch would not report it.
   const read = (): PageContext | null => {
-    checkThemeWhenIdle();
+    tellTheme();
     const url = new URL(location.href);
     return adapter.isHost(url) ? readSafely(adapter, url, document) : null;
   };
@@ -63,39 +51,23 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
   };
   const handoff = createPromiseHandoff(() => crypto.randomUUID());
   let lastContext: PageContext | null = null;
-  // The host's theme, told on mounting and when it changed (Gmail switches theme without a reload). Looked
-  // at when the page is idle after a read: its styles are computed by then, where inside a read (the page
-  // has just changed its DOM) getComputedStyle would make the browser compute them there and then.
-  let themeCheck: number | undefined;
-  const checkThemeWhenIdle = () => {
-    if (!sidebar || themeCheck !== undefined) return;
-    themeCheck = window.requestIdleCallback(
-      () => {
-        themeCheck = undefined;
-        const now = sidebar && readTheme();
-        if (sidebar && now && now !== theme) sidebar.frame.post({ type: 'host-theme', theme: (theme = now) });
-      },
-      { timeout: 1000 },
-    );
+  // The host's theme, told on mounting and on every read when it changed (Gmail switches theme without a reload).
+  let theme: string | null = null;
+  const tellTheme = () => {
+    const now = sidebar && hostTheme(document, (el) => getComputedStyle(el).backgroundColor);
+    if (sidebar && now && now !== theme) sidebar.frame.post({ type: 'host-theme', theme: (theme = now) });
   };
   /** The in-page sidebar exists exactly on a page the reader knows, in the in-page mode. */
   const applyDisplay = () => {
     const inPage = onReadPage && mode === 'page';
     if (inPage && !sidebar) {
-      let opened = preloaded;
-      preloaded = null;
-      if (!opened) {
-        theme = readTheme();
-        opened = openFrame(collapsedAtStart);
-      }
-      sidebar = mountInPage(opened, collapsedAtStart, selectionSeed, (collapsed) => (collapsedAtStart = collapsed));
-      if (theme) sidebar.frame.post({ type: 'host-theme', theme });
+      sidebar = mountInPage(collapsedAtStart, selectionSeed, (collapsed) => (collapsedAtStart = collapsed));
+      theme = null;
+      tellTheme();
       if (lastContext) sidebar.frame.post({ type: 'context', context: lastContext });
     } else if (!inPage && sidebar) {
       sidebar.destroy();
       sidebar = null;
-      window.cancelIdleCallback(themeCheck!);
-      themeCheck = undefined;
     }
   };
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -156,34 +128,10 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
 
   function stop() {
     watch.stop();
-    preloaded?.frame.destroy();
-    preloaded = null;
     browser.storage.onChanged.removeListener(onStorage);
     sidebar?.destroy();
     sidebar = null;
   }
-}
-
-function readTheme(): HostTheme | null {
-  return hostTheme(document, (el) => getComputedStyle(el).backgroundColor);
-}
-
-/** A sidebar frame on the page, before mountInPage takes its messages and registers it. */
-interface OpenedFrame {
-  frame: SidebarFrame;
-  listen(onMessage: (message: ToContent) => void): void;
-}
-
-/** `collapsed` null: loading, not placed yet (see mountSidebar). */
-function openFrame(collapsed: boolean | null): OpenedFrame {
-  let listener: (message: ToContent) => void = () => undefined;
-  const frame = mountSidebar(document, {
-    sidebarUrl: browser.runtime.getURL('/sidebar.html'),
-    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
-    collapsed,
-    onMessage: (message) => listener(message),
-  });
-  return { frame, listen: (onMessage) => (listener = onMessage) };
 }
 
 interface InPageSidebar {
@@ -193,13 +141,8 @@ interface InPageSidebar {
   destroy(): void;
 }
 
-/** The sidebar iframe on the page, placed and registered with the background for this tab. */
-function mountInPage(
-  opened: OpenedFrame,
-  collapsed: boolean,
-  selectionSeed: () => PromiseDraftSeed,
-  onCollapsed: (collapsed: boolean) => void,
-): InPageSidebar {
+/** The sidebar iframe on the page, registered with the background for this tab. */
+function mountInPage(collapsed: boolean, selectionSeed: () => PromiseDraftSeed, onCollapsed: (collapsed: boolean) => void): InPageSidebar {
   // Asked at once: the sidebar cannot load an account before it redeems this.
   const register: RequestEnvelope<'sidebar.register'> = { glance: 'request', type: 'sidebar.register', payload: {} };
   const registration = sendWithRedelivery(() => browser.runtime.sendMessage(register)).then(
@@ -212,11 +155,15 @@ function mountInPage(
     (error: unknown) => ({ type: 'registration-failed', reason: String(error) }) satisfies ToSidebar,
   );
 
-  const { frame } = opened;
-  frame.setCollapsed(collapsed);
-  opened.listen((message) => {
+  const onMessage = (message: ToContent) => {
     if (message.type === 'get-selection') frame.post({ type: 'selection', requestId: message.requestId, seed: selectionSeed() });
     if (message.type === 'set-collapsed') setCollapsed(message.collapsed);
+  };
+  const frame: SidebarFrame = mountSidebar(document, {
+    sidebarUrl: browser.runtime.getURL('/sidebar.html'),
+    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+    collapsed,
+    onMessage,
   });
   // Only over the private channel to the frame we made: a copy the page frames itself never sees it.
   void registration.then((message) => frame.post(message));

@@ -14,7 +14,6 @@ export interface SidebarFrame {
   post(message: ToSidebar): void;
   /** Gives the sidebar keyboard focus: only for a browser command the user gave (never for the page). */
   focus(): void;
-  /** Also places a frame mounted with `collapsed: null`. */
   setCollapsed(collapsed: boolean): void;
   isCollapsed(): boolean;
   destroy(): void;
@@ -28,11 +27,7 @@ export interface MountOptions {
    * connect message is addressed here: if the page navigated our frame elsewhere, nothing is delivered.
    */
   extensionOrigin: string;
-  /**
-   * Null: not placed yet (the stored state is still being read). The frame starts loading at once but
-   * is not shown and takes no room on the page until setCollapsed places it.
-   */
-  collapsed: boolean | null;
+  collapsed: boolean;
   onMessage(message: ToContent): void;
 }
 
@@ -56,8 +51,6 @@ iframe{border:0;height:100%;width:100%;display:block;color-scheme:normal;box-sha
 
   let collapsed = options.collapsed;
   const applyWidth = () => {
-    host.style.display = collapsed === null ? 'none' : '';
-    if (collapsed === null) return;
     const width = collapsed ? HANDLE_WIDTH : SIDEBAR_WIDTH;
     host.style.width = `${width}px`;
     // The page keeps its right margin either way, so even the short tab never covers host controls.
@@ -99,7 +92,7 @@ iframe{border:0;height:100%;width:100%;display:block;color-scheme:normal;box-sha
       applyWidth();
     },
     focus: () => iframe.focus(),
-    isCollapsed: () => collapsed === true,
+    isCollapsed: () => collapsed,
     destroy() {
       channel.port1.close();
       host.remove();

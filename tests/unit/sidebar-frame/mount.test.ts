@@ -13,7 +13,7 @@ afterEach(() => {
   document.documentElement.innerHTML = '<head></head><body></body>';
 });
 
-function mount(collapsed: boolean | null = false) {
+function mount(collapsed = false) {
   // The shadow root is closed to the page; the test keeps a handle on it the way only the browser could.
   let shadow: ShadowRoot | undefined;
   const attach = HTMLElement.prototype.attachShadow;
@@ -83,18 +83,6 @@ describe('mounting the sidebar', () => {
     expect(fromSidebar).toEqual([{ type: 'ready' }]);
     frame.destroy();
     sidebarPort.close();
-  });
-
-  it('mounted before the stored state is read, loads hidden and takes no room until it is placed', () => {
-    const { frame, iframe } = mount(null);
-    const host = document.querySelector<HTMLElement>('glance-sidebar')!;
-    expect(iframe.src).toMatch(/sidebar\.html#/);
-    expect(host.style.display).toBe('none');
-    expect(document.querySelector('style[data-glance="layout"]')?.textContent).toBe('');
-    frame.setCollapsed(true);
-    expect(host.style).toMatchObject({ display: '', width: '28px', height: '148px' });
-    expect(document.querySelector('style[data-glance="layout"]')?.textContent).toBe('html{margin-right:28px !important}');
-    frame.destroy();
   });
 
   it('collapses to a short handle and comes off the page entirely when destroyed', () => {
