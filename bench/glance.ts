@@ -294,7 +294,7 @@ async function traceOneLoad(glance: Glance, scriptUrl: string, until: ShownIn): 
     )
       await page.waitForTimeout(20);
     if (!frame) throw new Error(`No ${until.framePath} frame appeared on the Gmail page.`);
-    await frame.locator(until.selector).first().waitFor({ timeout: 30_000 });
+    await frame.locator(until.selector).first().waitFor({ state: 'attached', timeout: 30_000 });
     const events = await tracer.stop();
     const slices = scriptSlices(events, scriptUrl);
     const sum = (xs: typeof slices) => xs.reduce((s, x) => s + (x.end - x.start), 0) / 1000;
