@@ -24,7 +24,10 @@ export function coldBreakdown(series: ColdSeries): string {
   const parts = [
     `the content script's frame starts loading at ${ms(mean(s.map((x) => x.frameStartMs)))}`,
     `its HTML and scripts are loaded and run ${ms(mean(s.map((x) => x.frameReadyMs)))} later (DOMContentLoaded)`,
+    `its load event ${ms(mean(s.map((x) => x.frameLoadedMs)))} after its start`,
   ];
+  const connected = mean(s.map((x) => x.connectedMs));
+  if (s.some((x) => x.connectedMs !== undefined)) parts.push(`the host page's connect reaches it ${ms(connected)} after its start`);
   const types = [...new Set(s.flatMap((x) => Object.keys(x.requests)))].sort((a, b) => first(a) - first(b));
   for (const type of types) parts.push(`${type} sent at ${ms(first(type))}, answered in ${ms(trip(type))}`);
   parts.push(`account shown at ${ms(series.summary.mean)}`);
@@ -71,5 +74,9 @@ export function renderColdSection(c: ColdBench, date: string): string {
 
 /** Replaces the cold section of an existing report, or puts it in place. */
 export function spliceColdSection(markdown: string, section: string): string {
-  return spliceSection(markdown, section, { start: COLD_SECTION_START, end: COLD_SECTION_END, before: ['## (b)', '## How measured'] });
+  return spliceSection(markdown, section, {
+    start: COLD_SECTION_START,
+    end: COLD_SECTION_END,
+    before: ['<!-- content bench -->', '## (b)', '## How measured'],
+  });
 }

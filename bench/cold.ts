@@ -27,6 +27,10 @@ interface ColdMarks {
   frameStart: number;
   /** The frame's DOMContentLoaded: its HTML and module scripts loaded and run. */
   frameReady?: number;
+  /** The frame's load event: the host page connects on it. */
+  frameLoaded?: number;
+  /** The host page's connect message (with the port) reached the frame. */
+  connected?: number;
   /** First send and answer of each request type the frame made (Glance's `type`, the bare one's `lookup`). */
   requests: Record<string, { sent: number; answered?: number }>;
   shown: number;
@@ -38,6 +42,10 @@ export interface ColdSample {
   frameStartMs: number;
   /** Frame start until its DOMContentLoaded (the sidebar bundle fetched, parsed and run). */
   frameReadyMs?: number;
+  /** Frame start until its load event. */
+  frameLoadedMs?: number;
+  /** Frame start until the host page's connect reached it. */
+  connectedMs?: number;
   requests: Record<string, { sentMs: number; roundTripMs?: number }>;
 }
 
@@ -49,9 +57,12 @@ export interface ColdSeries {
 /** Runs in every frame of every page before its own scripts (context.addInitScript). */
 function probe(selector: string) {
   const now = () => performance.timeOrigin + performance.now();
-  const marks = { requests: {} as Record<string, { sent: number; answered?: number }> };
+  const marks = { requests: {} as Record<string, { sent: number; answered?: number }>, connected: undefined as number | undefined };
   (window as unknown as { __cold: unknown }).__cold = marks;
   if (location.protocol !== 'chrome-extension:') return;
+  window.addEventListener('message', (event) => {
+    if (event.ports.length > 0) marks.connected ??= now();
+  });
   const watch = (found: () => boolean, mark: () => void) => {
     const observer = new MutationObserver(() => {
       if (!found()) return;
@@ -103,11 +114,13 @@ export async function coldOpen(glance: Glance, framePath: string, stopWorker = f
     await frame.locator(ACCOUNT_SELECTOR).waitFor({ timeout: 30_000 });
     const navigationStart = await page.evaluate(() => performance.timeOrigin);
     const inFrame = await frame.evaluate(() => {
-      const marks = (window as unknown as { __cold: { shown?: number; requests: ColdMarks['requests'] } }).__cold;
+      const marks = (window as unknown as { __cold: { shown?: number; connected?: number; requests: ColdMarks['requests'] } }).__cold;
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       return {
         frameStart: performance.timeOrigin,
         frameReady: nav && nav.domContentLoadedEventEnd > 0 ? performance.timeOrigin + nav.domContentLoadedEventEnd : undefined,
+        frameLoaded: nav && nav.loadEventStart > 0 ? performance.timeOrigin + nav.loadEventStart : undefined,
+        connected: marks.connected,
         requests: marks.requests,
         shown: marks.shown,
       };
@@ -138,6 +151,8 @@ function toSample(m: ColdMarks): ColdSample {
     totalMs: m.shown - m.navigationStart,
     frameStartMs: m.frameStart - m.navigationStart,
     frameReadyMs: m.frameReady !== undefined ? m.frameReady - m.frameStart : undefined,
+    frameLoadedMs: m.frameLoaded !== undefined ? m.frameLoaded - m.frameStart : undefined,
+    connectedMs: m.connected !== undefined ? m.connected - m.frameStart : undefined,
     requests,
   };
 }

@@ -239,23 +239,71 @@ export async function measureContentCost(session: GmailSession, scriptUrl: strin
   return { swaps: count, perSwap: summarise(perSwap), cpuPerSwap: summarise(cpuPerSwap), slicesPerSwap: sliceCount / count };
 }
 
-/** The content script's cost while a Gmail thread page loads (injection, first read, mounting the sidebar). */
+export interface ContentStartup {
+  /** Page loads measured (after the first, which is reported on its own). */
+  loads: number;
+  /** Thread CPU time of the script's slices per page load: what the target is judged on. */
+  cpu: Summary;
+  /** Wall time of the same slices (includes time descheduled by other load). */
+  wall: Summary;
+  /** Of the wall time, compiling and running the script's top level. */
+  evaluate: Summary;
+  /** The first page load in a fresh browser (no code cache yet), CPU and wall ms. */
+  first: { cpuMs: number; wallMs: number };
+}
+
+/**
+ * The content script's cost while a Gmail thread page loads (injection, first read, mounting the
+ * sidebar), over `loads` new tabs after a first one: one load on a shared machine says little.
+ */
 export async function measureContentStartup(
   glance: Glance,
   scriptUrl: string,
-): Promise<{ totalMs: number; cpuMs: number; evaluateMs: number }> {
-  const page = await glance.context.newPage();
-  const tracer = await startTrace(page);
-  await page.goto(`${GMAIL_URL}#inbox/${ACME_THREAD}`);
-  const frame = await sidebarFrame(page);
-  await frame.locator('[data-match="matched"] [data-account-id="sample-acme"]').waitFor({ timeout: 30_000 });
-  const events = await tracer.stop();
-  await page.close();
-  const slices = scriptSlices(events, scriptUrl);
-  const sum = (xs: typeof slices) => xs.reduce((s, x) => s + (x.end - x.start), 0) / 1000;
+  loads = 10,
+  until: ShownIn = GLANCE_SIDEBAR,
+): Promise<ContentStartup> {
+  const runs: { cpu: number; wall: number; evaluate: number }[] = [];
+  for (let i = 0; i <= loads; i++) runs.push(await traceOneLoad(glance, scriptUrl, until));
+  const [first, ...rest] = runs;
   return {
-    totalMs: sum(slices),
-    cpuMs: slices.reduce((s, x) => s + x.cpu, 0) / 1000,
-    evaluateMs: sum(slices.filter((s) => s.name === 'EvaluateScript')),
+    loads,
+    cpu: summarise(rest.map((r) => r.cpu)),
+    wall: summarise(rest.map((r) => r.wall)),
+    evaluate: summarise(rest.map((r) => r.evaluate)),
+    first: { cpuMs: first!.cpu, wallMs: first!.wall },
   };
+}
+
+/** Which frame's DOM ends a page load, and what in it. */
+export interface ShownIn {
+  framePath: string;
+  selector: string;
+}
+const GLANCE_SIDEBAR: ShownIn = { framePath: '/sidebar.html', selector: '[data-match="matched"] [data-account-id="sample-acme"]' };
+
+async function traceOneLoad(glance: Glance, scriptUrl: string, until: ShownIn): Promise<{ cpu: number; wall: number; evaluate: number }> {
+  const page = await glance.context.newPage();
+  try {
+    const tracer = await startTrace(page);
+    await page.goto(`${GMAIL_URL}#inbox/${ACME_THREAD}`);
+    let frame = page.frames().find((f) => f.url().includes(until.framePath));
+    for (
+      const deadline = Date.now() + 30_000;
+      !frame && Date.now() < deadline;
+      frame = page.frames().find((f) => f.url().includes(until.framePath))
+    )
+      await page.waitForTimeout(20);
+    if (!frame) throw new Error(`No ${until.framePath} frame appeared on the Gmail page.`);
+    await frame.locator(until.selector).first().waitFor({ state: 'attached', timeout: 30_000 });
+    const events = await tracer.stop();
+    const slices = scriptSlices(events, scriptUrl);
+    const sum = (xs: typeof slices) => xs.reduce((s, x) => s + (x.end - x.start), 0) / 1000;
+    return {
+      wall: sum(slices),
+      cpu: slices.reduce((s, x) => s + x.cpu, 0) / 1000,
+      evaluate: sum(slices.filter((s) => s.name === 'EvaluateScript')),
+    };
+  } finally {
+    await page.close();
+  }
 }

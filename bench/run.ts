@@ -8,6 +8,8 @@
  * BENCH_PARTS=sync runs only the CRM sync bench (BENCH_SYNC_COMPANIES companies, 10,000 by default, 10 contacts
  * each) and replaces its section; BENCH_PARTS=cold runs only the cold open against a bare extension
  * (BENCH_COLD_BOOK accounts, 1k by default; BENCH_COLD_OPENS opens each) and replaces its section;
+ * BENCH_PARTS=content runs only the content script's figures (size, per thread swap, BENCH_CONTENT_LOADS page
+ * loads) on the sample book and replaces its section;
  * BENCH_MAIN_BOOK sets the book of the host-page figures (10000); BENCH_BUSY_BOOK the book imported
  * while a sidebar keeps looking up (the largest size; 100k accounts = 1M contacts).
  */
@@ -15,11 +17,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { EXTENSION_DIR, ROOT, type Glance } from '../tests/e2e/harness.mjs';
+import { EXTENSION_DIR, launchGlance, loadSampleBook, ROOT, serveHost, type Glance } from '../tests/e2e/harness.mjs';
 import { writeBook, type BookFile } from './books';
 import { ACME_GMAIL_CONTEXT, ACME_SALESFORCE_CONTEXT, UNKNOWN_GMAIL_CONTEXT } from './contexts';
-import { measureContentCost, measureContentStartup, measureSwaps, openGmail } from './glance';
+import { measureContentCost, measureContentStartup, measureSwaps, openGmail, type GmailSession } from './glance';
 import { lookupsDuringImport } from './busy';
 import { timeExport } from './export';
 import { openOptions, timeImport } from './import';
@@ -35,6 +36,7 @@ import { spliceSyncSection, syncSection } from './sync-report';
 import { benchCold } from './cold';
 import { writeBareExtension } from './cold-bare';
 import { renderColdSection, spliceColdSection } from './cold-report';
+import { contentScriptSizes, renderContentSection, spliceContentSection, TRACED_SCRIPT, type ContentBench } from './content-report';
 import type { PageContext } from '../lib/hosts/types';
 
 const MAIN_BOOK = Number(process.env.BENCH_MAIN_BOOK ?? 10_000);
@@ -48,21 +50,14 @@ const BOOK_ACCOUNTS = Number(process.env.BENCH_BOOK ?? 100_000);
 const ONLY_BOOK = process.env.BENCH_PARTS === 'book';
 const ONLY_SYNC = process.env.BENCH_PARTS === 'sync';
 const ONLY_COLD = process.env.BENCH_PARTS === 'cold';
+const ONLY_CONTENT = process.env.BENCH_PARTS === 'content';
 const COLD_BOOK = Number(process.env.BENCH_COLD_BOOK ?? 1_000);
 const COLD_OPENS = Number(process.env.BENCH_COLD_OPENS ?? 30);
 const SWAPS = 60;
 const CONTENT_SWAPS = 50;
+const CONTENT_LOADS = Number(process.env.BENCH_CONTENT_LOADS ?? 10);
 const CALLS = 200;
 const WARMUP = 20;
-/** One content script per host; Gmail's (the largest reader) is the one traced on the page. */
-const CONTENT_SCRIPTS = {
-  gmail: 'gmail-page.js',
-  outlook: 'outlook-page.js',
-  salesforce: 'salesforce-page.js',
-  hubspot: 'hubspot-page.js',
-} as const;
-const CONTENT_SCRIPT = CONTENT_SCRIPTS.gmail;
-
 const started = Date.now();
 let loadMax = load();
 const sampleLoad = setInterval(() => (loadMax = Math.max(loadMax, load())), 2_000);
@@ -96,14 +91,10 @@ async function withGlance<T>(extensionDir: string, run: (glance: Glance) => Prom
 }
 
 async function main() {
-  if (!existsSync(join(EXTENSION_DIR, CONTENT_SCRIPT)))
-    throw new Error(`${EXTENSION_DIR} has no ${CONTENT_SCRIPT}: run \`npx wxt build\` first (npm run bench does).`);
+  if (!existsSync(join(EXTENSION_DIR, TRACED_SCRIPT)))
+    throw new Error(`${EXTENSION_DIR} has no ${TRACED_SCRIPT}: run \`npx wxt build\` first (npm run bench does).`);
   const dir = mkdtempSync(join(tmpdir(), 'glance-bench-'));
   const extensionDir = snapshotExtension(dir);
-  const contentScripts = Object.entries(CONTENT_SCRIPTS).map(([host, file]) => {
-    const script = readFileSync(join(extensionDir, file));
-    return { host, file, raw: script.length, gzip: gzipSync(script, { level: 9 }).length, brotli: brotliCompressSync(script).length };
-  });
   const machine = describeMachine();
   const build = buildSource();
   const loadBefore = load();
@@ -142,15 +133,52 @@ async function main() {
     });
   };
 
-  if (ONLY_BOOK || ONLY_COLD) {
+  /** The content script's figures on an open Gmail session whose sidebar shows Acme. */
+  const contentFigures = async (glance: Glance, session: GmailSession): Promise<ContentBench> => {
+    const before = load();
+    const scriptUrl = glance.url(TRACED_SCRIPT);
+    const perSwap = await measureContentCost(session, scriptUrl, CONTENT_SWAPS);
+    log(
+      `content script per swap: CPU mean ${ms(perSwap.cpuPerSwap.mean, 3)}, p95 ${ms(perSwap.cpuPerSwap.p95, 3)}; wall mean ${ms(perSwap.perSwap.mean, 3)}, p95 ${ms(perSwap.perSwap.p95, 3)}`,
+    );
+    await session.page.close();
+    const startup = await measureContentStartup(glance, scriptUrl, CONTENT_LOADS);
+    log(
+      `content script on page load (${startup.loads} loads): CPU p50 ${ms(startup.cpu.p50, 2)}, p95 ${ms(startup.cpu.p95, 2)}; wall p50 ${ms(startup.wall.p50, 2)}, p95 ${ms(startup.wall.p95, 2)}; first load ${ms(startup.first.cpuMs, 2)} CPU`,
+    );
+    // The floor, in the same minutes: a content script that only reads the sender and mounts an iframe.
+    const bare = await launchGlance({ extensionDir: writeBareExtension(dir) });
     try {
-      const [section, splice] = ONLY_BOOK
-        ? [renderBookSection(await runBook(), stamp(), { start: loadBefore, max: loadMax }), spliceBookSection]
-        : [renderColdSection(await runCold(), stamp()), spliceColdSection];
+      await serveHost(bare.context, 'https://mail.google.com/**', 'hosts/gmail-app.html');
+      const bareStartup = await measureContentStartup(bare, bare.url('content.js'), CONTENT_LOADS, {
+        framePath: '/frame.html',
+        selector: '[data-match]',
+      });
+      log(`bare content script on page load: CPU p50 ${ms(bareStartup.cpu.p50, 2)}, p95 ${ms(bareStartup.cpu.p95, 2)}`);
+      return { scripts: contentScriptSizes(extensionDir), perSwap, startup, bare: bareStartup, load: { before, after: load() } };
+    } finally {
+      await bare.close();
+    }
+  };
+  const runContent = () =>
+    withGlance(extensionDir, async (glance) => {
+      await loadSampleBook(glance);
+      const session = await openGmail(glance);
+      await measureSwaps(session, 10, true); // warm-up: JIT, first renders
+      return contentFigures(glance, session);
+    });
+
+  if (ONLY_BOOK || ONLY_COLD || ONLY_CONTENT) {
+    try {
+      const [section, splice, name] = ONLY_BOOK
+        ? [renderBookSection(await runBook(), stamp(), { start: loadBefore, max: loadMax }), spliceBookSection, 'book']
+        : ONLY_COLD
+          ? [renderColdSection(await runCold(), stamp()), spliceColdSection, 'cold open']
+          : [renderContentSection(await runContent(), stamp()), spliceContentSection, 'content script'];
       const path = join(ROOT, 'docs/performance.md');
       writeFileSync(path, `${splice(existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n', section).trimEnd()}\n`);
       console.log(`\n${section}`);
-      log(`wrote the ${ONLY_BOOK ? 'book' : 'cold open'} section of docs/performance.md`);
+      log(`wrote the ${name} section of docs/performance.md`);
     } finally {
       clearInterval(sampleLoad);
       rmSync(dir, { recursive: true, force: true });
@@ -249,19 +277,12 @@ async function main() {
       log(`glance, revisits: p50 ${ms(cached.summary.p50)}, p95 ${ms(cached.summary.p95)}`);
       const fresh = await measureSwaps(session, SWAPS, true);
       log(`glance, new threads: p50 ${ms(fresh.summary.p50)}, p95 ${ms(fresh.summary.p95)}`);
-      const scriptUrl = glance.url(CONTENT_SCRIPT);
-      const content = await measureContentCost(session, scriptUrl, CONTENT_SWAPS);
-      log(
-        `content script per swap: CPU mean ${ms(content.cpuPerSwap.mean, 3)}, p95 ${ms(content.cpuPerSwap.p95, 3)}; wall mean ${ms(content.perSwap.mean, 3)}, p95 ${ms(content.perSwap.p95, 3)}`,
-      );
-      await session.page.close();
-      const startup = await measureContentStartup(glance, scriptUrl);
-      log(`content script on page load: ${ms(startup.totalMs, 2)} wall, ${ms(startup.cpuMs, 2)} CPU`);
+      const content = await contentFigures(glance, session);
       if (SIZES.includes(MAIN_BOOK)) {
         await runLookups(glance, MAIN_BOOK, gmailContext);
         await exportBook(glance, MAIN_BOOK);
       }
-      return { firstShowMs: session.firstShowMs, cached, fresh, content, startup };
+      return { firstShowMs: session.firstShowMs, cached, fresh, content };
     });
 
     for (const size of SIZES.filter((n) => n !== MAIN_BOOK)) {
@@ -286,13 +307,10 @@ async function main() {
       loadAfter: load(),
       loadMax,
       durationMs: Date.now() - started,
-      contentScripts,
       build,
       book: { accounts: mainBook.accounts, contacts: mainBook.contacts },
       imports: imports.sort((a, b) => a.accounts - b.accounts),
       glance: { firstShowMs: main.firstShowMs, cached: main.cached, fresh: main.fresh },
-      content: main.content,
-      startup: main.startup,
       lookups: [...lookups.values()],
       busy,
       exports: exports.sort((a, b) => a.accounts - b.accounts),
@@ -302,7 +320,10 @@ async function main() {
     };
     const markdown = spliceSyncSection(
       spliceColdSection(
-        spliceBookSection(renderMarkdown(results), renderBookSection(bookBench, results.date)),
+        spliceBookSection(
+          spliceContentSection(renderMarkdown(results), renderContentSection(main.content, results.date)),
+          renderBookSection(bookBench, results.date),
+        ),
         renderColdSection(coldBench, results.date),
       ),
       sync,

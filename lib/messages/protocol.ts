@@ -143,8 +143,8 @@ export interface BookPage {
 export const api = {
   /** A content script asks for its tab's one-time sidebar token; the sidebar redeems it for a session key. */
   'sidebar.register': endpoint<{ token: string }>()(z.object({})),
-  // With the page in view, the answer carries its match too: a cold sidebar saves a round trip.
-  'sidebar.redeem': endpoint<{ session: string; match?: PageMatch }>()(
+  // With the page in view, the answer carries its match too, and the profile (its theme): a cold sidebar saves two round trips.
+  'sidebar.redeem': endpoint<{ session: string; match?: PageMatch; profile?: Profile }>()(
     z.object({ token: z.string().min(1).max(200), context: pageContextSchema.optional() }),
   ),
   'store.summary': endpoint<StoreSummary>()(z.object({})),

@@ -9,7 +9,7 @@ import { createExportHandlers } from './export';
 import { createImportService } from './import';
 import { createImportMappingHandlers } from './import-mappings';
 import { createPageHandlers } from './page';
-import { createProfileHandlers } from './profile';
+import { createProfileHandlers, loadProfile } from './profile';
 import { createReminderHandlers } from './reminders';
 import { createSampleHandlers } from './sample';
 import { createSettingsHandlers } from './settings';
@@ -94,7 +94,7 @@ export function createService(outer: ServiceDeps): {
     ...createCommitmentHandlers(deps),
     ...createThreadHandlers(deps),
     ...createImportMappingHandlers(deps),
-    ...createSidebarHandlers(deps.sidebars, page['page.match']),
+    ...createSidebarHandlers(deps.sidebars, page['page.match'], () => loadProfile(deps.db)),
     ...createSyncHandlers(deps, sync && { engine: sync, platform: deps.sync!.platform }),
     ...book.handlers,
   };

@@ -1,11 +1,16 @@
 /** sidebar.*: registering the sidebar frames Glance itself puts on host pages. */
 import type { SidebarRegistry } from '../access/sidebar-registry';
 import type { Handlers } from '../messages/server';
+import type { Profile } from '../settings/profile';
 
-/** `match`: page.match, answered with the session when the sidebar sends the page in view as it redeems. */
+/**
+ * `match`: page.match, answered with the session when the sidebar sends the page in view as it redeems;
+ * `profile`: the profile (the theme chosen), answered with it too, so a cold sidebar asks nothing else first.
+ */
 export function createSidebarHandlers(
   sidebars: SidebarRegistry,
   match?: Handlers['page.match'],
+  profile?: () => Promise<Profile>,
 ): Pick<Handlers, 'sidebar.register' | 'sidebar.redeem'> {
   return {
     'sidebar.register': async (_payload, { sender }) => {
@@ -20,13 +25,17 @@ export function createSidebarHandlers(
           ? null
           : await sidebars.redeem(token, { tabId, frameId: sender.frameId, documentId: (sender as { documentId?: string }).documentId });
       if (!session) throw new Error('Refused: this sidebar was not opened by Glance.');
-      if (!context || !match) return { session };
-      // Only now, with the token redeemed for this very frame, does the sidebar learn anything. A match
-      // that fails leaves the session good: the sidebar asks page.match itself and shows that error.
-      const matched = await Promise.resolve()
-        .then(() => match({ context }, caller))
-        .catch(() => undefined);
-      return matched ? { session, match: matched } : { session };
+      // Only now, with the token redeemed for this very frame, does the sidebar learn anything. A match or
+      // profile that fails leaves the session good: the sidebar asks for it itself and shows that error.
+      const [matched, profileNow] = await Promise.all([
+        context && match
+          ? Promise.resolve()
+              .then(() => match({ context }, caller))
+              .catch(() => undefined)
+          : undefined,
+        profile?.().catch(() => undefined),
+      ]);
+      return { session, ...(matched ? { match: matched } : {}), ...(profileNow ? { profile: profileNow } : {}) };
     },
   };
 }

@@ -221,10 +221,11 @@ describe('sidebars on host pages', () => {
     }
   });
 
-  it('answer the page in view with the session when the sidebar redeems, and nothing to a refused redeem', async () => {
+  it('answer the page in view and the profile with the session when the sidebar redeems, and nothing to a refused redeem', async () => {
     const sidebars = new SidebarRegistry(memoryStorage());
     const match = vi.fn(async () => ({ match: { status: 'matched' as const, accountId: 'acc-1', via: 'domain' as const } }));
-    const listen = createMessageServer(createSidebarHandlers(sidebars, match as unknown as Handlers['page.match']) as Handlers, {
+    const profile = vi.fn(async () => ({ ownDomains: ['northpeak.io'], theme: 'dark' as const }));
+    const listen = createMessageServer(createSidebarHandlers(sidebars, match as unknown as Handlers['page.match'], profile) as Handlers, {
       extensionId: EXTENSION_ID,
       isGlanceHost: (url) => url.hostname === 'mail.google.com',
       sidebars,
@@ -240,11 +241,16 @@ describe('sidebars on host pages', () => {
       ok: false,
     });
     expect(match).not.toHaveBeenCalled();
+    expect(profile).not.toHaveBeenCalled();
 
     const redeemed = await listen(request('sidebar.redeem', { token, context }), fromSidebar);
     expect(redeemed).toMatchObject({
       ok: true,
-      data: { session: expect.any(String), match: { match: { status: 'matched', accountId: 'acc-1' } } },
+      data: {
+        session: expect.any(String),
+        match: { match: { status: 'matched', accountId: 'acc-1' } },
+        profile: { ownDomains: ['northpeak.io'], theme: 'dark' },
+      },
     });
     expect(match).toHaveBeenCalledWith({ context }, expect.objectContaining({ role: 'sidebar' }));
     // A context that is not a page context is refused before anything is redeemed.

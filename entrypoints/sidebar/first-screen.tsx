@@ -1,0 +1,44 @@
+/** The sidebar's React side, loaded beside the handshake in main.ts: draws the first screen and follows the host page. */
+import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { createQueryClient, GlanceQueryProvider } from '@/components/data/GlanceQueryProvider';
+import { expectFirstMatch, prefetchPageMatch, type FirstMatch } from '@/components/sidebar/page-match';
+import { SidebarApp } from '@/components/sidebar/SidebarApp';
+import { usePageStore } from '@/components/sidebar/page-store';
+import { handleHostMessage } from '@/components/sidebar/selection';
+import { call } from '@/lib/messages/client';
+import type { ToContent, ToSidebar } from '@/lib/messages/frame';
+import type { Profile } from '@/lib/settings/profile';
+
+const queryClient = createQueryClient();
+
+export interface HostLinkState {
+  post(message: ToContent): void;
+  /** What sidebar.redeem answered besides the key (no match: the sidebar asks page.match itself). */
+  first: Promise<{ match: FirstMatch | null; profile?: Profile }>;
+}
+
+/** A message from the content script, in the order it came. */
+export function onHostMessage(message: ToSidebar): void {
+  if (message.type === 'context') prefetchPageMatch(queryClient, message.context);
+  handleHostMessage(message);
+}
+
+/** `host`: the link to the content script, or null when opened on its own in a tab. */
+export function drawSidebar(host: HostLinkState | null): void {
+  if (host) {
+    expectFirstMatch(host.first.then((answer) => answer.match));
+    usePageStore.setState({ postToHost: host.post });
+    // The theme chosen came with the redeem: the first screen sends no profile.get of its own.
+    void queryClient.prefetchQuery({
+      queryKey: ['glance', 'profile'],
+      queryFn: async () => (await host.first).profile ?? call('profile.get', {}),
+    });
+  }
+  usePageStore.setState({ openOptions: () => void browser.runtime.openOptionsPage() });
+  createRoot(document.getElementById('root')!).render(
+    <GlanceQueryProvider client={queryClient}>
+      <SidebarApp standalone={host === null} />
+    </GlanceQueryProvider>,
+  );
+}
