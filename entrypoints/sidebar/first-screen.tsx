@@ -9,6 +9,11 @@ import { handleHostMessage } from '@/components/sidebar/selection';
 import { call } from '@/lib/messages/client';
 import type { ToContent, ToSidebar } from '@/lib/messages/frame';
 import type { Profile } from '@/lib/settings/profile';
+import '@/assets/glance.css';
+import '@/assets/insights.css';
+import '@/assets/sidebar.css';
+import '@/assets/found.css';
+import '@/assets/sections.css';
 
 const queryClient = createQueryClient();
 

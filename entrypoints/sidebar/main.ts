@@ -10,11 +10,6 @@ import type { PageContext } from '@/lib/hosts/types';
 import { call, setSession } from '@/lib/messages/client';
 import type { Profile } from '@/lib/settings/profile';
 import { connectToHost } from '@/lib/sidebar-frame/connect';
-import '@/assets/glance.css';
-import '@/assets/insights.css';
-import '@/assets/sidebar.css';
-import '@/assets/found.css';
-import '@/assets/sections.css';
 
 let loadScreen: () => void = () => undefined;
 const screen = new Promise<typeof import('./first-screen')>((resolve) => (loadScreen = () => resolve(import('./first-screen'))));
