@@ -65,18 +65,15 @@ export function queryBook(all: readonly AccountInsight[], query: BookQuery, me: 
  * sorting or scanning every account again.
  */
 export function replaceInOrders(list: readonly AccountInsight[], replaced: { before: AccountInsight; after: AccountInsight }[]): void {
-  const stale = answers.filter((a) => a.all !== list);
-  for (const a of stale) answers.splice(answers.indexOf(a), 1);
   const orders = sortedOrdersOf(list);
-  if (!orders) {
-    answers.length = 0;
-    return;
-  }
+  // Answers over an older list cannot be moved with this one's orders.
+  answers.splice(0, answers.length, ...answers.filter((a) => a.all === list && orders?.get(a.order) === a.sorted));
+  if (!orders) return;
   for (const [order, sorted] of orders) {
     const [key, direction] = order.split(':') as [BookSortKey, SortDirection];
     const compare = compareBy(key, direction);
+    const keys = keysBySorted.get(sorted);
     for (const { before, after } of replaced) {
-      const keys = keysBySorted.get(sorted);
       const at = sorted.indexOf(before);
       if (at >= 0) {
         sorted.splice(at, 1);
@@ -88,8 +85,6 @@ export function replaceInOrders(list: readonly AccountInsight[], replaced: { bef
       for (const answer of answers) if (answer.sorted === sorted) moveInAnswer(answer, before, after, compare);
     }
   }
-  // An answer over an order no longer kept cannot be moved with it.
-  for (const a of answers.filter((a) => orders.get(a.order) !== a.sorted)) answers.splice(answers.indexOf(a), 1);
 }
 
 function sieveOf(query: BookQuery, me: readonly string[], nowMs: number): Sieve {
@@ -101,13 +96,15 @@ function sieveOf(query: BookQuery, me: readonly string[], nowMs: number): Sieve 
 
 const inScope = (keys: RowKeys, s: Sieve) => s.anyOwner || (keys.owner !== null && s.mine.has(keys.owner));
 
-/** The row's filter bits if it is in view for the sieve, else -1. */
-function inView(keys: RowKeys, s: Sieve): number {
-  if (!inScope(keys, s)) return -1;
+/** The filter bits of a row already in scope if its text and filters keep it in view, else -1. */
+function inViewOfScope(keys: RowKeys, s: Sieve): number {
   if (s.needle && !keys.haystack.includes(s.needle)) return -1;
   const hits = filterBits(keys, s.nowMs);
   return (hits & s.wanted) === s.wanted ? hits : -1;
 }
+
+/** The row's filter bits if it is in view for the sieve, else -1. */
+const inView = (keys: RowKeys, s: Sieve) => (inScope(keys, s) ? inViewOfScope(keys, s) : -1);
 
 function tallyInto(tally: number[], hits: number, by: 1 | -1) {
   if (hits) for (let i = 0; i < BITS.length; i++) if (hits & BITS[i]) tally[i] += by;
@@ -127,7 +124,7 @@ function scan(all: readonly AccountInsight[], sorted: AccountInsight[], sieve: S
     const keys = keysAlong[i];
     if (!inScope(keys, sieve)) continue;
     scoped++;
-    const hits = inView(keys, sieve);
+    const hits = inViewOfScope(keys, sieve);
     if (hits < 0) continue;
     rows.push(sorted[i]);
     tallyInto(tally, hits, 1);
