@@ -6,7 +6,7 @@ import { expectFirstMatch, prefetchPageMatch, type FirstMatch } from '@/componen
 import { SidebarApp } from '@/components/sidebar/SidebarApp';
 import { usePageStore } from '@/components/sidebar/page-store';
 import { handleHostMessage } from '@/components/sidebar/selection';
-import { call } from '@/lib/messages/client';
+import { call, setSession } from '@/lib/messages/client';
 import type { ToContent, ToSidebar } from '@/lib/messages/frame';
 import type { Profile } from '@/lib/settings/profile';
 import '@/assets/glance.css';
@@ -21,6 +21,8 @@ export interface HostLinkState {
   post(message: ToContent): void;
   /** What sidebar.redeem answered besides the key (no match: the sidebar asks page.match itself). */
   first: Promise<{ match: FirstMatch | null; profile?: Profile }>;
+  /** The key the redeem gives: every request of this sidebar waits for it. */
+  session: Promise<string>;
 }
 
 /** A message from the content script, in the order it came. */
@@ -32,6 +34,7 @@ export function onHostMessage(message: ToSidebar): void {
 /** `host`: the link to the content script, or null when opened on its own in a tab. */
 export function drawSidebar(host: HostLinkState | null): void {
   if (host) {
+    setSession(host.session);
     expectFirstMatch(host.first.then((answer) => answer.match));
     usePageStore.setState({ postToHost: host.post });
     // The theme chosen came with the redeem: the first screen sends no profile.get of its own.

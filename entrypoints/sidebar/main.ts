@@ -1,20 +1,24 @@
 /**
- * The sidebar frame's entry. It holds no React: it connects to its content script and sends the
- * redeem first, then loads React and the first screen (./first-screen.tsx, most of the sidebar's
- * script), so the background answers while that loads. Both run on this frame's one thread: loaded
- * first, React would hold the handshake back (and its dynamic import the frame's load event, which
- * the content script connects on).
+ * The sidebar frame's entry. It holds no React and not even the UI's message client: it connects to
+ * its content script and redeems the token the moment it arrives, then loads React and the first
+ * screen (./first-screen.tsx, most of the sidebar's script), so the background answers while that
+ * loads. Both run on this frame's one thread: loaded first, React would hold the handshake back (and
+ * its dynamic import the frame's load event, which the content script connects on).
  */
 import type { FirstMatch } from '@/components/sidebar/page-match';
 import type { PageContext } from '@/lib/hosts/types';
-import { call, setSession } from '@/lib/messages/client';
+import type { ResponseOf } from '@/lib/messages/protocol';
+import { BackgroundError, sendRequest } from '@/lib/messages/request';
 import type { Profile } from '@/lib/settings/profile';
-import { connectToHost } from '@/lib/sidebar-frame/connect';
+import { connectToHost, loadToSidebarCheck } from '@/lib/sidebar-frame/connect';
+import { extensionApi } from '@/lib/sidebar-frame/extension-api';
 
 let loadScreen: () => void = () => undefined;
 const screen = new Promise<typeof import('./first-screen')>((resolve) => (loadScreen = () => resolve(import('./first-screen'))));
 /** A registration slow to come (the service worker waking) does not hold the first screen back longer than this. */
 const SCREEN_AT_LATEST_MS = 1000;
+/** As the background checks it (lib/messages/protocol.ts). */
+const MAX_TOKEN_LENGTH = 200;
 
 // Every request waits for the session key that the token from our content script redeems. A copy of
 // this page framed by anything else never gets one: it asks nothing and shows nothing.
@@ -24,39 +28,80 @@ session.catch(() => undefined); // reported by each call that waits for it
 // What the redeem answered besides the key: the page's match and the profile (never rejects).
 let settleFirst: (first: { match: FirstMatch | null; profile?: Profile }) => void = () => undefined;
 const first = new Promise<{ match: FirstMatch | null; profile?: Profile }>((resolve) => (settleFirst = resolve));
-// The page in view: the content script tells it before the token, and it is matched as the token is redeemed.
-let context: PageContext | null = null;
 
-const link = connectToHost(window, (message) => {
-  if (message.type === 'registration') {
-    const asked = context;
-    call('sidebar.redeem', { token: message.token, ...(asked ? { context: asked } : {}) }).then(
-      ({ session: key, match, profile }) => {
-        settleFirst({ match: asked && match ? { context: asked, match } : null, ...(profile ? { profile } : {}) });
-        settleSession?.resolve(key);
-      },
-      (error: Error) => {
-        settleFirst({ match: null });
-        settleSession?.reject(error);
-      },
-    );
-    loadScreen();
-    return;
-  }
-  if (message.type === 'registration-failed') {
-    loadScreen();
-    settleFirst({ match: null });
-    return settleSession?.reject(new Error(`Glance's background could not be reached (${message.reason}). Reload the page to try again.`));
-  }
-  if (message.type === 'context') context = message.context;
-  else if (message.type === 'navigating') context = null;
-  // In order, after the first screen is drawn (its `then` was taken first, below).
-  void screen.then((s) => s.onHostMessage(message));
-});
-if (link) {
-  setSession(session);
-  setTimeout(loadScreen, SCREEN_AT_LATEST_MS);
-} else loadScreen();
+/**
+ * The page in view as it arrived, unchecked: it goes only to the background with the redeem, where it
+ * is checked like any request. The first screen gets it only once this frame's own check passed it.
+ */
+let arrivedContext: unknown = null;
+let redeeming = false;
+
+function sendRedeem(token: string, context: unknown): Promise<ResponseOf<'sidebar.redeem'>> {
+  const send = (envelope: unknown) => extensionApi.runtime.sendMessage(envelope);
+  return sendRequest(send, 'sidebar.redeem', { token, ...(context ? { context: context as PageContext } : {}) }).catch((error: unknown) =>
+    // A page the background could not read is matched later by the first screen; the token is not spent.
+    context && error instanceof BackgroundError && error.message.startsWith('Bad "sidebar.redeem"')
+      ? sendRequest(send, 'sidebar.redeem', { token })
+      : Promise.reject(error),
+  );
+}
+
+/** The checked form of what was sent, for the first screen to compare with the page it is told about. */
+async function checkedContext(raw: unknown): Promise<PageContext | null> {
+  const message = (await loadToSidebarCheck())({ type: 'context', context: raw });
+  return message?.type === 'context' ? message.context : null;
+}
+
+function redeem(token: string) {
+  if (redeeming) return;
+  redeeming = true;
+  const asked = arrivedContext;
+  sendRedeem(token, asked).then(
+    async ({ session: key, match, profile }) => {
+      settleSession?.resolve(key);
+      const context = asked && match ? await checkedContext(asked) : null;
+      settleFirst({ match: context && match ? { context, match } : null, ...(profile ? { profile } : {}) });
+    },
+    (error: Error) => {
+      settleFirst({ match: null });
+      settleSession?.reject(error);
+    },
+  );
+  loadScreen();
+}
+
+/** On arrival, before the message check has loaded: only the token and the page, for the redeem. */
+function onArrival(raw: unknown) {
+  const message = raw as { type?: unknown; token?: unknown; context?: unknown } | null;
+  if (message?.type === 'context') arrivedContext = message.context;
+  else if (message?.type === 'navigating') arrivedContext = null;
+  else if (
+    message?.type === 'registration' &&
+    typeof message.token === 'string' &&
+    message.token.length > 0 &&
+    message.token.length <= MAX_TOKEN_LENGTH
+  )
+    redeem(message.token);
+}
+
+const link = connectToHost(
+  window,
+  (message) => {
+    if (message.type === 'registration') return redeem(message.token);
+    if (message.type === 'registration-failed') {
+      loadScreen();
+      settleFirst({ match: null });
+      return settleSession?.reject(
+        new Error(`Glance's background could not be reached (${message.reason}). Reload the page to try again.`),
+      );
+    }
+    // In order, after the first screen is drawn (its `then` was taken first, below).
+    void screen.then((s) => s.onHostMessage(message));
+  },
+  onArrival,
+);
+if (link) setTimeout(loadScreen, SCREEN_AT_LATEST_MS);
+else loadScreen();
 
 // Opened on its own in a tab (the briefing's "Details" links), it shows the account of ?account=.
-void screen.then((s) => s.drawSidebar(link && { post: (message) => link.post(message), first }));
+void screen.then((s) => s.drawSidebar(link && { post: (message) => link.post(message), first, session }));

@@ -3,10 +3,10 @@ import { browser } from 'wxt/browser';
 import { DISPLAY_MODE_KEY, displayModeOf, type DisplayMode } from '../display/mode';
 import type { PageContext } from '../hosts/types';
 import type { ToTab } from './frame';
-import { sendWithRedelivery } from './redelivery';
-import type { ChangeEvent, PayloadOf, RequestEnvelope, RequestType, ResponseEnvelope, ResponseOf } from './protocol';
+import type { ChangeEvent, PayloadOf, RequestType, ResponseOf } from './protocol';
+import { sendRequest } from './request';
 
-export class BackgroundError extends Error {}
+export { BackgroundError } from './request';
 
 /**
  * A sidebar on a host page has no rights until it redeems the token its content script handed it:
@@ -18,20 +18,8 @@ export function setSession(key: Promise<string>): void {
 }
 
 export async function call<K extends RequestType>(type: K, payload: PayloadOf<K>): Promise<ResponseOf<K>> {
-  const envelope: RequestEnvelope<K> = { glance: 'request', type, payload };
-  if (session && type !== 'sidebar.redeem') envelope.session = await session;
-  const reply = (await sendToBackground(envelope)) as ResponseEnvelope<ResponseOf<K>> | undefined;
-  if (!reply) throw new BackgroundError(`Glance's background did not answer "${type}".`);
-  if (!reply.ok) throw new BackgroundError(reply.error);
-  return reply.data;
-}
-
-async function sendToBackground(envelope: unknown): Promise<unknown> {
-  try {
-    return await sendWithRedelivery(() => browser.runtime.sendMessage(envelope));
-  } catch (error) {
-    throw new BackgroundError(`Glance's background could not be reached (${(error as Error)?.message ?? String(error)}).`);
-  }
+  const key = session && type !== 'sidebar.redeem' ? await session : undefined;
+  return sendRequest((envelope) => browser.runtime.sendMessage(envelope), type, payload, key);
 }
 
 export function isChangeEvent(message: unknown): message is ChangeEvent {

@@ -4,17 +4,32 @@
  */
 import { CONNECT, type ToContent, type ToSidebar } from '../messages/frame';
 
+type ToSidebarCheck = (message: unknown) => ToSidebar | null;
+
+let check: Promise<ToSidebarCheck> | null = null;
 /**
- * The check (zod, a quarter of the sidebar's script) loads beside the sidebar rather than before it:
- * the frame draws and connects meanwhile, and every message still waits for the check, in order.
+ * The check (zod, a quarter of the sidebar's script) is loaded once the channel is open, not with the
+ * frame: fetched and run earlier, it would hold back the frame's load event, which the content script
+ * connects on. Every message waits for it, in order, before the sidebar acts on it.
  */
-export const toSidebarSchema = import('./to-sidebar-schema').then((m) => m.toSidebarSchema);
+export function loadToSidebarCheck(): Promise<ToSidebarCheck> {
+  check ??= import('./to-sidebar-schema').then(({ toSidebarSchema }) => (message: unknown) => {
+    const parsed = toSidebarSchema.safeParse(message);
+    return parsed.success ? parsed.data : null;
+  });
+  return check;
+}
 
 export interface HostLink {
   post(message: ToContent): void;
 }
 
-export function connectToHost(win: Window, onMessage: (message: ToSidebar) => void): HostLink | null {
+/**
+ * `onMessage` gets each message checked, in order. `onArrival`, if given, sees each one unchecked the
+ * moment it arrives: only for what may act before the check has loaded because something else checks
+ * it again (the token and the page in view go to the background, which checks every request).
+ */
+export function connectToHost(win: Window, onMessage: (message: ToSidebar) => void, onArrival?: (raw: unknown) => void): HostLink | null {
   // Top-level (opened by link or from the briefing): standalone, no host page. Framed by anything but
   // our content script (no nonce, or a wrong one): the link never connects and the sidebar stays empty.
   if (win.top === win) return null;
@@ -27,11 +42,14 @@ export function connectToHost(win: Window, onMessage: (message: ToSidebar) => vo
     if (!nonce || data?.glance !== CONNECT || data.nonce !== nonce || !event.ports[0]) return;
     port = event.ports[0];
     win.removeEventListener('message', onConnect);
-    port.onmessage = (e: MessageEvent) =>
-      void toSidebarSchema.then((schema) => {
-        const parsed = schema.safeParse(e.data);
-        if (parsed.success) onMessage(parsed.data);
+    const checked = loadToSidebarCheck();
+    port.onmessage = (e: MessageEvent) => {
+      onArrival?.(e.data);
+      void checked.then((checkMessage) => {
+        const message = checkMessage(e.data);
+        if (message) onMessage(message);
       });
+    };
     port.postMessage({ type: 'ready' } satisfies ToContent);
     for (const message of pending.splice(0)) port.postMessage(message);
   };

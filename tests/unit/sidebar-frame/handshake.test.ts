@@ -5,10 +5,10 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CONNECT, type ToContent, type ToSidebar } from '../../../lib/messages/frame';
-import { connectToHost, toSidebarSchema } from '../../../lib/sidebar-frame/connect';
+import { connectToHost, loadToSidebarCheck } from '../../../lib/sidebar-frame/connect';
 
 // The message check loads on its own; the tests wait for it once rather than for each message.
-beforeAll(() => toSidebarSchema);
+beforeAll(() => loadToSidebarCheck());
 
 const NONCE = '3f2b8c1e-7d4a-4e0b-9c55-1a2b3c4d5e6f';
 const channels: MessageChannel[] = [];
@@ -24,8 +24,13 @@ function framedSidebar(hash = NONCE) {
   const parent = { name: 'host page' };
   const win = Object.assign(new EventTarget(), { top: parent, parent, location: { hash: `#${hash}` } }) as unknown as Window;
   const received: ToSidebar[] = [];
-  const link = connectToHost(win, (message) => received.push(message));
-  return { win, parent, link: link!, received };
+  const arrived: unknown[] = [];
+  const link = connectToHost(
+    win,
+    (message) => received.push(message),
+    (raw) => arrived.push(raw),
+  );
+  return { win, parent, link: link!, received, arrived };
 }
 
 /** What the content script (or a page pretending to be it) sends: a connect message with a port. */
@@ -52,7 +57,7 @@ describe('the sidebar end of the frame handshake', () => {
   });
 
   it('ignores a connect with a wrong nonce, or with none', async () => {
-    const { win, parent, received } = framedSidebar();
+    const { win, parent, received, arrived } = framedSidebar();
     const wrong = connect(win, parent, { glance: CONNECT, nonce: 'attacker-nonce' });
     const missing = connect(win, parent, { glance: CONNECT });
     wrong.port.postMessage(context);
@@ -61,6 +66,7 @@ describe('the sidebar end of the frame handshake', () => {
     expect(wrong.heard).toEqual([]);
     expect(missing.heard).toEqual([]);
     expect(received).toEqual([]);
+    expect(arrived).toEqual([]);
   });
 
   it('ignores a connect from any window but its parent, even with the right nonce', async () => {
@@ -93,7 +99,7 @@ describe('the sidebar end of the frame handshake', () => {
   });
 
   it('drops malformed messages on the port and keeps listening', async () => {
-    const { win, parent, received } = framedSidebar();
+    const { win, parent, received, arrived } = framedSidebar();
     const content = connect(win, parent, { glance: CONNECT, nonce: NONCE });
     for (const bad of [
       null,
@@ -108,6 +114,8 @@ describe('the sidebar end of the frame handshake', () => {
     content.port.postMessage(context);
     await settle();
     expect(received).toEqual([context]);
+    // Seen unchecked on arrival (for what the background checks again), but never acted on as checked.
+    expect(arrived).toHaveLength(7);
   });
 
   it('ignores connect-shaped messages without a port, and odd data', async () => {
