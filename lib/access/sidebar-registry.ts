@@ -5,7 +5,8 @@
  * A copy of sidebar.html framed by the page itself never sees a token, so it never gets a key.
  *
  * Kept in storage the browser clears with the session (storage.session, out of content scripts'
- * reach), so a service-worker restart does not sign every open sidebar out.
+ * reach), so a service-worker restart does not sign every open sidebar out, and in this worker's
+ * memory, so a cold sidebar's redeem and every request after it skip a storage round trip.
  */
 
 export interface RegistryStorage {
@@ -48,38 +49,64 @@ function sameSecret(a: string, b: string): boolean {
   return diff === 0;
 }
 
+/** A redeemed token: the session key, and the write that keeps it past a worker restart. */
+export interface Redeemed {
+  session: string;
+  saved: Promise<void>;
+}
+
 export class SidebarRegistry {
+  /** What storage holds, for the tabs this worker has seen; storage is read only for the others. */
+  private readonly kept = new Map<number, Registration | undefined>();
+
   constructor(
     private readonly storage: RegistryStorage,
     private readonly now: () => number = Date.now,
   ) {}
 
+  private async registrationOf(tabId: number): Promise<Registration | undefined> {
+    if (this.kept.has(tabId)) return this.kept.get(tabId);
+    const stored = (await this.storage.get(keyOf(tabId))) as Registration | undefined;
+    // A write for this tab while storage was being read is newer than what was read.
+    if (!this.kept.has(tabId)) this.kept.set(tabId, stored);
+    return this.kept.get(tabId);
+  }
+
+  private keep(tabId: number, registration: Registration): Promise<void> {
+    this.kept.set(tabId, registration);
+    return this.storage.set(keyOf(tabId), registration);
+  }
+
   /** A new page load in `tabId` mounts a new sidebar: earlier registrations of the tab end here. */
   async register(tabId: number): Promise<string> {
     const token = randomKey();
-    await this.storage.set(keyOf(tabId), { token, tokenExpiresAt: this.now() + TOKEN_LIFETIME_MS } satisfies Registration);
+    await this.keep(tabId, { token, tokenExpiresAt: this.now() + TOKEN_LIFETIME_MS });
     return token;
   }
 
-  /** Trades the tab's token, once, for the key this frame sends with every request. */
-  async redeem(token: string, frame: SidebarFrameRef): Promise<string | null> {
-    const registration = (await this.storage.get(keyOf(frame.tabId))) as Registration | undefined;
+  /**
+   * Trades the tab's token, once, for the key this frame sends with every request. The key holds in
+   * this worker at once; `saved` settles when it would also hold after a restart.
+   */
+  async redeem(token: string, frame: SidebarFrameRef): Promise<Redeemed | null> {
+    const registration = await this.registrationOf(frame.tabId);
     if (!registration?.token || !sameSecret(registration.token, token)) return null;
     if ((registration.tokenExpiresAt ?? 0) < this.now()) return null;
     const session = randomKey();
-    await this.storage.set(keyOf(frame.tabId), { session, frameId: frame.frameId, documentId: frame.documentId } satisfies Registration);
-    return session;
+    const saved = this.keep(frame.tabId, { session, frameId: frame.frameId, documentId: frame.documentId });
+    return { session, saved };
   }
 
   async isRegistered(session: string | undefined, frame: SidebarFrameRef): Promise<boolean> {
     if (!session) return false;
-    const registration = (await this.storage.get(keyOf(frame.tabId))) as Registration | undefined;
+    const registration = await this.registrationOf(frame.tabId);
     if (!registration?.session || !sameSecret(registration.session, session)) return false;
     if (registration.frameId !== frame.frameId) return false;
     return !registration.documentId || registration.documentId === frame.documentId;
   }
 
   forgetTab(tabId: number): Promise<void> {
+    this.kept.delete(tabId);
     return this.storage.remove(keyOf(tabId));
   }
 }

@@ -20,13 +20,15 @@ export function createSidebarHandlers(
     'sidebar.redeem': async ({ token, context }, caller) => {
       const { sender } = caller;
       const tabId = sender.tab?.id;
-      const session =
+      const redeemed =
         tabId === undefined || sender.frameId === undefined
           ? null
           : await sidebars.redeem(token, { tabId, frameId: sender.frameId, documentId: (sender as { documentId?: string }).documentId });
-      if (!session) throw new Error('Refused: this sidebar was not opened by Glance.');
+      if (!redeemed) throw new Error('Refused: this sidebar was not opened by Glance.');
+      const { session } = redeemed;
       // Only now, with the token redeemed for this very frame, does the sidebar learn anything. A match or
       // profile that fails leaves the session good: the sidebar asks for it itself and shows that error.
+      // The key is kept for a worker restart meanwhile, and before the answer goes.
       const [matched, profileNow] = await Promise.all([
         context && match
           ? Promise.resolve()
@@ -34,6 +36,7 @@ export function createSidebarHandlers(
               .catch(() => undefined)
           : undefined,
         profile?.().catch(() => undefined),
+        redeemed.saved,
       ]);
       return { session, ...(matched ? { match: matched } : {}), ...(profileNow ? { profile: profileNow } : {}) };
     },
