@@ -14,19 +14,31 @@ export interface ContactRef {
 
 /**
  * The stored contact for each incoming one (same order): by its Glance id, else by the CRM id on
- * `index` (a contact imported from a file with the same CRM id), else undefined. Two reads for a page.
+ * `index` (a contact imported from a file with the same CRM id), else undefined. The read by id and
+ * the index's keys for the CRM ids go out together (one wait, not two); a contact is read a second
+ * time only when it is stored under another id, which a sync of its own contacts never is.
  */
 export async function readStoredContacts(
   db: GlanceDB,
   index: '_hs' | '_sf',
   refs: readonly ContactRef[],
 ): Promise<(StoredContact | undefined)[]> {
-  const byId = await db.contacts.bulkGet(refs.map((r) => r.id));
-  const crmIds = [...new Set(refs.filter((r, i) => !byId[i] && r.crmId).map((r) => r.crmId!))];
+  const crmIds = [...new Set(refs.filter((r) => r.crmId).map((r) => r.crmId!))];
+  const [byId, keyed] = await Promise.all([
+    db.contacts.bulkGet(refs.map((r) => r.id)),
+    crmIds.length ? db.contacts.where(index).anyOf(crmIds).primaryKeys() : [],
+  ]);
+  const own = new Set(refs.map((r) => r.id));
+  const elsewhere = keyed.filter((id) => !own.has(id));
+  const found = [...byId, ...(elsewhere.length ? await db.contacts.bulkGet(elsewhere) : [])];
+  // The first row per CRM id in index order (CRM id, then primary key) is the one `.first()` would give.
   const byCrmId = new Map<string, StoredContact>();
-  // Index order is CRM id then primary key: the first row per CRM id is the one `.first()` would give.
-  const found = crmIds.length ? await db.contacts.where(index).anyOf(crmIds).toArray() : [];
-  for (const contact of found) if (!byCrmId.has(contact[index]!)) byCrmId.set(contact[index]!, contact);
+  for (const contact of found) {
+    const crmId = contact?.[index];
+    if (!crmId) continue;
+    const first = byCrmId.get(crmId);
+    if (!first || contact.id < first.id) byCrmId.set(crmId, contact);
+  }
   return refs.map((r, i) => byId[i] ?? (r.crmId ? byCrmId.get(r.crmId) : undefined));
 }
 

@@ -1,14 +1,16 @@
 /**
- * One page of a CRM sync, written in one bounded transaction together with the cursor after it and
- * the run's progress: a worker stopped at any moment leaves either the whole page and its cursor,
- * or neither, and the next run starts from the stored cursor.
+ * Pages of a CRM sync, written in one bounded transaction together with the cursor after the last
+ * of them and the run's progress: a worker stopped at any moment leaves either the whole pages and
+ * their cursor, or none of them, and the next run starts from the stored cursor. The engine hands
+ * over more than one page only when they are already pulled (a few at most), and the transaction
+ * locks only the tables the pages can touch, so a sidebar's look-up waits for a few hundred records
+ * at most, and look-ups of other tables not at all.
  *
- * Each kind of record on the page is read in bulk (by id, then by CRM id for the rest) and written in
+ * Each kind of record on a page is read in bulk (by id, then by CRM id for the rest) and written in
  * bulk: a few requests per page instead of two per record, so the transaction stays short and the
  * sidebar's look-ups get their turn between pages. Inside the transaction only Dexie is awaited.
  * Accounts are found as lib/store/sync-accounts.ts says; contacts are read and written only through
- * lib/store/sync-contacts.ts.
- */
+ * lib/store/sync-contacts.ts. */
 import type { Account, Activity, Contact, RecordsByType, Ticket } from '../model/bundle';
 import type { PullPage } from '../connectors/types';
 import { applyRenewals, clearFields, trackRenewal, untrackDeals, type TrackedAccount } from '../sync/account-fields';
@@ -23,7 +25,8 @@ import { readSource, sourceKey } from './sync-state';
 export interface SyncPageWrite {
   source: SourceId;
   object: SyncObject;
-  page: PullPage;
+  /** Consecutive pages of this object, in the order pulled: written in turn, in one transaction, with the last one's cursor. */
+  pages: readonly PullPage[];
   /** The account's id in this CRM from a Glance id the connector made (null for other ids). */
   crmAccountId: (glanceId: string) => string | null;
   /** Her book: only accounts owned by this email are written; absent for the whole CRM. */
@@ -69,7 +72,7 @@ function addCount(counts: Record<string, number>, type: string, n: number) {
   if (n) counts[type] = (counts[type] ?? 0) + n;
 }
 
-/** The next run state after this page: the object is done when the connector says no more pages. */
+/** The next run state after these pages: the object is done when the connector says no more pages. */
 function advance(run: RunProgress, object: SyncObject, page: PullPage, outcome: Omit<PageOutcome, 'record' | 'accountIds'>): RunProgress {
   const written = { ...run.written };
   for (const [type, n] of Object.entries(outcome.written)) addCount(written, type, n);
@@ -83,8 +86,63 @@ function advance(run: RunProgress, object: SyncObject, page: PullPage, outcome: 
   };
 }
 
-export async function writeSyncPage(db: GlanceDB, w: SyncPageWrite): Promise<PageOutcome> {
-  const { page, source } = w;
+/** What one page wrote, added into the totals of the pages written with it. */
+interface PageTally {
+  written: Record<string, number>;
+  removed: number;
+  skipped: number;
+  touched: Set<string>;
+}
+
+/** The tables a write of these pages can touch: the transaction locks only those, so look-ups of the rest go on. */
+function tablesFor(db: GlanceDB, pages: readonly PullPage[]) {
+  const carries = (type: keyof RecordsByType) => pages.some((p) => p.records[type]?.length || p.deleted?.[type]?.length);
+  const accountsGo = pages.some((p) => p.deleted?.accounts?.length);
+  return [
+    db.accounts,
+    db.settings,
+    ...(accountsGo || carries('contacts') ? [db.contacts] : []),
+    ...(accountsGo || carries('tickets') ? [db.tickets] : []),
+    ...(accountsGo || carries('activities') ? [db.activities] : []),
+    ...(accountsGo ? [db.commitments, db.usage, db.matchChoices, db.actionPrefs] : []),
+  ];
+}
+
+/** The accounts the records of these pages hang off, as the page names them. */
+function accountsNamed(pages: readonly PullPage[]): string[] {
+  const ids: string[] = [];
+  for (const page of pages) {
+    for (const type of ['contacts', 'tickets', 'activities'] as const) for (const r of page.records[type] ?? []) ids.push(r.accountId);
+    for (const r of page.renewals ?? []) ids.push(r.accountId);
+  }
+  return ids;
+}
+
+export async function writeSyncPages(db: GlanceDB, w: SyncPageWrite): Promise<PageOutcome> {
+  const { pages, source } = w;
+  const last = pages[pages.length - 1];
+  return db.transaction('rw', tablesFor(db, pages), async () => {
+    const refs = new PageAccounts(db, INDEX[source], w.crmAccountId);
+    // The accounts the pages hang off are read alongside the run's state: one wait for both.
+    const [record] = await Promise.all([readSource(db, source), refs.resolve(accountsNamed(pages))]);
+    // Disconnected (or the run was reset) while these pages were on their way: nothing of them is kept.
+    if (!record.connected || !record.run) return { written: {}, removed: 0, skipped: 0, record: null, accountIds: [] };
+    const tally: PageTally = { written: {}, removed: 0, skipped: 0, touched: new Set() };
+    for (const page of pages) await writePage(db, w, page, refs, tally);
+    const outcome = { written: tally.written, removed: tally.removed, skipped: tally.skipped };
+    const next: SourceRecord = {
+      ...record,
+      cursors: { ...record.cursors, [w.object]: last.cursor },
+      run: advance(record.run, w.object, last, outcome),
+    };
+    await db.settings.put({ key: sourceKey(source), value: next });
+    return { ...outcome, record: next, accountIds: [...tally.touched] };
+  });
+}
+
+/** One page, inside the transaction of writeSyncPages: as if written alone, after the pages before it. */
+async function writePage(db: GlanceDB, w: SyncPageWrite, page: PullPage, refs: PageAccounts, tally: PageTally): Promise<void> {
+  const { source } = w;
   const field = CRM_FIELD[source];
   const stamp = w.now.toISOString();
   const today = stamp.slice(0, 10);
@@ -92,133 +150,106 @@ export async function writeSyncPage(db: GlanceDB, w: SyncPageWrite): Promise<Pag
     const id = r.crm?.[field];
     return id ? String(id) : undefined;
   };
-  // What needs no store is worked out before the transaction opens.
+  const { written, touched } = tally;
   const accounts = page.records.accounts ?? [];
   const inScope = w.ownerEmail ? accounts.filter((a) => a.owner?.toLowerCase() === w.ownerEmail) : accounts;
-  const tables = [
-    db.accounts,
-    db.contacts,
-    db.tickets,
-    db.activities,
-    db.commitments,
-    db.usage,
-    db.matchChoices,
-    db.actionPrefs,
-    db.settings,
-  ];
-  return db.transaction('rw', tables, async () => {
-    const record = await readSource(db, source);
-    // Disconnected (or the run was reset) while this page was on its way: nothing of it is kept.
-    if (!record.connected || !record.run) return { written: {}, removed: 0, skipped: 0, record: null, accountIds: [] };
-    const written: Record<string, number> = {};
-    let skipped = ((page as { skipped?: number }).skipped ?? 0) + accounts.length - inScope.length;
-    const touched = new Set<string>();
-    const refs = new PageAccounts(db, INDEX[source], w.crmAccountId);
+  tally.skipped += ((page as { skipped?: number }).skipped ?? 0) + accounts.length - inScope.length;
 
-    if (inScope.length) {
-      const stored = await refs.read(inScope.map((a) => ({ id: a.id, crmId: crmIdOf(a) })));
-      const rows = new Map<string, StoredAccount>();
-      inScope.forEach((incoming, i) => {
-        // The same account twice on a page: the second merges onto the first, as two writes would.
-        const before = rows.get(stored[i]?.id ?? incoming.id) ?? stored[i];
-        let merged: TrackedAccount = clearFields(mergeAccount(before, incoming), page.cleared?.[incoming.id], incoming);
-        const track = (before as TrackedAccount | undefined)?._renewals;
-        // The account record's own fields came again: the renewal deals still say what they said.
-        if (track) merged = applyRenewals(merged, track, today);
-        rows.set(merged.id, {
-          ...withAccountKeys(merged),
-          _synced: { source, at: stamp, crmId: String(incoming.crm?.[field] ?? incoming.id) },
-        });
-        refs.alias(incoming.id, merged.id);
-        touched.add(merged.id);
+  if (inScope.length) {
+    const stored = await refs.read(inScope.map((a) => ({ id: a.id, crmId: crmIdOf(a) })));
+    const rows = new Map<string, StoredAccount>();
+    inScope.forEach((incoming, i) => {
+      // The same account twice on a page: the second merges onto the first, as two writes would.
+      const before = rows.get(stored[i]?.id ?? incoming.id) ?? stored[i];
+      let merged: TrackedAccount = clearFields(mergeAccount(before, incoming), page.cleared?.[incoming.id], incoming);
+      const track = (before as TrackedAccount | undefined)?._renewals;
+      // The account record's own fields came again: the renewal deals still say what they said.
+      if (track) merged = applyRenewals(merged, track, today);
+      rows.set(merged.id, {
+        ...withAccountKeys(merged),
+        _synced: { source, at: stamp, crmId: String(incoming.crm?.[field] ?? incoming.id) },
       });
-      await db.accounts.bulkPut([...rows.values()]);
-      addCount(written, 'accounts', inScope.length);
-    }
+      refs.alias(incoming.id, merged.id);
+      touched.add(merged.id);
+    });
+    await db.accounts.bulkPut([...rows.values()]);
+    addCount(written, 'accounts', inScope.length);
+  }
 
-    const contacts = page.records.contacts ?? [];
-    if (contacts.length) {
-      await refs.resolve(contacts.map((c) => c.accountId));
-      const placed = contacts.filter((c) => refs.resolved(c.accountId));
-      skipped += contacts.length - placed.length;
-      const stored = await readStoredContacts(
-        db,
-        INDEX[source],
-        placed.map((c) => ({ id: c.id, crmId: crmIdOf(c) })),
-      );
-      const rows = new Map<string, Contact>();
-      placed.forEach((incoming, i) => {
-        const accountId = refs.resolved(incoming.accountId)!;
-        const id = stored[i]?.id ?? incoming.id;
-        const before = rows.get(id) ?? (stored[i] ? withoutKeys(stored[i]) : {});
-        rows.set(id, { ...before, ...incoming, id, accountId });
-        touched.add(accountId);
-      });
-      await writeContacts(db, [...rows.values()]);
-      addCount(written, 'contacts', placed.length);
-    }
+  const contacts = page.records.contacts ?? [];
+  if (contacts.length) {
+    await refs.resolve(contacts.map((c) => c.accountId));
+    const placed = contacts.filter((c) => refs.resolved(c.accountId));
+    tally.skipped += contacts.length - placed.length;
+    const stored = await readStoredContacts(
+      db,
+      INDEX[source],
+      placed.map((c) => ({ id: c.id, crmId: crmIdOf(c) })),
+    );
+    const rows = new Map<string, Contact>();
+    placed.forEach((incoming, i) => {
+      const accountId = refs.resolved(incoming.accountId)!;
+      const id = stored[i]?.id ?? incoming.id;
+      const before = rows.get(id) ?? (stored[i] ? withoutKeys(stored[i]) : {});
+      rows.set(id, { ...before, ...incoming, id, accountId });
+      touched.add(accountId);
+    });
+    await writeContacts(db, [...rows.values()]);
+    addCount(written, 'contacts', placed.length);
+  }
 
-    for (const type of ['tickets', 'activities'] as const) {
-      const incoming = (page.records[type] ?? []) as (Ticket | Activity)[];
-      if (!incoming.length) continue;
-      await refs.resolve(incoming.map((r) => r.accountId));
-      const placed = incoming.filter((r) => refs.resolved(r.accountId));
-      skipped += incoming.length - placed.length;
-      const rows = placed.map((r) => ({ ...(r as Ticket), accountId: refs.resolved(r.accountId)! }));
-      for (const r of rows) touched.add(r.accountId);
-      if (rows.length) await (db[type] as typeof db.tickets).bulkPut(rows);
-      addCount(written, type, rows.length);
-    }
+  for (const type of ['tickets', 'activities'] as const) {
+    const incoming = (page.records[type] ?? []) as (Ticket | Activity)[];
+    if (!incoming.length) continue;
+    await refs.resolve(incoming.map((r) => r.accountId));
+    const placed = incoming.filter((r) => refs.resolved(r.accountId));
+    tally.skipped += incoming.length - placed.length;
+    const rows = placed.map((r) => ({ ...(r as Ticket), accountId: refs.resolved(r.accountId)! }));
+    for (const r of rows) touched.add(r.accountId);
+    if (rows.length) await (db[type] as typeof db.tickets).bulkPut(rows);
+    addCount(written, type, rows.length);
+  }
 
-    const renewals = page.renewals ?? [];
-    if (renewals.length) {
-      await refs.resolve(renewals.map((r) => r.accountId));
-      const ids = [...new Set(renewals.map((r) => refs.resolved(r.accountId)).filter((id) => id !== null))];
-      const current = new Map<string, StoredAccount & TrackedAccount>();
-      for (const account of ids.length ? await db.accounts.bulkGet(ids) : []) if (account) current.set(account.id, account);
-      const changed = new Set<string>();
-      for (const renewal of renewals) {
-        const accountId = refs.resolved(renewal.accountId);
-        const stored = accountId ? current.get(accountId) : undefined;
-        if (!stored) {
-          skipped++;
-          continue;
-        }
-        const updated = applyRenewals(stored, trackRenewal(stored._renewals, renewal), today);
-        current.set(updated.id, updated);
-        changed.add(updated.id);
-        if (updated.renewalDate !== stored.renewalDate || updated.arr !== stored.arr) {
-          touched.add(stored.id);
-          addCount(written, 'renewals', 1);
-        }
+  const renewals = page.renewals ?? [];
+  if (renewals.length) {
+    await refs.resolve(renewals.map((r) => r.accountId));
+    const ids = [...new Set(renewals.map((r) => refs.resolved(r.accountId)).filter((id) => id !== null))];
+    const current = new Map<string, StoredAccount & TrackedAccount>();
+    for (const account of ids.length ? await db.accounts.bulkGet(ids) : []) if (account) current.set(account.id, account);
+    const changed = new Set<string>();
+    for (const renewal of renewals) {
+      const accountId = refs.resolved(renewal.accountId);
+      const stored = accountId ? current.get(accountId) : undefined;
+      if (!stored) {
+        tally.skipped++;
+        continue;
       }
-      if (changed.size) await db.accounts.bulkPut([...changed].map((id) => current.get(id)!));
+      const updated = applyRenewals(stored, trackRenewal(stored._renewals, renewal), today);
+      current.set(updated.id, updated);
+      changed.add(updated.id);
+      if (updated.renewalDate !== stored.renewalDate || updated.arr !== stored.arr) {
+        touched.add(stored.id);
+        addCount(written, 'renewals', 1);
+      }
     }
+    if (changed.size) await db.accounts.bulkPut([...changed].map((id) => current.get(id)!));
+  }
 
-    if (page.deletedDeals?.length) {
-      // Deals carry no account of their own once deleted: the accounts whose renewal they fed are found by the track.
-      const gone = new Set(page.deletedDeals);
-      const fed = (await db.accounts.filter((a) => untrackDeals((a as TrackedAccount)._renewals, gone) !== null).toArray()) as Array<
-        StoredAccount & TrackedAccount
-      >;
-      if (fed.length) await db.accounts.bulkPut(fed.map((stored) => applyRenewals(stored, untrackDeals(stored._renewals, gone)!, today)));
-      for (const stored of fed) touched.add(stored.id);
-      addCount(written, 'renewals', fed.length);
-    }
+  if (page.deletedDeals?.length) {
+    // Deals carry no account of their own once deleted: the accounts whose renewal they fed are found by the track.
+    const gone = new Set(page.deletedDeals);
+    const fed = (await db.accounts.filter((a) => untrackDeals((a as TrackedAccount)._renewals, gone) !== null).toArray()) as Array<
+      StoredAccount & TrackedAccount
+    >;
+    if (fed.length) await db.accounts.bulkPut(fed.map((stored) => applyRenewals(stored, untrackDeals(stored._renewals, gone)!, today)));
+    for (const stored of fed) touched.add(stored.id);
+    addCount(written, 'renewals', fed.length);
+  }
 
-    const removed = await applyDeletions(db, page.deleted ?? {}, refs, touched);
-
-    const outcome = { written, removed, skipped };
-    const next: SourceRecord = {
-      ...record,
-      cursors: { ...record.cursors, [w.object]: page.cursor },
-      run: advance(record.run, w.object, page, outcome),
-    };
-    await db.settings.put({ key: sourceKey(source), value: next });
-    return { ...outcome, record: next, accountIds: [...touched] };
-  });
+  tally.removed += await applyDeletions(db, page.deleted ?? {}, refs, touched);
 }
 
+/**
 /**
  * Records removed in the CRM: an account goes with everything that hangs off it. The accounts affected
  * join `touched`, so the change event names them and the book's insights drop or recompute them.

@@ -4,6 +4,7 @@
  * instance_url of Salesforce's token answer. Nothing here can point them elsewhere.
  */
 import { createHubSpotConnector } from '../connectors/hubspot';
+import { hubSpotBudgets, type HubSpotBudgets } from '../connectors/hubspot/client';
 import { createSalesforceConnector } from '../connectors/salesforce';
 import { requestTokens, type FetchLike } from '../connectors/salesforce/client';
 import { refreshTokenBody, type SalesforceTokens } from '../connectors/salesforce/oauth';
@@ -33,9 +34,18 @@ export const HUBSPOT_API = 'https://api.hubapi.com';
 export const originPattern = (origin: string) => `${origin}/*`;
 
 export function realConnectors(fetch: FetchLike): ConnectorFactory {
+  // One private app, one budget: the token check, the sync and the outbox all draw on it (the last token's only).
+  let hubspot: { token: string; budgets: HubSpotBudgets } | null = null;
   return (secret, mapping, saveSecret) => {
-    if (secret.source === 'hubspot')
-      return createHubSpotConnector({ accessToken: secret.accessToken, fetch, mapping: toHubSpotMapping(mapping) });
+    if (secret.source === 'hubspot') {
+      if (hubspot?.token !== secret.accessToken) hubspot = { token: secret.accessToken, budgets: hubSpotBudgets() };
+      return createHubSpotConnector({
+        accessToken: secret.accessToken,
+        fetch,
+        mapping: toHubSpotMapping(mapping),
+        budgets: hubspot.budgets,
+      });
+    }
     let tokens: SalesforceTokens = secret.tokens;
     return createSalesforceConnector({
       fetch,

@@ -3,24 +3,27 @@
  * page written with its cursor in one bounded transaction (lib/store/sync-writes.ts), and drains the
  * outbox after every run. It knows connectors only by their interface (lib/connectors/types.ts).
  *
- * The next page is asked for while the current one is written (its cursor is in the answer): the
- * network and the store overlap, with never more than one pull in flight, so the connector's own
- * pacing (HubSpot's 190 calls / 10 s, its 429 handling) is untouched.
+ * The next pages are asked for while the current one is written (lib/sync/read-ahead.ts): the
+ * network and the store overlap, the store no longer sets the pace of the requests, and with never
+ * more than one pull in flight the connector's own pacing (HubSpot's 190 calls / 10 s, its 429
+ * handling) is untouched. Pages that are already there when the store is free again are written
+ * together, a few at most in one transaction, so a store that falls behind catches up.
  *
  * One run per CRM at a time (single flight in this worker). A run stopped with the worker leaves its
  * progress in the store: the next start (the background resumes interrupted runs) carries on from
  * the stored cursor, never half a page and never blocked by the run that died.
  */
-import { ConnectorError, type Connector, type PullPage, type SyncObject } from '../connectors/types';
+import { ConnectorError, type Connector } from '../connectors/types';
 import { changeEvent } from '../messages/server';
 import type { ChangeEvent } from '../messages/protocol';
 import { requeueFailed } from '../outbox/outbox';
 import type { GlanceDB } from '../store/db';
 import { readMapping, readSecret, readSource, updateSource, writeOwners, writeSecret } from '../store/sync-state';
-import { writeSyncPage } from '../store/sync-writes';
+import { writeSyncPages } from '../store/sync-writes';
 import type { ConnectorFactory } from './connectors';
 import { drainOutbox, type DrainOutcome } from './drain';
 import { mappingFieldsOf } from './mapping';
+import { PAGES_PER_WRITE, READ_AHEAD_PAGES, ReadAhead } from './read-ahead';
 import { createRunEvents } from './run-events';
 import { reconcileScope } from './scope';
 import { SOURCES, SYNC_ORDER, type MappingFields, type RunProgress, type SourceId, type SourceRecord, type SourceSecret } from './types';
@@ -45,27 +48,6 @@ const MAX_RESYNCS_PER_RUN = 1;
 
 export function newRun(now: Date, full: boolean): RunProgress {
   return { startedAt: now.toISOString(), objectIndex: 0, full, written: {}, removed: 0, skipped: 0 };
-}
-
-/** A pull started before the engine needs its page. */
-interface PullAhead {
-  object: SyncObject;
-  cursor: string | null;
-  page: Promise<PullPage>;
-}
-
-function pullAhead(connector: Connector, object: SyncObject, cursor: string | null): PullAhead {
-  const page = connector.pull(object, cursor);
-  // Its failure is raised when the engine takes the page; a page never taken (the run stopped) is dropped.
-  page.catch(() => undefined);
-  return { object, cursor, page };
-}
-
-/** The page at this cursor: the one pulled ahead when it is that one, else a pull now (after the stale one settled). */
-async function takePage(connector: Connector, ahead: PullAhead | null, object: SyncObject, cursor: string | null): Promise<PullPage> {
-  if (ahead && ahead.object === object && ahead.cursor === cursor) return ahead.page;
-  if (ahead) await ahead.page.catch(() => undefined);
-  return connector.pull(object, cursor);
 }
 
 export function createSyncEngine(deps: SyncEngineDeps) {
@@ -108,39 +90,38 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     deps.broadcast(changeEvent(['sync']));
     const events = createRunEvents({ broadcast: deps.broadcast, nowMs: () => deps.now().getTime(), keepAlive: deps.keepAlive, resumed });
     let resyncs = 0;
-    let ahead: PullAhead | null = null;
+    // Reads from where the run stands (nothing when there is no run).
+    const readerFor = (r: SourceRecord) =>
+      new ReadAhead(connector, SYNC_ORDER, { objectIndex: r.run?.objectIndex ?? SYNC_ORDER.length, cursors: r.cursors }, READ_AHEAD_PAGES);
+    let reader = readerFor(record);
     try {
       while (record.run && record.run.objectIndex < SYNC_ORDER.length) {
-        const object = SYNC_ORDER[record.run.objectIndex];
-        const page = await takePage(connector, ahead, object, record.cursors[object] ?? null);
-        ahead = null;
+        const { object, page } = await reader.next();
         if (page.resyncRequired) {
+          reader.stop();
           if (resyncs++ >= MAX_RESYNCS_PER_RUN)
             throw new ConnectorError(`${SOURCE_NAMES[source]} asked for a full resync twice in one run`, 'transient');
           record = await startOver(
             source,
             `${SOURCE_NAMES[source]} no longer has the changes since the last sync (it keeps deletions 15 days), so Glance read everything again.`,
           );
+          reader = readerFor(record);
           continue;
         }
         if (page.owners) await writeOwners(db, source, page.owners);
-        const nextIndex = record.run.objectIndex + (page.more ? 0 : 1);
-        if (nextIndex < SYNC_ORDER.length) {
-          const nextObject = SYNC_ORDER[nextIndex];
-          ahead = pullAhead(connector, nextObject, page.more ? page.cursor : (record.cursors[nextObject] ?? null));
-        }
+        const pages = [page, ...reader.ready(object, PAGES_PER_WRITE - 1)];
         const ownerEmail = record.herBook ? record.ownerEmail : undefined;
-        const outcome = await writeSyncPage(db, {
+        const outcome = await writeSyncPages(db, {
           source,
           object,
-          page,
+          pages,
           crmAccountId: (id) => connector.crmAccountId(id),
           ownerEmail,
           now: deps.now(),
         });
         if (!outcome.record) return;
         record = outcome.record;
-        events.page(outcome.accountIds, outcome.removed, !page.more);
+        events.page(outcome.accountIds, outcome.removed, !pages[pages.length - 1].more);
       }
       events.end();
       // A full run wrote every account in scope: those it did not write are out of scope now.
@@ -168,6 +149,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       await updateSource(db, source, (r) => ({ ...r, state: failure?.kind === 'auth' ? 'reconnect' : 'error', error: message }));
       if (failure?.kind === 'auth') forget(source);
     } finally {
+      reader.stop();
       events.end();
       deps.broadcast(changeEvent(['sync']));
     }

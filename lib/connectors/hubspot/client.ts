@@ -21,6 +21,26 @@ export interface HubSpotClientOptions {
   /** Search calls per second. */
   searchPerSecond?: number;
   baseUrl?: string;
+  /**
+   * HubSpot counts calls per private app, not per client: every client made for one token (the token
+   * check when connecting, the sync, the outbox) must draw on the same budgets, or together they send
+   * more than the window allows and meet 429s. Made here when not given (one client, one budget).
+   */
+  budgets?: HubSpotBudgets;
+}
+
+export interface HubSpotBudgets {
+  calls: RollingBudget;
+  search: RollingBudget;
+}
+
+/** The two budgets of one private app: all calls in a rolling 10 s, and search calls per second. */
+export function hubSpotBudgets(options: Pick<HubSpotClientOptions, 'clock' | 'tenSecondBudget' | 'searchPerSecond'> = {}): HubSpotBudgets {
+  const clock = options.clock ?? realClock;
+  return {
+    calls: new RollingBudget(options.tenSecondBudget ?? 190, 10_000, clock),
+    search: new RollingBudget(options.searchPerSecond ?? 5, 1000, clock),
+  };
 }
 
 type Query = Record<string, string | number | boolean | undefined>;
@@ -57,8 +77,9 @@ export class HubSpotClient {
     this.random = options.random ?? Math.random;
     this.maxAttempts = options.maxAttempts ?? 4;
     this.baseUrl = options.baseUrl ?? 'https://api.hubapi.com';
-    this.budget = new RollingBudget(options.tenSecondBudget ?? 190, 10_000, this.clock);
-    this.searchBudget = new RollingBudget(options.searchPerSecond ?? 5, 1000, this.clock);
+    const budgets = options.budgets ?? hubSpotBudgets(options);
+    this.budget = budgets.calls;
+    this.searchBudget = budgets.search;
   }
 
   get<T>(path: string, query?: Query): Promise<T> {
@@ -96,8 +117,8 @@ export class HubSpotClient {
     let lastError: ConnectorError | undefined;
     for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
       if (lastError) await this.clock.sleep(Math.max(lastError.retryAfterMs ?? 0, this.backoff(attempt)));
-      await this.budget.take();
-      if (search) await this.searchBudget.take();
+      const answered = await this.budget.take();
+      const searchAnswered = search ? await this.searchBudget.take() : undefined;
       let response: Response;
       try {
         response = await this.options.fetch(this.url(path, query), {
@@ -110,6 +131,8 @@ export class HubSpotClient {
           body: body === undefined ? undefined : JSON.stringify(body),
         });
       } catch (cause) {
+        answered();
+        searchAnswered?.();
         lastError = new ConnectorError(
           `HubSpot could not be reached (${what}): ${cause instanceof Error ? cause.message : String(cause)}`,
           'transient',
@@ -117,6 +140,9 @@ export class HubSpotClient {
         if (!idempotent) throw lastError;
         continue;
       }
+      // HubSpot has counted the call by now: its place in the budget runs from here.
+      answered();
+      searchAnswered?.();
       const text = await response.text();
       if (response.ok) {
         if (response.status === 204 || text.trim() === '') return undefined as T;

@@ -1,20 +1,23 @@
 /**
- * How a sync keeps pace: the next page is asked for while the current one is written, one pull in
- * flight at a time, and the rest of Glance hears of a run a few times, not once per page.
+ * How a sync keeps pace: the next pages are asked for while one is written, one pull in flight at a
+ * time and a few pages ahead at most, pages already there are written together, and the rest of
+ * Glance hears of a run a few times, not once per page.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GlanceDB, SettingRow } from '../../../lib/store/db';
 import { createRunEvents, EVERY_MS } from '../../../lib/sync/run-events';
 import { accountId, FakeCrm } from './fake-crm';
 import { startSyncService } from './setup';
+import { PAGES_PER_WRITE, READ_AHEAD_PAGES } from '../../../lib/sync/read-ahead';
 
 const open: GlanceDB[] = [];
 afterEach(() => open.splice(0).forEach((db) => db.close()));
 
 describe('pulling ahead', () => {
-  it('asks for the next page before the current one is stored, never two pulls at once, and stores every page in order', async () => {
+  it('asks for the next pages while one is stored, one pull at a time and a few pages ahead at most, and stores every page in order', async () => {
     const crm = new FakeCrm();
-    for (let n = 1; n <= 5; n++) crm.company(n, `Company ${n}`);
+    // Five pages of two companies.
+    for (let n = 1; n <= 9; n++) crm.company(n, `Company ${n}`);
     const log: string[] = [];
     let inFlight = 0;
     let mostInFlight = 0;
@@ -36,10 +39,11 @@ describe('pulling ahead', () => {
       },
     });
     open.push(s.db);
-    // The cursor is stored with its page, in the page's transaction: that is when the page is written.
+    // The cursor is stored with its pages, in their transaction: that is when they are written.
+    let last: string | undefined;
     const stored = (row: SettingRow) => {
       const cursor = (row.value as { cursors?: Record<string, string | null> }).cursors?.companies;
-      if (row.key === 'sync.source.hubspot' && cursor) log.push(`stored companies ${cursor}`);
+      if (row.key === 'sync.source.hubspot' && cursor && cursor !== last) log.push(`stored companies ${(last = cursor)}`);
     };
     s.db.settings.hook('creating', (_key, row) => stored(row));
     s.db.settings.hook('updating', (changes, _key, row) => stored({ ...row, ...changes } as SettingRow));
@@ -47,18 +51,35 @@ describe('pulling ahead', () => {
     await s.connectHubSpot();
 
     expect(mostInFlight).toBe(1);
+    expect(await s.db.accounts.count()).toBe(9);
     const companies = log.filter((line) => line.includes('companies'));
-    // Pages of two: page 2 is asked for before page 1 is stored, page 3 before page 2.
-    const page2 = JSON.stringify({ since: 0, offset: 2 });
-    const page3 = JSON.stringify({ since: 0, offset: 4 });
-    expect(companies.indexOf(`pull companies ${page2}`)).toBeLessThan(companies.indexOf(`stored companies ${page2}`));
-    expect(companies.indexOf(`pull companies ${page3}`)).toBeLessThan(companies.indexOf(`stored companies ${page3}`));
-    expect(companies.filter((line) => line.startsWith('stored')).slice(0, 3)).toEqual([
-      `stored companies ${page2}`,
-      `stored companies ${page3}`,
-      expect.stringMatching(/^stored companies \{"since":\d+,"offset":0\}$/),
-    ]);
-    expect(await s.db.accounts.count()).toBe(5);
+    const pulled = companies.filter((line) => line.startsWith('pull')).map((line) => line.slice('pull companies '.length));
+    expect(pulled).toEqual(['start', 2, 4, 6, 8].map((offset) => (offset === 'start' ? offset : JSON.stringify({ since: 0, offset }))));
+    // The cursor after page k is the one page k + 1 is pulled with; after the last page (index 4), the next window's.
+    const pageOf = (line: string) => {
+      const cursor = line.slice('stored companies '.length);
+      return pulled.includes(cursor) ? pulled.indexOf(cursor) - 1 : JSON.parse(cursor).offset === 0 ? 4 : NaN;
+    };
+    const storedAt = companies.filter((line) => line.startsWith('stored')).map(pageOf);
+    // Every page stored, in order, the last one's cursor last; never more than PAGES_PER_WRITE pages in one write.
+    expect(storedAt.at(-1)).toBe(4);
+    const steps = storedAt.map((at, i) => at - (i ? storedAt[i - 1] : -1));
+    for (const step of steps) expect(step).toBeGreaterThanOrEqual(1);
+    for (const step of steps) expect(step).toBeLessThanOrEqual(PAGES_PER_WRITE);
+    // The store was the slower one here (pulls answer at once): pages that were there were written together.
+    expect(steps).toContain(PAGES_PER_WRITE);
+    // The third page was asked for before the first was stored; a pull goes out only with room for it: fewer than
+    // READ_AHEAD_PAGES pages held ahead, besides the ones being written.
+    expect(companies.indexOf(`pull companies ${pulled[2]}`)).toBeLessThan(companies.findIndex((line) => line.startsWith('stored')));
+    let storedPages = 0;
+    let pulls = 0;
+    for (const line of companies) {
+      if (line.startsWith('stored')) storedPages = pageOf(line) + 1;
+      else {
+        expect(pulls - storedPages).toBeLessThan(READ_AHEAD_PAGES + PAGES_PER_WRITE);
+        pulls++;
+      }
+    }
   });
 });
 

@@ -3,7 +3,7 @@
  * each kind of failure becomes for the sync engine (reconnect, wait, retry later, give up).
  */
 import { describe, expect, it } from 'vitest';
-import { HubSpotClient } from '../../../../lib/connectors/hubspot/client';
+import { HubSpotClient, hubSpotBudgets, type FetchLike } from '../../../../lib/connectors/hubspot/client';
 import { ConnectorError } from '../../../../lib/connectors/types';
 import { fakeClock, fakeFetch, fixture, json, recorded, recordingsAbsent, recordingsNote, scripted, type Answer } from './fake-hubspot';
 
@@ -179,6 +179,37 @@ describe('HubSpot client rate budget', () => {
     await Promise.all(Array.from({ length: 400 }, () => budgeted.get('/crm/v3/owners')));
     expect(sentAt).toHaveLength(400);
     for (let i = 190; i < sentAt.length; i++) expect(sentAt[i] - sentAt[i - 190]).toBeGreaterThanOrEqual(10_000 - 1);
+  });
+
+  it('counts each call from when HubSpot answered it: a call that was slow to arrive cannot share a window with the 190th after it', async () => {
+    const clock = fakeClock();
+    const arrivedAt: number[] = [];
+    let calls = 0;
+    // Every tenth call takes 400 ms to reach HubSpot, the others arrive at once.
+    const slow: FetchLike = async () => {
+      if (calls++ % 10 === 0) clock.t += 400;
+      arrivedAt.push(clock.now());
+      return new Response('{"results":[]}', { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const hubspot = new HubSpotClient({ accessToken: 't', fetch: slow, clock });
+    for (let i = 0; i < 400; i++) await hubspot.get('/crm/v3/owners');
+    for (let i = 190; i < arrivedAt.length; i++) expect(arrivedAt[i] - arrivedAt[i - 190]).toBeGreaterThanOrEqual(10_000);
+  });
+
+  it('the token check and the sync made with one token share one budget', async () => {
+    const clock = fakeClock();
+    const sentAt: number[] = [];
+    const fake = fakeFetch(() => {
+      sentAt.push(clock.now());
+      return json({ results: [] });
+    });
+    const budgets = hubSpotBudgets({ clock });
+    const verifying = new HubSpotClient({ accessToken: 't', fetch: fake.fetch, clock, budgets });
+    const syncing = new HubSpotClient({ accessToken: 't', fetch: fake.fetch, clock, budgets });
+    await verifying.get('/account-info/v3/details');
+    await Promise.all(Array.from({ length: 190 }, () => syncing.get('/crm/v3/objects/companies')));
+    expect(sentAt).toHaveLength(191);
+    expect(sentAt[190] - sentAt[0]).toBeGreaterThanOrEqual(10_000);
   });
 
   it('keeps search to 5 calls a second', async () => {
