@@ -8,6 +8,7 @@ import { seedBook } from './book-seed';
 import { inPage } from './in-page';
 import { QUIET_PAGE } from './launch';
 import { summarise, type Summary } from './stats';
+import { stopServiceWorker } from '../tests/e2e/service-worker';
 
 export interface BookBench {
   accounts: number;
@@ -17,8 +18,10 @@ export interface BookBench {
   fullBuildMs: number;
   /** book.html opened in a new tab until its first account row is in the DOM (navigation start = 0). */
   firstRows: Summary;
-  /** The same opens until the page's DOMContentLoaded ended: its scripts loaded and run, before any answer. */
+  /** The same opens until the page's DOMContentLoaded ended: its entry script run and the first request sent, before any answer. */
   pageReady: Summary;
+  /** book.html opened right after the service worker was stopped, until its first account row is in the DOM. */
+  coldFirstRows: Summary;
   /** "At risk" toggled until the status line shows the new count. */
   filterChange: Summary;
   /** One commitment changed, then book.query until it answers with the account recomputed. */
@@ -89,18 +92,24 @@ export async function benchBook(
   const pageReady: number[] = [];
   for (let i = 0; i < 6; i++) {
     const book = await glance.context.newPage();
-    await book.goto(glance.url('book.html'));
-    await book.locator('[role="row"][data-account-id]').first().waitFor({ timeout: 60_000 });
-    const { shown, ready } = await book.evaluate(() => ({
-      shown: performance.now(),
-      ready: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
-    }));
+    const { shown, ready } = await openBook(book, glance.url('book.html'));
     firstRows.push(shown);
     pageReady.push(ready);
     if (i < 5) await book.close();
     else {
       const filter = await timeFilterChanges(book, 20);
       await book.close();
+      // The worker stopped (idle for 30 s, or by the browser): the first request after it starts again.
+      const coldFirstRows: number[] = [];
+      const quiet = await glance.context.newPage();
+      await quiet.goto(glance.url(QUIET_PAGE));
+      for (let j = 0; j < 4; j++) {
+        await stopServiceWorker(quiet);
+        const cold = await glance.context.newPage();
+        coldFirstRows.push((await openBook(cold, glance.url('book.html'))).shown);
+        await cold.close();
+      }
+      await quiet.close();
       return {
         accounts,
         contacts: seeded.contacts,
@@ -108,6 +117,7 @@ export async function benchBook(
         fullBuildMs,
         firstRows: summarise(firstRows.slice(1)),
         pageReady: summarise(pageReady.slice(1)),
+        coldFirstRows: summarise(coldFirstRows),
         filterChange: summarise(filter),
         oneAccountChange: summarise(change.slice(5)),
         changeWrite: summarise(changeWrite.slice(5)),
@@ -116,6 +126,16 @@ export async function benchBook(
     }
   }
   throw new Error('unreachable');
+}
+
+/** Opens book.html in `page` until its first account row is in the DOM (navigation start = 0). */
+async function openBook(page: Page, url: string): Promise<{ shown: number; ready: number }> {
+  await page.goto(url);
+  await page.locator('[role="row"][data-account-id]').first().waitFor({ timeout: 60_000 });
+  return page.evaluate(() => ({
+    shown: performance.now(),
+    ready: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+  }));
 }
 
 /** Toggles "At risk" and waits, in the page, until the status line changes: the user-visible filter change. */

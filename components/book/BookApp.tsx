@@ -102,7 +102,8 @@ export function BookApp({ openBriefing }: { openBriefing?: (accountId: string) =
           )}
         </div>
         <div className="book__side">
-          <TodayList scope={deferred.scope} nowMs={nowMs} />
+          {/* Asked for after the first rows (or their error): the background answers the rows first. */}
+          <TodayList scope={deferred.scope} nowMs={nowMs} ready={!first.isPending} />
         </div>
       </div>
     </main>

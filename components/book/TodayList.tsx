@@ -10,9 +10,9 @@ import { useToday } from './book-hooks';
 const tomorrow = (nowMs: number) => new Date(nowMs + 86_400_000).toISOString();
 
 /** Memoised: typing in the filter re-renders the book, not a list that does not depend on it. */
-export const TodayList = memo(function TodayList({ scope, nowMs }: { scope: BookQuery['scope']; nowMs: number }) {
+export const TodayList = memo(function TodayList({ scope, nowMs, ready }: { scope: BookQuery['scope']; nowMs: number; ready: boolean }) {
   const [limit, setLimit] = useState(TODAY_FIRST);
-  const today = useToday(scope, limit);
+  const today = useToday(scope, limit, ready);
   const done = useGlanceMutation('commitment.setStatus');
   const snooze = useGlanceMutation('book.snooze');
   const items = today.data?.items ?? [];

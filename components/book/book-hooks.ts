@@ -1,27 +1,19 @@
 /** The book's data over the message API: windows of rows, Today, and the export. */
 import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-query';
 import { DEFAULT_QUERY, type BookQuery } from '@/lib/book/query';
-import { TODAY_FIRST } from '@/lib/book/today';
 import { call } from '@/lib/messages/client';
+import { BLOCK, type BookBlock } from './first-block';
 
-/** Rows per request: the list asks for the blocks around what is on screen. */
-export const BLOCK = 100;
+export { BLOCK };
 
 export const bookKeys = {
   block: (query: BookQuery, block: number) => ['glance', 'book', query, block] as const,
   today: (scope: BookQuery['scope'], limit: number) => ['glance', 'book-today', scope, limit] as const,
 };
 
-/** What the book shows first: its first block of rows in rank order, and Today. */
-export function prefetchBook(client: QueryClient) {
-  void client.prefetchQuery({
-    queryKey: bookKeys.block(DEFAULT_QUERY, 0),
-    queryFn: () => call('book.query', { query: DEFAULT_QUERY, offset: 0, limit: BLOCK }),
-  });
-  void client.prefetchQuery({
-    queryKey: bookKeys.today(DEFAULT_QUERY.scope, TODAY_FIRST),
-    queryFn: () => call('book.today', { scope: DEFAULT_QUERY.scope, limit: TODAY_FIRST }),
-  });
+/** What the book shows first, asked for before React loaded: its first block of rows in rank order. */
+export function seedFirstBlock(client: QueryClient, firstBlock: Promise<BookBlock>) {
+  void client.prefetchQuery({ queryKey: bookKeys.block(DEFAULT_QUERY, 0), queryFn: () => firstBlock });
 }
 
 export function useBookBlock(query: BookQuery, block: number, enabled = true) {
@@ -33,11 +25,13 @@ export function useBookBlock(query: BookQuery, block: number, enabled = true) {
   });
 }
 
-export function useToday(scope: BookQuery['scope'], limit: number) {
+/** `enabled`: Today is asked for once the first rows are in, so it never holds them back. */
+export function useToday(scope: BookQuery['scope'], limit: number, enabled = true) {
   return useQuery({
     queryKey: bookKeys.today(scope, limit),
     queryFn: () => call('book.today', { scope, limit }),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

@@ -18,6 +18,9 @@ export const TODAY_FIRST = 50;
 /** Most items one answer carries. */
 export const TODAY_MOST = 5000;
 
+/** Orders names as String#localeCompare does, without the per-call set-up that costs it tens of ms over thousands of items. */
+const collator = new Intl.Collator();
+
 /** `snoozed`: commitment id -> ISO moment until which it stays off the list. */
 export function todayItems(rows: readonly AccountInsight[], snoozed: Readonly<Record<string, string>>, nowMs: number): TodayItem[] {
   const keyed: { item: TodayItem; dueMs: number }[] = [];
@@ -34,7 +37,7 @@ export function todayItems(rows: readonly AccountInsight[], snoozed: Readonly<Re
       (a, b) =>
         (a.item.state === b.item.state ? 0 : a.item.state === 'overdue' ? -1 : 1) ||
         a.dueMs - b.dueMs ||
-        a.item.accountName.localeCompare(b.item.accountName),
+        collator.compare(a.item.accountName, b.item.accountName),
     )
     .map((k) => k.item);
 }

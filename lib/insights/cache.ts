@@ -102,6 +102,12 @@ export function createInsightsCache({
   /** The settings hash the cached rows were judged with; a settings change that keeps it needs no pass. */
   let judgedWith: string | null = null;
   let settingsToCheck = false;
+  /** Bumped by every change noted or written: an answer computed at one count is current while it holds. */
+  let changes = 0;
+  function writeCache(changed: CachedInsight[], removed: string[]) {
+    changes++;
+    return store.writeCache(changed, removed);
+  }
 
   /** Puts changed rows in memory: moved in place in the list when few, else the list is rebuilt later. */
   function patch(changed: CachedInsight[], removed: string[]) {
@@ -176,14 +182,14 @@ export function createInsightsCache({
         report.checked += current.length;
         const changed = judge(current, nowDate, ctx, (id) => rows.get(id));
         report.recomputed += changed.length;
-        if (changed.length) await store.writeCache(changed, []);
+        if (changed.length) await writeCache(changed, []);
         patch(changed, []);
       });
       keepAlive?.();
     });
     await enqueue(async () => {
       const removed = [...rows.keys()].filter((id) => !seen.has(id) && !((refreshedAt.get(id) ?? -1) > startedAt));
-      if (removed.length) await store.writeCache([], removed);
+      if (removed.length) await writeCache([], removed);
       patch([], removed);
       report.removed = removed.length;
       day = isoDay(nowDate);
@@ -224,7 +230,7 @@ export function createInsightsCache({
     const changed = judge(found, nowDate, ctx, known);
     const present = new Set(found.map((d) => d.account.id));
     const removed = ids.filter((id) => !present.has(id) && known(id));
-    if (changed.length || removed.length) await store.writeCache(changed, removed);
+    if (changed.length || removed.length) await writeCache(changed, removed);
     for (const id of ids) refreshedAt.set(id, mark);
     if (loaded) patch(changed, removed);
     else {
@@ -266,6 +272,7 @@ export function createInsightsCache({
      * have changed. `settingsChanged` re-reads the playbook settings and dismissals.
      */
     markChanged(change: { accountIds?: string[]; everything?: boolean; settingsChanged?: boolean }) {
+      changes++;
       if (change.settingsChanged) {
         judging.forgetContext();
         settingsToCheck = true;
@@ -304,6 +311,28 @@ export function createInsightsCache({
       await enqueue(ensureLoaded);
       return currentList();
     },
+    /** Whether every cached row is in memory: until then an answer costs reading the whole cache. */
+    get loaded(): boolean {
+      return loaded;
+    },
+    /** A change was noted and not yet written (accounts, settings or a pass owed): stored answers may be behind. */
+    get owed(): boolean {
+      return dirty.size > 0 || settingsToCheck || passWanted;
+    },
+    get changeCount(): number {
+      return changes;
+    },
+    /** The hash of the playbook settings rows are judged with now. */
+    settingsHash: async () => (await loadContext()).settingsHash,
+    /**
+     * Runs `work` in turn with the cache's writes, only if nothing changed since `count` and nothing
+     * is owed: what it stores beside the rows then matches them.
+     */
+    whileUnchanged(count: number, work: () => Promise<void>): Promise<void> {
+      return enqueue(async () => {
+        if (changes === count && loaded && !pass && !passNeeded() && !dirty.size && !settingsToCheck) await work();
+      });
+    },
     /** A pass over the book is running: some rows may still be the ones judged before the last change. */
     get updating(): boolean {
       return pass !== null;
@@ -325,7 +354,7 @@ export function createInsightsCache({
       void enqueue(async () => {
         const known = rows.get(id) ?? (loaded ? undefined : (await store.readCacheRows([id]))[0]);
         if (known?.version === row.version || dirty.has(id)) return;
-        await store.writeCache([row], []);
+        await writeCache([row], []);
         refreshedAt.set(id, ++step);
         if (loaded) patch([row], []);
       }).catch(() => undefined);

@@ -5,15 +5,16 @@
 import { bookCsv } from '../book/csv';
 import { buildDigest, snapshotOf, type Digest, type DigestSnapshot } from '../book/digest';
 import { readDigestSettings, type DigestSettings } from '../book/digest-settings';
+import { firstScreenOf, isOpeningQuery, screenDiffers, usableFirstScreen } from '../book/first-screen';
 import { queryBook, replaceInOrders } from '../book/answers';
-import { ownedBy } from '../book/query';
+import { ownedBy, type BookResult } from '../book/query';
 import { TODAY_FIRST, todayItems } from '../book/today';
 import { createInsightsCache, type InsightsCache } from '../insights/cache';
 import type { ChangeEvent } from '../messages/protocol';
 import type { Handlers } from '../messages/server';
 import { changeEvent } from '../messages/server';
 import type { GlanceDB } from '../store/db';
-import { insightsStore } from '../store/insights';
+import { dropFirstScreen, insightsStore, readFirstScreen, writeFirstScreen } from '../store/insights';
 import { toMs } from '../time';
 import type { ServiceDeps } from './handlers';
 import { loadProfile } from './profile';
@@ -33,6 +34,9 @@ async function loadSnoozed(db: GlanceDB): Promise<Record<string, string>> {
   const value = (await db.settings.get(SNOOZED_KEY))?.value;
   return value && typeof value === 'object' ? (value as Record<string, string>) : {};
 }
+
+/** The topics whose changes can move an account's insight. */
+const INSIGHT_INPUTS = new Set<ChangeEvent['topics'][number]>(['records', 'commitments', 'settings', 'actions']);
 
 /** How a broadcast change reaches the cache: named accounts alone, or every account checked by version. */
 export function noteChange(insights: InsightsCache, event: ChangeEvent): void {
@@ -59,9 +63,45 @@ export function createBookService(
   });
   const me = async () => (await loadProfile(db)).me ?? [];
 
-  async function inView(query: Parameters<Handlers['book.query']>[0]['query']) {
-    const [all, mine] = await Promise.all([insights.all(), me()]);
-    return { result: queryBook(all, query, mine, now().getTime()), me: mine };
+  type Query = Parameters<Handlers['book.query']>[0]['query'];
+
+  async function inView(query: Query) {
+    // The count the rows were current at, taken as they are handed out: a change after it stops them being kept.
+    const [{ all, count }, mine] = await Promise.all([insights.all().then((all) => ({ all, count: insights.changeCount })), me()]);
+    return { result: queryBook(all, query, mine, now().getTime()), me: mine, count };
+  }
+
+  /** The change count the stored opening answer was kept at: asked again with nothing changed, it is not written again. */
+  let keptAt = -1;
+
+  /** Keeps the opening answer for the next worker start, if the rows it came from are still the cache's. */
+  async function keepFirstScreen(result: BookResult, limit: number, mine: string[], count: number) {
+    if (count === keptAt) return;
+    await insights.whileUnchanged(count, async () => {
+      const settingsHash = await insights.settingsHash();
+      await writeFirstScreen(db, firstScreenOf(result, limit, { me: mine, nowMs: now().getTime(), settingsHash }));
+      keptAt = count;
+    });
+  }
+
+  /**
+   * The opening answer as stored, while the cache is not loaded yet (the worker just started). The
+   * whole cache loads behind it; if its answer differs (the clock moved an account past "no touch
+   * in 30 days"), pages are told to ask again.
+   */
+  async function storedFirstScreen(query: Query, limit: number) {
+    if (insights.loaded || insights.owed || !isOpeningQuery(query)) return null;
+    const [stored, mine, settingsHash] = await Promise.all([readFirstScreen(db), me(), insights.settingsHash()]);
+    const screen = usableFirstScreen(stored, limit, { me: mine, nowMs: now().getTime(), settingsHash });
+    if (screen)
+      void inView(query)
+        .then(({ result, me: current, count }) => {
+          const fresh = firstScreenOf(result, screen.rows.length, { me: current, nowMs: now().getTime(), settingsHash });
+          if (screenDiffers(screen, fresh)) broadcast(changeEvent(['insights']));
+          return keepFirstScreen(result, screen.rows.length, current, count);
+        })
+        .catch(onError);
+    return screen && { screen, me: mine };
   }
 
   /** What the digest says now, and the snapshot the next one compares against. */
@@ -79,7 +119,24 @@ export function createBookService(
 
   const handlers: BookHandlers = {
     'book.query': async ({ query, offset, limit }) => {
-      const { result, me: mine } = await inView(query);
+      const stored = offset === 0 ? await storedFirstScreen(query, limit) : null;
+      if (stored) {
+        const { screen } = stored;
+        const { rows, inView, counts, inScope, total } = screen;
+        return {
+          rows: rows.slice(0, limit),
+          offset,
+          inView,
+          counts,
+          inScope,
+          total,
+          me: stored.me,
+          asOf: now().toISOString(),
+          updating: false,
+        };
+      }
+      const { result, me: mine, count } = await inView(query);
+      if (offset === 0 && isOpeningQuery(query)) keepFirstScreen(result, limit, mine, count).catch(onError);
       return {
         rows: result.rows.slice(offset, offset + limit),
         offset,
@@ -131,6 +188,8 @@ export function createBookService(
      */
     onChange(event: ChangeEvent) {
       noteChange(insights, event);
+      // The rows may move before they are written again: a background started meanwhile must not show the kept screen.
+      if (event.topics.some((t) => INSIGHT_INPUTS.has(t))) dropFirstScreen(db).catch(onError);
       if (eagerInsights) insights.settleChanged().catch(onError);
     },
   };

@@ -8,6 +8,27 @@ import { loadAccountData } from './records';
 /** Set while a pass over the whole book is owed (lib/insights/cache.ts): a settings row, so no schema change. */
 const PASS_PENDING_KEY = 'insights.passPending';
 
+/**
+ * The book's opening answer as last computed from a settled cache (lib/book/first-screen.ts): a
+ * settings row too. Every write of insight rows deletes it in the same transaction, so a stored one
+ * never shows rows from before a change.
+ */
+const FIRST_SCREEN_KEY = 'book.firstScreen';
+
+/** The stored opening answer, or null when there is none or a pass over the book is owed. */
+export async function readFirstScreen(db: GlanceDB): Promise<unknown> {
+  const [screen, pending] = await db.settings.bulkGet([FIRST_SCREEN_KEY, PASS_PENDING_KEY]);
+  return pending?.value === true ? null : (screen?.value ?? null);
+}
+
+export async function writeFirstScreen(db: GlanceDB, value: unknown): Promise<void> {
+  await db.settings.put({ key: FIRST_SCREEN_KEY, value });
+}
+
+export async function dropFirstScreen(db: GlanceDB): Promise<void> {
+  await db.settings.delete(FIRST_SCREEN_KEY);
+}
+
 /** Accounts per chunk: with ten contacts each, a chunk's records stay a few MB. */
 export const INSIGHT_CHUNK = 1000;
 
@@ -76,9 +97,10 @@ export function insightsStore(db: GlanceDB, loaders: Pick<InsightsStore, 'settin
       else await db.settings.delete(PASS_PENDING_KEY);
     },
     async writeCache(rows, removedIds) {
-      await db.transaction('rw', db.insights, async () => {
+      await db.transaction('rw', db.insights, db.settings, async () => {
         if (rows.length) await db.insights.bulkPut(rows);
         if (removedIds.length) await db.insights.bulkDelete(removedIds);
+        await db.settings.delete(FIRST_SCREEN_KEY);
       });
     },
     settings: loaders.settings,

@@ -82,7 +82,8 @@ describe('the book page', () => {
   it('marks a Today commitment done in place, and snoozes another off the list', async () => {
     const user = userEvent.setup();
     await openBook();
-    const today = screen.getByRole('list', { name: 'Commitments overdue or due this week' });
+    // Today is asked for once the first rows are in.
+    const today = await screen.findByRole('list', { name: 'Commitments overdue or due this week' });
     const [item, next] = within(today).getAllByRole('listitem');
     const id = item.getAttribute('data-commitment-id');
     const nextId = next.getAttribute('data-commitment-id');
