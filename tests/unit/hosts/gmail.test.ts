@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readGmail, gmailThreadToken, parseGmailDate } from '../../../lib/hosts/gmail';
+import { readGmail, gmailThreadToken } from '../../../lib/hosts/gmail';
+import { parseGmailDate } from '../../../lib/hosts/gmail-date';
+import { readPage } from '../../../lib/hosts/index';
 import { ANCHORS, SAMPLE_USER } from '../../../lib/sample/anchors';
 import { loadFixture } from './load-fixture';
 
 const GMAIL = 'https://mail.google.com/mail/u/0/';
-const read = (file: string, hash: string) => readGmail(new URL(GMAIL + hash), loadFixture(file));
+const read = (file: string, hash: string) => readPage(new URL(GMAIL + hash), loadFixture(file))!;
 
 describe('gmail thread, classic DOM (v1)', () => {
   const ctx = read('gmail-thread-v1.html', '#inbox/FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT');
@@ -123,7 +125,7 @@ describe('gmail bounds and fallbacks', () => {
     old.setAttribute('name', 'Early Bird');
     const last = list.querySelectorAll('div.a3s');
     last[last.length - 1].textContent = 'x'.repeat(10_000);
-    const ctx = readGmail(url, doc);
+    const ctx = readPage(url, doc)!;
     if (ctx.kind !== 'thread') throw new Error('expected a thread');
     expect(ctx.messages).toHaveLength(10);
     expect(ctx.messages[9].text).toHaveLength(4000);

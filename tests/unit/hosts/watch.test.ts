@@ -18,6 +18,7 @@ describe('watchPage', () => {
     const watch = watchPage(
       window,
       () => list(url),
+      () => false,
       (c) => seen.push(c),
     );
     watch.check();
@@ -40,6 +41,7 @@ describe('watchPage', () => {
     const watch = watchPage(
       window,
       () => (reads++, list(label)),
+      () => false,
       () => undefined,
     );
     // Long after any navigation: a DOM change waits for the lazy read.
