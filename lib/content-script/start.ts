@@ -19,6 +19,7 @@ import { watchPage } from '../sidebar-frame/watch';
 
 const COLLAPSED_KEY = 'sidebar.collapsed';
 const UNREADABLE_GRACE_MS = 1500;
+const THEME_SETTLE_MS = 500;
 
 export async function startGlance(adapter: HostAdapter): Promise<void> {
   const stored = await browser.storage.local.get([COLLAPSED_KEY, DISPLAY_MODE_KEY]);
@@ -53,22 +54,22 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
   };
   const handoff = createPromiseHandoff(() => crypto.randomUUID());
   let lastContext: PageContext | null = null;
-  // The host's background colours, told on mounting and on every read when they changed (Gmail switches theme
-  // without a reload); the sidebar works out the theme. Read once the next frame is drawn, when the page's own
-  // style pass has run: read at once, they would force that pass here (and after mounting, one for our elements).
+  // The host's background colours, told on mounting and after reads when they changed (Gmail switches theme
+  // without a reload); the sidebar works out the theme. Read once the page has drawn, when its own style pass
+  // has run: read at once, they would force that pass here (and after mounting, one for our own elements).
+  // On mounting, after the next frame (before the sidebar draws); after reads, once a burst of them settles.
   let backgrounds: string | null = null;
-  let themeQueued = false;
-  const tellTheme = () => {
-    if (!sidebar || themeQueued) return;
-    themeQueued = true;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        themeQueued = false;
-        const now = [document.body, document.documentElement].filter((el) => el !== null).map((el) => getComputedStyle(el).backgroundColor);
-        if (sidebar && now.join() !== backgrounds) sidebar.frame.post({ type: 'host-theme', backgrounds: now });
-        if (sidebar) backgrounds = now.join();
-      }),
-    );
+  let themeTimer: number | undefined;
+  const readTheme = () => {
+    const now = [document.body, document.documentElement].filter((el) => el !== null).map((el) => getComputedStyle(el).backgroundColor);
+    if (sidebar && now.join() !== backgrounds) sidebar.frame.post({ type: 'host-theme', backgrounds: now });
+    if (sidebar) backgrounds = now.join();
+  };
+  const tellTheme = (soon = false) => {
+    if (!sidebar) return;
+    window.clearTimeout(themeTimer);
+    if (soon) requestAnimationFrame(() => (themeTimer = window.setTimeout(readTheme)));
+    else themeTimer = window.setTimeout(readTheme, THEME_SETTLE_MS);
   };
   /** The in-page sidebar exists exactly on a page the reader knows, in the in-page mode. */
   const applyDisplay = () => {
@@ -76,7 +77,7 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
     if (inPage && !sidebar) {
       sidebar = mountInPage(collapsedAtStart, { selectionSeed, readMessages }, (collapsed) => (collapsedAtStart = collapsed));
       backgrounds = null;
-      tellTheme();
+      tellTheme(true);
       if (lastContext) sidebar.frame.post({ type: 'context', context: lastContext });
     } else if (!inPage && sidebar) {
       sidebar.destroy();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readGmail, gmailThreadToken } from '../../../lib/hosts/gmail';
+import { readGmail, readGmailMessages, gmailThreadToken } from '../../../lib/hosts/gmail';
 import { parseGmailDate } from '../../../lib/hosts/gmail-date';
 import { readPage } from '../../../lib/hosts/index';
 import { ANCHORS, SAMPLE_USER } from '../../../lib/sample/anchors';
@@ -147,5 +147,26 @@ describe('gmail bounds and fallbacks', () => {
     const doc = loadFixture('gmail-thread-v1.html');
     doc.querySelector('h2.hP')!.textContent = '';
     expect(readGmail(url, doc)).toMatchObject({ subject: 'Security review before the Berlin rollout' });
+  });
+});
+
+describe('what the content script reads at page load, and what only on request', () => {
+  const url = new URL(GMAIL + '#inbox/FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT');
+
+  it('matches on the people alone: no message bodies or dates in the context it sends on every read', () => {
+    const ctx = readGmail(url, loadFixture('gmail-thread-v1.html'));
+    expect(ctx).toMatchObject({ kind: 'thread', threadId: '18e5c2a7f4b91d03' });
+    expect(ctx).not.toHaveProperty('messages');
+  });
+
+  it('reads the messages when asked, with each sent time as the page writes it (read in the sidebar)', () => {
+    const messages = readGmailMessages(url, loadFixture('gmail-thread-v1.html'));
+    expect(messages).toHaveLength(3);
+    expect(messages[0]).toMatchObject({
+      from: { email: ANCHORS.acme.champion.email },
+      sent: { host: 'gmail', text: expect.stringMatching(/2025/) },
+    });
+    expect(messages[0]).not.toHaveProperty('sentAt');
+    expect(messages[0].text).not.toBe('');
   });
 });
