@@ -32,8 +32,13 @@ function threadParts(doc: Document) {
   const messageEls = queryAllFirst(scope, GMAIL.message).filter((el) => !el.closest('tr.zA'));
   // Bodies are content: an [email] inside one is what a message says, not who is on the thread.
   const content = new ContentAreas();
-  for (const el of messageEls) content.addBody(queryFirst(el, GMAIL.body));
-  return { scope, heading: queryFirst(scope, GMAIL.subject), messageEls, content };
+  let open = 0;
+  for (const el of messageEls) {
+    const body = queryFirst(el, GMAIL.body);
+    content.addBody(body);
+    if (body) open++;
+  }
+  return { scope, heading: queryFirst(scope, GMAIL.subject), messageEls, content, open };
 }
 
 /** The thread in view and its people: all that matching needs. What the messages say is read on request (readGmailMessages). */
@@ -42,7 +47,7 @@ export function readGmail(url: URL, doc: Document): PageContext {
   const token = url.pathname.startsWith('/mail') ? gmailThreadToken(url) : null;
   if (!token) return { host: 'gmail', kind: 'list', url: href };
 
-  const { scope, heading, messageEls, content } = threadParts(doc);
+  const { scope, heading, messageEls, content, open } = threadParts(doc);
   const people = new PeopleSet();
   for (const el of messageEls) {
     const from = personOf(content.firstOutside(el, GMAIL.sender));
@@ -73,6 +78,7 @@ export function readGmail(url: URL, doc: Document): PageContext {
     subject: (heading ? squash(heading.textContent ?? '').slice(0, 300) : '') || subjectFromTitle(doc.title),
     people: people.list(),
     ...(userEmail ? { userEmail } : {}),
+    shown: { messages: messageEls.length, open },
   };
 }
 

@@ -48,9 +48,11 @@ export function readOutlook(url: URL, doc: Document): PageContext {
   if (!parts) return { host: 'outlook', kind: 'list', url: href };
   const { scope, messageEls, user } = parts;
   const people = new PeopleSet();
+  let open = 0;
   for (const el of messageEls) {
     people.add(senderOf(el));
     recipientsOf(el, user).forEach((p) => people.add(p));
+    if (queryFirst(el, OUTLOOK.body)) open++;
   }
 
   const threadId = conversationIdOf(doc, scope) ?? outlookRouteId(url);
@@ -70,6 +72,7 @@ export function readOutlook(url: URL, doc: Document): PageContext {
     subject,
     people: people.list(),
     ...(user.email ? { userEmail: user.email } : {}),
+    shown: { messages: messageEls.length, open },
   };
 }
 

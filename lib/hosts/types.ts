@@ -70,6 +70,11 @@ export type PageContext =
        * the context without them and reads them when the sidebar asks (lib/content-script/start.ts).
        */
       messages?: ThreadMessage[];
+      /**
+       * How many messages the page shows, and how many of them open: without the messages in the context,
+       * this is what changes when a reply arrives or a collapsed message is opened, so they are asked for again.
+       */
+      shown?: { messages: number; open: number };
     }
   | { host: CrmName; kind: 'record'; url: string; record: CrmRecordRef }
   /** A page with no single record or thread in view (inbox, list views, home): the sidebar stays compact. */

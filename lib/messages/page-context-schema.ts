@@ -40,6 +40,7 @@ export const pageContextSchema = z.union([
     people: z.array(person).max(500),
     userEmail: z.string().max(320).optional(),
     messages: z.array(threadMessage).max(200).optional(),
+    shown: z.object({ messages: z.number().int().min(0).max(100_000), open: z.number().int().min(0).max(100_000) }).optional(),
   }),
   z.object({
     host: z.enum(['salesforce', 'hubspot']),

@@ -159,6 +159,14 @@ describe('what the content script reads at page load, and what only on request',
     expect(ctx).not.toHaveProperty('messages');
   });
 
+  it('counts the messages shown and open, so a reply arriving is noticed without reading what it says', () => {
+    const doc = loadFixture('gmail-thread-v1.html');
+    expect(readGmail(url, doc)).toMatchObject({ shown: { messages: 3, open: 3 } });
+    const last = doc.querySelectorAll('div.adn');
+    last[last.length - 1].after(last[last.length - 1].cloneNode(true));
+    expect(readGmail(url, doc)).toMatchObject({ shown: { messages: 4, open: 4 } });
+  });
+
   it('reads the messages when asked, with each sent time as the page writes it (read in the sidebar)', () => {
     const messages = readGmailMessages(url, loadFixture('gmail-thread-v1.html'));
     expect(messages).toHaveLength(3);
