@@ -49,11 +49,22 @@ export interface Slice {
   name: string;
 }
 
-/** Top-level slices of the script at `scriptUrl`: nested ones are already inside their parent's time. */
-export function scriptSlices(events: TraceEvent[], scriptUrl: string): Slice[] {
-  const raw = events
-    .filter((e) => e.ph === 'X' && e.dur !== undefined && SCRIPT_SLICES.has(e.name) && urlOf(e) === scriptUrl)
-    .map((e) => ({ start: e.ts, end: e.ts + e.dur!, cpu: e.tdur ?? e.dur!, name: e.name, thread: `${e.pid}:${e.tid}` }))
+/**
+ * Top-level slices of the script at `scriptUrl`: nested ones are already inside their parent's time.
+ * With `microtasks`, also the microtask checkpoints (RunMicrotasks) on the threads the script runs on:
+ * an async function resumed after an `await` (an extension API's answer) runs there, in no
+ * FunctionCall of its own and with no URL. Only for pages that queue no microtasks of their own (the
+ * fixtures), since a checkpoint names no script.
+ */
+export function scriptSlices(events: TraceEvent[], scriptUrl: string, { microtasks = false } = {}): Slice[] {
+  const threadOf = (e: TraceEvent) => `${e.pid}:${e.tid}`;
+  const own = events.filter((e) => e.ph === 'X' && e.dur !== undefined && SCRIPT_SLICES.has(e.name) && urlOf(e) === scriptUrl);
+  const threads = new Set(own.map(threadOf));
+  const checkpoints = microtasks
+    ? events.filter((e) => e.ph === 'X' && e.dur !== undefined && e.name === 'RunMicrotasks' && threads.has(threadOf(e)))
+    : [];
+  const raw = [...own, ...checkpoints]
+    .map((e) => ({ start: e.ts, end: e.ts + e.dur!, cpu: e.tdur ?? e.dur!, name: e.name, thread: threadOf(e) }))
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Slice[] = [];
   const openEnd = new Map<string, number>();

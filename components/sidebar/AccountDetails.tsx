@@ -15,6 +15,7 @@ import { CommitmentsCard } from '../commitments/CommitmentsCard';
 import type { PromiseSource } from '../commitments/PromiseForm';
 import { AlertsCard, CuesCard, ExpansionCard, RenewalCard } from '../insights';
 import { FoundInEmail } from '../thread/FoundInEmail';
+import { useThreadMessages } from '../thread/use-thread-messages';
 import { HealthDetails } from '../insights/HealthCard';
 import { Section } from '../sections/Section';
 import { requestSelection } from './selection';
@@ -30,12 +31,13 @@ export default function AccountDetails({ view }: { view: AccountView }) {
     return { type: 'manual' };
   }, [context]);
 
+  const messages = useThreadMessages(context?.kind === 'thread' ? context : null);
   const cues = useMemo(() => {
-    if (context?.kind !== 'thread') return [];
-    const text = context.messages.map((m) => m.text).join('\n');
+    if (context?.kind !== 'thread' || !messages) return [];
+    const text = messages.map((m) => m.text).join('\n');
     const disengaged = insights.health.band === 'red' || insights.signals.some((s) => s.id === 'champion-dark');
     return findCues(text, { disengaged });
-  }, [context, insights]);
+  }, [context, messages, insights]);
 
   // Opened from the briefing's "Details" links (sidebar.html?account=<id>#<section>): go to that part,
   // once the sections are here.

@@ -15,6 +15,7 @@ import { formatDate } from '../account/format';
 import { queryKeys } from '../data/hooks';
 import { FoundExtras } from './FoundExtras';
 import { useThreadFindings, useThreadState, type ThreadContext, threadKeys } from './use-thread-findings';
+import { useThreadMessages } from './use-thread-messages';
 
 const KIND_LABEL: Record<FoundCommitment['kind'], string> = {
   'our-promise': 'Our promise',
@@ -48,6 +49,7 @@ export function FoundInEmail({ view, context, onEdit }: FoundInEmailProps) {
   const accountId = view.account.id;
   const client = useQueryClient();
   const findings = useThreadFindings(context, view);
+  const messages = useThreadMessages(context);
   const state = useThreadState(context.threadId);
   const logged = useMemo(() => new Set(view.commitments.map((c) => c.id)), [view.commitments]);
 
@@ -69,7 +71,8 @@ export function FoundInEmail({ view, context, onEdit }: FoundInEmailProps) {
     onSettled: () => client.invalidateQueries({ queryKey: threadKeys.state(context.threadId) }),
   });
   const logTouch = useMutation({
-    mutationFn: () => call('thread.logTouch', { accountId, context }),
+    // The touch is dated by the messages and names who took part: they go with the context.
+    mutationFn: () => call('thread.logTouch', { accountId, context: { ...context, messages: messages ?? [] } }),
     onSettled: () => client.invalidateQueries({ queryKey: ['glance'] }),
   });
 
@@ -85,7 +88,7 @@ export function FoundInEmail({ view, context, onEdit }: FoundInEmailProps) {
         <button
           type="button"
           className="button button--small"
-          disabled={touchLogged || logTouch.isPending}
+          disabled={touchLogged || logTouch.isPending || messages === undefined}
           onClick={() => logTouch.mutate()}
         >
           Log this email

@@ -1,6 +1,7 @@
 /**
- * What Glance finds in the open thread, read after the account is on screen (a macrotask later, so
- * the account's first paint never waits for it), and what the user already did with it.
+ * What Glance finds in the open thread, read after the account is on screen (its messages asked of
+ * the page then, and read a macrotask later, so the account's first paint never waits for them), and
+ * what the user already did with it.
  */
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
@@ -9,6 +10,7 @@ import type { PageContext } from '@/lib/hosts/types';
 import { call } from '@/lib/messages/client';
 import { isFreeMailDomain, registrableDomain } from '@/lib/match/domains';
 import { readThread, type ThreadFindings } from '@/lib/thread';
+import { useThreadMessages } from './use-thread-messages';
 
 export type ThreadContext = Extract<PageContext, { kind: 'thread' }>;
 
@@ -28,13 +30,14 @@ function ownDomainsOf(profileDomains: string[] | undefined, userEmail: string | 
 export function useThreadFindings(context: ThreadContext, view: AccountView): ThreadFindings | null {
   const profile = useQuery({ queryKey: threadKeys.profile, queryFn: () => call('profile.get', {}) });
   const [read, setRead] = useState<{ context: ThreadContext; findings: ThreadFindings } | null>(null);
-  const ready = !profile.isPending;
+  const messages = useThreadMessages(context);
+  const ready = !profile.isPending && messages !== undefined;
   const { account, contacts } = view;
 
   useEffect(() => {
     if (!ready) return;
     const timer = setTimeout(() => {
-      const findings = readThread(context.messages, {
+      const findings = readThread(messages!, {
         threadId: context.threadId,
         ownDomains: ownDomainsOf(profile.data?.ownDomains, context.userEmail),
         userEmail: context.userEmail,
@@ -47,7 +50,7 @@ export function useThreadFindings(context: ThreadContext, view: AccountView): Th
       setRead({ context, findings });
     }, 0);
     return () => clearTimeout(timer);
-  }, [ready, profile.data, context, account, contacts]);
+  }, [ready, profile.data, context, messages, account, contacts]);
 
   // Until this thread is read, nothing: never the previous thread's findings under this one.
   return read?.context === context ? read.findings : null;

@@ -1,15 +1,15 @@
 /**
  * The side panel's link to the page: it follows the active tab of its own window. The tab's content
  * script reads the page as in the in-page mode, but nothing is mounted there: the panel asks it for
- * the context and the selection (tabs.sendMessage, no "tabs" permission needed) and hears its updates
+ * the context, the selection and the thread's messages (tabs.sendMessage, no "tabs" permission needed) and hears its updates
  * (runtime messages, taken only when the browser names the active tab as the sender). The panel is
  * an extension page the host page cannot frame or reach: no token or private channel is needed.
  */
 import { browser } from 'wxt/browser';
-import type { PageContext } from '@/lib/hosts/types';
+import type { PageContext, PageMessage } from '@/lib/hosts/types';
 import { createHandoffReceiver } from '@/lib/display/promise-handoff';
 import { isToPanel, type PromiseDraftSeed, type ToPanel, type ToTab } from '@/lib/messages/frame';
-import { pageContextSchema } from '@/lib/messages/page-context-schema';
+import { pageContextSchema, pageMessagesSchema, pageTimeSchema } from '@/lib/messages/page-context-schema';
 import { z } from '@/lib/schema/zod';
 
 export interface PanelEvents {
@@ -19,7 +19,7 @@ export interface PanelEvents {
   onOpenPromiseForm(seed: PromiseDraftSeed): void;
 }
 
-const seedSchema = z.object({ text: z.string().max(5000), sentAt: z.string().max(64).optional() });
+const seedSchema = z.object({ text: z.string().max(5000), sentAt: z.string().max(64).optional(), sent: pageTimeSchema.optional() });
 const handedSchema = z.object({ id: z.string().min(1).max(64), seed: seedSchema });
 
 export function followActiveTab(events: PanelEvents) {
@@ -88,6 +88,12 @@ export function followActiveTab(events: PanelEvents) {
       if (activeTabId === undefined) return { text: '' };
       const seed = seedSchema.safeParse(await ask<unknown>(activeTabId, { glance: 'tab', type: 'get-selection' }));
       return seed.success ? seed.data : { text: '' };
+    },
+    /** What the active tab's open thread says (none when it does not answer). */
+    async messages(): Promise<PageMessage[]> {
+      if (activeTabId === undefined) return [];
+      const messages = pageMessagesSchema.safeParse(await ask<unknown>(activeTabId, { glance: 'tab', type: 'get-messages' }));
+      return messages.success ? messages.data : [];
     },
   };
 }

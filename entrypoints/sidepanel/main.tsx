@@ -29,12 +29,15 @@ const tab = followActiveTab({
   onOpenPromiseForm: (seed) => handleHostMessage({ type: 'open-promise-form', seed }),
 });
 
-// The sidebar asks its host for the selection; here the host is the active tab's content script.
+// The sidebar asks its host for the selection and the thread's messages; here the host is the active tab's content script.
 usePageStore.setState({
   openOptions: () => void browser.runtime.openOptionsPage(),
   postToHost: (message) => {
     if (message.type === 'get-selection') {
       void tab.selection().then((seed) => handleHostMessage({ type: 'selection', requestId: message.requestId, seed }));
+    }
+    if (message.type === 'get-messages') {
+      void tab.messages().then((messages) => handleHostMessage({ type: 'messages', requestId: message.requestId, messages }));
     }
   },
 });

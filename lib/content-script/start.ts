@@ -6,11 +6,10 @@
  * React. Each host gets a script of its own (entrypoints/*-page.ts) with only its reader, and no
  * extension-API wrapper: a few kilobytes on every page load.
  */
-import { readSafely, sentAtSafely, type HostAdapter } from '../hosts/adapter';
+import { messagesSafely, readSafely, sentSafely, type HostAdapter } from '../hosts/adapter';
 import { displayModeOf, DISPLAY_MODE_KEY } from '../display/mode';
 import { createPromiseHandoff } from '../display/promise-handoff';
-import { hostTheme } from '../hosts/theme';
-import type { PageContext } from '../hosts/types';
+import type { PageContext, PageMessage } from '../hosts/types';
 import { isToTab, type PromiseDraftSeed, type ToContent, type ToPanel, type ToSidebar } from '../messages/frame';
 import { sendWithRedelivery } from '../messages/redelivery';
 import type { RequestEnvelope, ResponseEnvelope, ResponseOf } from '../messages/protocol';
@@ -20,6 +19,7 @@ import { watchPage } from '../sidebar-frame/watch';
 
 const COLLAPSED_KEY = 'sidebar.collapsed';
 const UNREADABLE_GRACE_MS = 1500;
+const THEME_SETTLE_MS = 500;
 
 export async function startGlance(adapter: HostAdapter): Promise<void> {
   const stored = await browser.storage.local.get([COLLAPSED_KEY, DISPLAY_MODE_KEY]);
@@ -28,13 +28,16 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
   const selectionSeed = (): PromiseDraftSeed => {
     const selection = window.getSelection();
     const text = (selection?.toString() ?? '').trim().slice(0, 2000);
-    return { text, sentAt: text ? sentAtSafely(adapter, selection?.anchorNode ?? null) : undefined };
+    const sent = text ? sentSafely(adapter, selection?.anchorNode ?? null) : undefined;
+    return sent ? { text, sent } : { text };
   };
+  // What the thread's messages say: only when the sidebar (or the side panel) shows them, never on every read.
+  const readMessages = (): PageMessage[] => messagesSafely(adapter, new URL(location.href), document);
   // The matches are coarser than the reader (*.my.salesforce.com, all of Outlook's app for its route
   // changes, lib/hosts/matches.ts): off the reader's pages nothing is read or mounted, and no room taken;
   // the route is still watched, so a move to a page it reads (Outlook's calendar to mail) mounts the sidebar.
-  // Every read looks at the theme too: a theme switch (Gmail's, without a reload) changes no context, so
-  // the watch would not report it.
+  // Every read looks at the theme too (after the next frame): a theme switch (Gmail's, without a reload)
+  // changes no context, so the watch would not report it.
   const read = (): PageContext | null => {
     tellTheme();
     const url = new URL(location.href);
@@ -51,19 +54,30 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
   };
   const handoff = createPromiseHandoff(() => crypto.randomUUID());
   let lastContext: PageContext | null = null;
-  // The host's theme, told on mounting and on every read when it changed (Gmail switches theme without a reload).
-  let theme: string | null = null;
-  const tellTheme = () => {
-    const now = sidebar && hostTheme(document, (el) => getComputedStyle(el).backgroundColor);
-    if (sidebar && now && now !== theme) sidebar.frame.post({ type: 'host-theme', theme: (theme = now) });
+  // The host's background colours, told on mounting and after reads when they changed (Gmail switches theme
+  // without a reload); the sidebar works out the theme. Read once the page has drawn, when its own style pass
+  // has run: read at once, they would force that pass here (and after mounting, one for our own elements).
+  // On mounting, after the next frame (before the sidebar draws); after reads, once a burst of them settles.
+  let backgrounds: string | null = null;
+  let themeTimer: number | undefined;
+  const readTheme = () => {
+    const now = [document.body, document.documentElement].filter((el) => el !== null).map((el) => getComputedStyle(el).backgroundColor);
+    if (sidebar && now.join() !== backgrounds) sidebar.frame.post({ type: 'host-theme', backgrounds: now });
+    if (sidebar) backgrounds = now.join();
+  };
+  const tellTheme = (soon = false) => {
+    if (!sidebar) return;
+    window.clearTimeout(themeTimer);
+    if (soon) requestAnimationFrame(() => (themeTimer = window.setTimeout(readTheme)));
+    else themeTimer = window.setTimeout(readTheme, THEME_SETTLE_MS);
   };
   /** The in-page sidebar exists exactly on a page the reader knows, in the in-page mode. */
   const applyDisplay = () => {
     const inPage = onReadPage && mode === 'page';
     if (inPage && !sidebar) {
-      sidebar = mountInPage(collapsedAtStart, selectionSeed, (collapsed) => (collapsedAtStart = collapsed));
-      theme = null;
-      tellTheme();
+      sidebar = mountInPage(collapsedAtStart, { selectionSeed, readMessages }, (collapsed) => (collapsedAtStart = collapsed));
+      backgrounds = null;
+      tellTheme(true);
       if (lastContext) sidebar.frame.post({ type: 'context', context: lastContext });
     } else if (!inPage && sidebar) {
       sidebar.destroy();
@@ -80,7 +94,9 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
   // Gmail changes the route before it draws the thread: an unreadable page is only reported once
   // it stays unreadable, and meanwhile the sidebar shows it is loading rather than the last account.
   let unreadableTimer: number | undefined;
-  const watch = watchPage(window, read, (context) => {
+  // Our own sidebar going in or out of the page is no change of what the page shows.
+  const isOwn = (node: Node) => sidebar?.frame.owns(node) === true;
+  const watch = watchPage(window, read, isOwn, (context) => {
     window.clearTimeout(unreadableTimer);
     // The extension was updated or removed: this script is orphaned, so take the sidebar off the page.
     if (!browser.runtime?.id) return stop();
@@ -121,6 +137,8 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
       sendResponse(handoff.take());
     } else if (message.type === 'get-selection') {
       sendResponse(selectionSeed());
+    } else if (message.type === 'get-messages') {
+      sendResponse(readMessages());
     }
     return false;
   };
@@ -142,7 +160,12 @@ interface InPageSidebar {
 }
 
 /** The sidebar iframe on the page, registered with the background for this tab. */
-function mountInPage(collapsed: boolean, selectionSeed: () => PromiseDraftSeed, onCollapsed: (collapsed: boolean) => void): InPageSidebar {
+interface PageReads {
+  selectionSeed(): PromiseDraftSeed;
+  readMessages(): PageMessage[];
+}
+
+function mountInPage(collapsed: boolean, reads: PageReads, onCollapsed: (collapsed: boolean) => void): InPageSidebar {
   // Asked at once: the sidebar cannot load an account before it redeems this.
   const register: RequestEnvelope<'sidebar.register'> = { glance: 'request', type: 'sidebar.register', payload: {} };
   const registration = sendWithRedelivery(() => browser.runtime.sendMessage(register)).then(
@@ -156,7 +179,8 @@ function mountInPage(collapsed: boolean, selectionSeed: () => PromiseDraftSeed, 
   );
 
   const onMessage = (message: ToContent) => {
-    if (message.type === 'get-selection') frame.post({ type: 'selection', requestId: message.requestId, seed: selectionSeed() });
+    if (message.type === 'get-selection') frame.post({ type: 'selection', requestId: message.requestId, seed: reads.selectionSeed() });
+    if (message.type === 'get-messages') frame.post({ type: 'messages', requestId: message.requestId, messages: reads.readMessages() });
     if (message.type === 'set-collapsed') setCollapsed(message.collapsed);
   };
   const frame: SidebarFrame = mountSidebar(document, {

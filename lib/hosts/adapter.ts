@@ -1,13 +1,16 @@
 /** A host Glance reads: which pages are its own, what they show, and when a selected sentence was sent. */
-import type { HostName, PageContext } from './types';
+import type { HostName, PageContext, PageMessage, PageTime } from './types';
 
 export interface HostAdapter {
   host: HostName;
   /** Pages of this host that the reader understands (the manifest's matches are coarser). */
   isHost(url: URL): boolean;
+  /** What is in view, as far as matching needs it: a thread's people, not what its messages say. */
   read(url: URL, doc: Document): PageContext;
+  /** A mail host's open thread: what its last messages say, read only when asked (the sidebar shows them below the account). */
+  readMessages?(url: URL, doc: Document): PageMessage[];
   /** The sent time of the email that holds `node`, so "by Friday" counts from the day it was written. */
-  sentAtOfNode?(node: Node | null): string | undefined;
+  sentOfNode?(node: Node | null): PageTime | undefined;
 }
 
 /**
@@ -23,10 +26,19 @@ export function readSafely(adapter: HostAdapter, url: URL, doc: Document): PageC
   }
 }
 
-/** When the email holding `node` was sent, or undefined: an odd page makes the form count from today, never throws. */
-export function sentAtSafely(adapter: HostAdapter, node: Node | null): string | undefined {
+/** The open thread's messages, or none: an odd page leaves "Found in this email" empty, never throws. */
+export function messagesSafely(adapter: HostAdapter, url: URL, doc: Document): PageMessage[] {
   try {
-    return adapter.sentAtOfNode?.(node);
+    return adapter.readMessages?.(url, doc) ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/** When the email holding `node` was sent, or undefined: an odd page makes the form count from today, never throws. */
+export function sentSafely(adapter: HostAdapter, node: Node | null): PageTime | undefined {
+  try {
+    return adapter.sentOfNode?.(node);
   } catch {
     return undefined;
   }

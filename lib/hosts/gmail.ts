@@ -8,7 +8,7 @@ import { ContentAreas, personOf, recipientsOf } from './gmail-people';
 import { PeopleSet } from './people';
 import { GMAIL } from './gmail-selectors';
 import type { HostAdapter } from './adapter';
-import type { PageContext, ThreadMessage } from './types';
+import type { PageContext, PageMessage, PageTime } from './types';
 
 /** Bounds that keep a read under a millisecond on long threads. */
 export const GMAIL_LIMITS = { messages: 10, bodyChars: 4000, signatureChars: 500, people: 100 } as const;
@@ -26,39 +26,34 @@ export function gmailThreadToken(url: URL): string | null {
   return null;
 }
 
+/** The open thread's pane, heading and message containers (inbox rows that a split view shows are no messages). */
+function threadParts(doc: Document) {
+  const scope = queryFirst(doc, GMAIL.main) ?? doc;
+  const messageEls = queryAllFirst(scope, GMAIL.message).filter((el) => !el.closest('tr.zA'));
+  // Bodies are content: an [email] inside one is what a message says, not who is on the thread.
+  const content = new ContentAreas();
+  let open = 0;
+  for (const el of messageEls) {
+    const body = queryFirst(el, GMAIL.body);
+    content.addBody(body);
+    if (body) open++;
+  }
+  return { scope, heading: queryFirst(scope, GMAIL.subject), messageEls, content, open };
+}
+
+/** The thread in view and its people: all that matching needs. What the messages say is read on request (readGmailMessages). */
 export function readGmail(url: URL, doc: Document): PageContext {
   const href = url.href;
   const token = url.pathname.startsWith('/mail') ? gmailThreadToken(url) : null;
   if (!token) return { host: 'gmail', kind: 'list', url: href };
 
-  const scope = queryFirst(doc, GMAIL.main) ?? doc;
-  const heading = queryFirst(scope, GMAIL.subject);
-  const messageEls = queryAllFirst(scope, GMAIL.message).filter((el) => !el.closest('tr.zA'));
-  const content = new ContentAreas();
+  const { scope, heading, messageEls, content, open } = threadParts(doc);
   const people = new PeopleSet();
-  const messages: ThreadMessage[] = [];
-
-  messageEls.forEach((el, i) => {
-    const body = queryFirst(el, GMAIL.body);
-    content.addBody(body);
+  for (const el of messageEls) {
     const from = personOf(content.firstOutside(el, GMAIL.sender));
-    const to = recipientsOf(el, from, content);
     people.add(from);
-    to.forEach((p) => people.add(p));
-    if (i < messageEls.length - GMAIL_LIMITS.messages) return;
-    // A collapsed message shows a one-line preview instead of its body.
-    const text = body
-      ? blockText(body, GMAIL_LIMITS.bodyChars, GMAIL.bodySkip)
-      : shortText(queryFirst(el, GMAIL.snippet), GMAIL_LIMITS.bodyChars);
-    const message: ThreadMessage = { text };
-    const signature = body ? shortText(queryFirst(body, GMAIL.signature), GMAIL_LIMITS.signatureChars) : '';
-    if (signature) message.signature = signature;
-    if (from) message.from = from;
-    if (to.length) message.to = to;
-    const sentAt = sentAtOf(el);
-    if (sentAt) message.sentAt = sentAt;
-    messages.push(message);
-  });
+    recipientsOf(el, from, content).forEach((p) => people.add(p));
+  }
 
   // Collapsed messages, avatars and the reply box show participants outside the message headers;
   // a copy without heading or message wrappers still has these hooks.
@@ -83,63 +78,47 @@ export function readGmail(url: URL, doc: Document): PageContext {
     subject: (heading ? squash(heading.textContent ?? '').slice(0, 300) : '') || subjectFromTitle(doc.title),
     people: people.list(),
     ...(userEmail ? { userEmail } : {}),
-    messages,
+    shown: { messages: messageEls.length, open },
   };
+}
+
+/** What the thread's last messages say, with who wrote them to whom and when (as the page writes it). */
+export function readGmailMessages(_url: URL, doc: Document): PageMessage[] {
+  const { messageEls, content } = threadParts(doc);
+  return messageEls.slice(-GMAIL_LIMITS.messages).map((el) => {
+    const body = queryFirst(el, GMAIL.body);
+    const from = personOf(content.firstOutside(el, GMAIL.sender));
+    const to = recipientsOf(el, from, content);
+    // A collapsed message shows a one-line preview instead of its body.
+    const text = body
+      ? blockText(body, GMAIL_LIMITS.bodyChars, GMAIL.bodySkip)
+      : shortText(queryFirst(el, GMAIL.snippet), GMAIL_LIMITS.bodyChars);
+    const message: PageMessage = { text };
+    const signature = body ? shortText(queryFirst(body, GMAIL.signature), GMAIL_LIMITS.signatureChars) : '';
+    if (signature) message.signature = signature;
+    if (from) message.from = from;
+    if (to.length) message.to = to;
+    const sent = sentOf(el);
+    if (sent) message.sent = sent;
+    return message;
+  });
 }
 
 function unreadable(url: string, why: string, looked: string): PageContext {
   return { host: 'gmail', kind: 'unreadable', url, reason: `Gmail's thread view could not be read: ${why}`, looked: looked.slice(0, 500) };
 }
 
-function sentAtOf(messageEl: Element): string | undefined {
+/** A date title has a time ("9:14 AM", "22:53", "上午10:08"); the fallbacks' other titles (buttons, chips) have none. */
+const HAS_TIME = /\d:\d\d/;
+
+function sentOf(messageEl: Element): PageTime | undefined {
   for (const selector of GMAIL.sentAt) {
     for (const el of Array.from(messageEl.querySelectorAll(selector)).slice(0, 20)) {
-      const iso = parseGmailDate(el.getAttribute('title') ?? '');
-      if (iso) return iso;
+      const text = el.getAttribute('title')?.trim().slice(0, 100);
+      if (text && HAS_TIME.test(text)) return { host: 'gmail', text };
     }
   }
   return undefined;
-}
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/** Russian month abbreviations as Gmail writes them ("26 дек. 2019 г., 22:53"), first three letters. */
-const MONTHS_RU = ['янв', 'фев', 'мар', 'апр', 'мая', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'];
-
-function monthIndex(name: string): number {
-  const prefix = name.toLowerCase().slice(0, 3);
-  const en = MONTHS.indexOf(prefix);
-  return en >= 0 ? en : MONTHS_RU.indexOf(prefix === 'май' ? 'мая' : prefix);
-}
-
-/**
- * Gmail's date titles, in the browser's time zone: "Tue, Mar 4, 2025, 9:14 AM" (US), "Tue, 4 Mar
- * 2025, 09:14" and "20 Aug 2025, 13:19" (UK), "26 дек. 2019 г., 22:53" (ru) and
- * "2016年5月4日 上午10:08" (zh/ja). Other locales are left undated.
- */
-export function parseGmailDate(title: string): string | undefined {
-  const t = title.replace(/\s+/g, ' ').trim();
-  const us = t.match(/([A-Za-z]{3})[a-z]* (\d{1,2}),? (\d{4}),? (?:at )?(\d{1,2}):(\d{2}) ?([AP]M)?/i);
-  const dayFirst = t.match(/(\d{1,2}) (\p{L}{3,})\.? (\d{4})(?: г\.)?,? (?:at )?(\d{1,2}):(\d{2}) ?([AP]M)?/iu);
-  const cjk = t.match(/(\d{4})年(\d{1,2})月(\d{1,2})日 ?(?:[(（]\S[)）])? ?(上午|下午|午前|午後)?(\d{1,2}):(\d{2})/);
-  let year: number, month: number, day: number, hour: number, minute: number;
-  let pm: boolean | undefined;
-  if (us || dayFirst) {
-    const [name, d, y, h, min, ampm] = us
-      ? [us[1], us[2], us[3], us[4], us[5], us[6]]
-      : [dayFirst![2], dayFirst![1], dayFirst![3], dayFirst![4], dayFirst![5], dayFirst![6]];
-    [year, month, day, hour, minute] = [Number(y), monthIndex(name), Number(d), Number(h), Number(min)];
-    pm = ampm ? ampm.toUpperCase() === 'PM' : undefined;
-  } else if (cjk) {
-    [year, month, day, hour, minute] = [Number(cjk[1]), Number(cjk[2]) - 1, Number(cjk[3]), Number(cjk[5]), Number(cjk[6])];
-    pm = cjk[4] ? cjk[4] === '下午' || cjk[4] === '午後' : undefined;
-  } else {
-    return undefined;
-  }
-  if (month < 0) return undefined;
-  if (pm === true && hour < 12) hour += 12;
-  if (pm === false && hour === 12) hour = 0;
-  const date = new Date(year, month, day, hour, minute);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
 /**
@@ -198,12 +177,12 @@ function safeDecode(s: string): string {
   }
 }
 
-/** When the message holding `node` (e.g. the user's selection) was sent, if the page shows it. */
-export function gmailSentAtOfNode(node: Node | null): string | undefined {
+/** When the message holding `node` (e.g. the user's selection) was sent, as the page writes it. */
+export function gmailSentOfNode(node: Node | null): PageTime | undefined {
   const el = node instanceof Element ? node : node?.parentElement;
   for (const selector of GMAIL.message) {
     const message = el?.closest(selector);
-    if (message) return sentAtOf(message);
+    if (message) return sentOf(message);
   }
   return undefined;
 }
@@ -212,5 +191,6 @@ export const gmailAdapter: HostAdapter = {
   host: 'gmail',
   isHost: (url) => url.protocol === 'https:' && url.hostname === 'mail.google.com',
   read: readGmail,
-  sentAtOfNode: gmailSentAtOfNode,
+  readMessages: readGmailMessages,
+  sentOfNode: gmailSentOfNode,
 };

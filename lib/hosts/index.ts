@@ -1,12 +1,17 @@
 /** Every host Glance reads, for code that must know them all (the popup's tab, tests). */
-import { readSafely, sentAtSafely, type HostAdapter } from './adapter';
+import { messagesSafely, readSafely, sentSafely, type HostAdapter } from './adapter';
 import { gmailAdapter } from './gmail';
 import { hubspotAdapter } from './hubspot';
 import { outlookAdapter } from './outlook';
 import { salesforceAdapter } from './salesforce';
-import type { HostName, PageContext } from './types';
+import { sentAtOf, threadMessagesOf } from './sent-time';
+import type { HostName, PageContext, ThreadMessage } from './types';
 
 export type { HostName, PageContext } from './types';
+
+/** A page as read in full: a thread comes with its messages. */
+export type ReadPage =
+  Exclude<PageContext, { kind: 'thread' }> | (Extract<PageContext, { kind: 'thread' }> & { messages: ThreadMessage[] });
 
 const ADAPTERS: HostAdapter[] = [gmailAdapter, outlookAdapter, salesforceAdapter, hubspotAdapter];
 
@@ -18,14 +23,19 @@ export function hostOf(url: URL): HostName | null {
   return adapterOf(url)?.host ?? null;
 }
 
-/** What the page shows, or null on a page Glance does not know. Never throws. */
-export function readPage(url: URL, doc: Document): PageContext | null {
+/**
+ * What the page shows, a thread with what its messages say (the content script reads those apart,
+ * on request), or null on a page Glance does not know. Never throws.
+ */
+export function readPage(url: URL, doc: Document): ReadPage | null {
   const adapter = adapterOf(url);
-  return adapter ? readSafely(adapter, url, doc) : null;
+  if (!adapter) return null;
+  const context = readSafely(adapter, url, doc);
+  return context.kind === 'thread' ? { ...context, messages: threadMessagesOf(messagesSafely(adapter, url, doc)) } : context;
 }
 
 /** The sent time of the email that holds `node`, so "by Friday" counts from the day it was written. */
 export function sentAtOfNode(url: URL, node: Node | null): string | undefined {
   const adapter = adapterOf(url);
-  return adapter ? sentAtSafely(adapter, node) : undefined;
+  return adapter ? sentAtOf(sentSafely(adapter, node)) : undefined;
 }

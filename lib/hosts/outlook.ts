@@ -5,10 +5,9 @@
  */
 import { blockText, firstEmailIn, queryAllFirst, queryFirst, shortText, squash } from './dom';
 import type { HostAdapter } from './adapter';
-import { parseOutlookDate } from './outlook-date';
 import { OUTLOOK } from './outlook-selectors';
 import { PeopleSet } from './people';
-import type { PageContext, Person, ThreadMessage } from './types';
+import type { PageContext, PageMessage, PageTime, Person } from './types';
 
 /** Bounds that keep a read under a millisecond on long conversations. */
 export const OUTLOOK_LIMITS = { messages: 10, bodyChars: 4000, recipients: 100 } as const;
@@ -30,41 +29,33 @@ export function outlookRouteId(url: URL): string | null {
   return /^[A-Za-z0-9+/=_-]{16,600}$/.test(id) ? id : null;
 }
 
-export function readOutlook(url: URL, doc: Document): PageContext {
-  const href = url.href;
-  const routeId = outlookRouteId(url);
+/** The open conversation's scope and message elements, or null when the pane shows no open message. */
+function conversationParts(url: URL, doc: Document) {
   const pane = queryFirst(doc, OUTLOOK.readingPane);
   const reading = queryFirst(pane ?? doc, OUTLOOK.readContainer);
   // Compose shares the reading pane with an open message; only an open message is a thread.
-  if (!reading && (!routeId || queryFirst(pane ?? doc, OUTLOOK.compose))) return { host: 'outlook', kind: 'list', url: href };
+  if (!reading && (!outlookRouteId(url) || queryFirst(pane ?? doc, OUTLOOK.compose))) return null;
   const scope = reading ?? pane ?? doc.body ?? doc;
-
-  const user = userOf(doc);
-  const lang = doc.documentElement.lang;
   const cards = queryAllFirst(scope, OUTLOOK.message);
   // Message view has no cards: the open container is the one message.
-  const messageEls = cards.length ? cards : [scope];
-  const people = new PeopleSet();
-  const messages: ThreadMessage[] = [];
-  messageEls.forEach((el, i) => {
-    const from = senderOf(el);
-    const to = recipientsOf(el, user);
-    people.add(from);
-    to.forEach((p) => people.add(p));
-    if (i < messageEls.length - OUTLOOK_LIMITS.messages) return;
-    const body = queryFirst(el, OUTLOOK.body);
-    const text = body
-      ? blockText(body, OUTLOOK_LIMITS.bodyChars, OUTLOOK.bodySkip)
-      : shortText(queryFirst(el, OUTLOOK.preview), OUTLOOK_LIMITS.bodyChars);
-    const message: ThreadMessage = { text };
-    if (from) message.from = from;
-    if (to.length) message.to = to;
-    const sentAt = sentAtOf(el, lang);
-    if (sentAt) message.sentAt = sentAt;
-    messages.push(message);
-  });
+  return { scope, messageEls: cards.length ? cards : [scope], user: userOf(doc) };
+}
 
-  const threadId = conversationIdOf(doc, scope) ?? routeId;
+/** The conversation in view and its people: all that matching needs. What the messages say is read on request (readOutlookMessages). */
+export function readOutlook(url: URL, doc: Document): PageContext {
+  const href = url.href;
+  const parts = conversationParts(url, doc);
+  if (!parts) return { host: 'outlook', kind: 'list', url: href };
+  const { scope, messageEls, user } = parts;
+  const people = new PeopleSet();
+  let open = 0;
+  for (const el of messageEls) {
+    people.add(senderOf(el));
+    recipientsOf(el, user).forEach((p) => people.add(p));
+    if (queryFirst(el, OUTLOOK.body)) open++;
+  }
+
+  const threadId = conversationIdOf(doc, scope) ?? outlookRouteId(url);
   if (!threadId) return unreadable(href, 'no conversation id in the address or on the selected message');
   if (people.size === 0) {
     // Also the moment between the route change and Outlook drawing the conversation: the caller reads again.
@@ -81,8 +72,28 @@ export function readOutlook(url: URL, doc: Document): PageContext {
     subject,
     people: people.list(),
     ...(user.email ? { userEmail: user.email } : {}),
-    messages,
+    shown: { messages: messageEls.length, open },
   };
+}
+
+/** What the conversation's last messages say, with who wrote them to whom and when (as the page writes it). */
+export function readOutlookMessages(url: URL, doc: Document): PageMessage[] {
+  const parts = conversationParts(url, doc);
+  if (!parts) return [];
+  return parts.messageEls.slice(-OUTLOOK_LIMITS.messages).map((el) => {
+    const from = senderOf(el);
+    const to = recipientsOf(el, parts.user);
+    const body = queryFirst(el, OUTLOOK.body);
+    const text = body
+      ? blockText(body, OUTLOOK_LIMITS.bodyChars, OUTLOOK.bodySkip)
+      : shortText(queryFirst(el, OUTLOOK.preview), OUTLOOK_LIMITS.bodyChars);
+    const message: PageMessage = { text };
+    if (from) message.from = from;
+    if (to.length) message.to = to;
+    const sent = sentOf(el);
+    if (sent) message.sent = sent;
+    return message;
+  });
 }
 
 function unreadable(url: string, why: string, looked?: string): PageContext {
@@ -161,10 +172,14 @@ function cleanName(raw: string | null | undefined): string | undefined {
   return name && !name.includes('@') ? name : undefined;
 }
 
-function sentAtOf(messageEl: Element, lang: string): string | undefined {
+/** The header's sent time: its title, else its text ("Wed 4/30/2025 3:03 PM"), with the page's language. */
+function sentOf(messageEl: Element): PageTime | undefined {
   const el = queryFirst(messageEl, OUTLOOK.sentAt);
-  if (!el) return undefined;
-  return parseOutlookDate(el.getAttribute('title') ?? '', lang) ?? parseOutlookDate(shortText(el, 100), lang);
+  const title = el?.getAttribute('title')?.trim().slice(0, 100);
+  const text = title && /\d:\d\d/.test(title) ? title : shortText(el, 100);
+  if (!text) return undefined;
+  const lang = el!.ownerDocument.documentElement.lang;
+  return { host: 'outlook', text, ...(lang ? { lang } : {}) };
 }
 
 function safeDecode(s: string): string {
@@ -175,17 +190,18 @@ function safeDecode(s: string): string {
   }
 }
 
-/** When the message holding `node` (e.g. the user's selection) was sent, if the pane shows it. */
-export function outlookSentAtOfNode(node: Node | null): string | undefined {
+/** When the message holding `node` (e.g. the user's selection) was sent, as the pane writes it. */
+export function outlookSentOfNode(node: Node | null): PageTime | undefined {
   const el = node instanceof Element ? node : node?.parentElement;
   if (!el) return undefined;
   const message = el.closest(OUTLOOK.message.join(',')) ?? el.closest(OUTLOOK.readContainer.join(','));
-  return message ? sentAtOf(message, el.ownerDocument.documentElement.lang) : undefined;
+  return message ? sentOf(message) : undefined;
 }
 
 export const outlookAdapter: HostAdapter = {
   host: 'outlook',
   isHost: (url) => url.protocol === 'https:' && HOSTNAMES.has(url.hostname) && url.pathname.startsWith('/mail/'),
   read: readOutlook,
-  sentAtOfNode: outlookSentAtOfNode,
+  readMessages: readOutlookMessages,
+  sentOfNode: outlookSentOfNode,
 };

@@ -1,7 +1,8 @@
 /**
  * Whether a host page is in a dark theme (Gmail, Salesforce and HubSpot dark modes), read from
  * the colour actually painted behind its content: the first opaque background of body or html.
- * Pure over a computed-style reader, so it is tested without a browser.
+ * Pure over the colours, so it is tested without a browser; the sidebar runs it on the colours the
+ * content script reads (a parser less on every page load).
  */
 export type HostTheme = 'light' | 'dark';
 
@@ -22,11 +23,15 @@ function luminance([r, g, b]: [number, number, number, number]): number {
   return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }
 
-export function hostTheme(doc: Document, backgroundOf: (el: Element) => string): HostTheme | null {
-  for (const el of [doc.body, doc.documentElement]) {
-    if (!el) continue;
-    const colour = parseColour(backgroundOf(el));
+/** The theme of a page whose body and html paint these backgrounds (body first): the first opaque one decides. */
+export function themeOf(backgrounds: string[]): HostTheme | null {
+  for (const background of backgrounds) {
+    const colour = parseColour(background);
     if (colour && colour[3] > 0.5) return luminance(colour) < 0.2 ? 'dark' : 'light';
   }
   return null;
+}
+
+export function hostTheme(doc: Document, backgroundOf: (el: Element) => string): HostTheme | null {
+  return themeOf([doc.body, doc.documentElement].filter((el) => el !== null).map(backgroundOf));
 }

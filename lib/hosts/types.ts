@@ -26,6 +26,20 @@ export interface ThreadMessage {
   signature?: string;
 }
 
+/**
+ * A sent time as the page writes it: Gmail's date title, Outlook's header text with the page's
+ * language (which says whether 4/5 is April or May). lib/hosts/sent-time.ts reads it into an ISO
+ * timestamp where it is used, so the content script on every page load carries no date parser.
+ */
+export interface PageTime {
+  host: MailHostName;
+  text: string;
+  lang?: string;
+}
+
+/** One message as the content script reads it, on request: its sent time still as the page writes it. */
+export type PageMessage = Omit<ThreadMessage, 'sentAt'> & { sent?: PageTime };
+
 export type CrmName = 'salesforce' | 'hubspot';
 export type CrmObject = 'account' | 'contact' | 'opportunity' | 'case' | 'company' | 'deal' | 'ticket';
 
@@ -51,7 +65,16 @@ export type PageContext =
       people: Person[];
       /** The signed-in user's own address, when the page shows it. */
       userEmail?: string;
-      messages: ThreadMessage[];
+      /**
+       * What the messages say, once read. Matching needs only the people, so the content script sends
+       * the context without them and reads them when the sidebar asks (lib/content-script/start.ts).
+       */
+      messages?: ThreadMessage[];
+      /**
+       * How many messages the page shows, and how many of them open: without the messages in the context,
+       * this is what changes when a reply arrives or a collapsed message is opened, so they are asked for again.
+       */
+      shown?: { messages: number; open: number };
     }
   | { host: CrmName; kind: 'record'; url: string; record: CrmRecordRef }
   /** A page with no single record or thread in view (inbox, list views, home): the sidebar stays compact. */

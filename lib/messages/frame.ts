@@ -3,12 +3,14 @@
  * MessageChannel handed to the iframe with a one-time nonce, so the host page can neither read
  * nor forge them. Types only: the content script must stay tiny (no zod); the sidebar checks shapes.
  */
-import type { PageContext } from '../hosts/types';
+import type { PageContext, PageMessage, PageTime } from '../hosts/types';
 
 export interface PromiseDraftSeed {
   text: string;
   /** When the selected text sits in an email whose sent time the page shows. */
   sentAt?: string;
+  /** That time as the page writes it: the content script sends this, the sidebar reads it into sentAt. */
+  sent?: PageTime;
   /** Set when the draft edits a commitment found in the thread: what Glance read, kept unless changed. */
   suggested?: SuggestedCommitment;
 }
@@ -30,14 +32,21 @@ export type ToSidebar =
   | { type: 'open-promise-form'; seed: PromiseDraftSeed }
   | { type: 'selection'; requestId: number; seed: PromiseDraftSeed }
   | { type: 'collapsed'; collapsed: boolean }
-  /** The host page's own theme, for a sidebar set to follow it. */
-  | { type: 'host-theme'; theme: 'light' | 'dark' }
+  /** The host page's painted background colours (body, then html), for a sidebar set to follow its theme (lib/hosts/theme.ts). */
+  | { type: 'host-theme'; backgrounds: string[] }
+  /** The open thread's messages, as asked for with get-messages. */
+  | { type: 'messages'; requestId: number; messages: PageMessage[] }
   /** The one-time token the content script got for this tab: the sidebar redeems it with the background. */
   | { type: 'registration'; token: string }
   /** Registration failed (the background refused or could not be reached): say so rather than spin. */
   | { type: 'registration-failed'; reason: string };
 
-export type ToContent = { type: 'ready' } | { type: 'get-selection'; requestId: number } | { type: 'set-collapsed'; collapsed: boolean };
+export type ToContent =
+  | { type: 'ready' }
+  | { type: 'get-selection'; requestId: number }
+  /** What the open thread's messages say: read only when the sidebar shows them, never on every page load. */
+  | { type: 'get-messages'; requestId: number }
+  | { type: 'set-collapsed'; collapsed: boolean };
 
 export const CONNECT = 'glance:connect';
 export interface ConnectMessage {
@@ -52,6 +61,8 @@ export type ToTab =
   | { glance: 'tab'; type: 'get-context' }
   /** The side panel asks for the selection when its "Log promise" is clicked: answered with a PromiseDraftSeed. */
   | { glance: 'tab'; type: 'get-selection' }
+  /** The side panel asks for the open thread's messages when it shows them: answered with PageMessage[]. */
+  | { glance: 'tab'; type: 'get-messages' }
   /** The side panel, once ready, asks for a promise logged while it was opening: a HandedSeed or null (lib/display/promise-handoff.ts). */
   | { glance: 'tab'; type: 'take-promise' };
 

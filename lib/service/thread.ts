@@ -72,7 +72,7 @@ export function createThreadHandlers({ db, now, broadcast }: ServiceDeps): Threa
           accountId,
           threadId: context.threadId,
           subject: context.subject,
-          messages: context.messages,
+          messages: context.messages ?? [],
           contacts,
           now: at,
         });
@@ -86,7 +86,7 @@ export function createThreadHandlers({ db, now, broadcast }: ServiceDeps): Threa
             at,
           );
         }
-        const championUpdated = await updateChampion(db, contacts, context.messages, at);
+        const championUpdated = await updateChampion(db, contacts, context.messages ?? [], at);
         return { touch: existing ?? touch, championUpdated };
       });
       broadcast(changeEvent(['records', 'threads'], [accountId]));

@@ -16,6 +16,8 @@ export interface SidebarFrame {
   focus(): void;
   setCollapsed(collapsed: boolean): void;
   isCollapsed(): boolean;
+  /** Whether `node` is one this sidebar put in the page (its element, its layout style or that style's text). */
+  owns(node: Node): boolean;
   destroy(): void;
 }
 
@@ -93,6 +95,7 @@ iframe{border:0;height:100%;width:100%;display:block;color-scheme:normal;box-sha
     },
     focus: () => iframe.focus(),
     isCollapsed: () => collapsed,
+    owns: (node) => node === host || node === pageStyle || node.parentNode === pageStyle,
     destroy() {
       channel.port1.close();
       host.remove();

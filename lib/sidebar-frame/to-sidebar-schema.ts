@@ -1,9 +1,9 @@
 /** What the content script may tell the sidebar, checked before the sidebar acts on any of it. */
 import { z } from '../schema/zod';
-import { pageContextSchema } from '../messages/page-context-schema';
+import { pageContextSchema, pageMessagesSchema, pageTimeSchema } from '../messages/page-context-schema';
 import type { ToSidebar } from '../messages/frame';
 
-const seed = z.object({ text: z.string().max(5000), sentAt: z.string().max(64).optional() });
+const seed = z.object({ text: z.string().max(5000), sentAt: z.string().max(64).optional(), sent: pageTimeSchema.optional() });
 
 export const toSidebarSchema = z.union([
   z.object({ type: z.literal('context'), context: pageContextSchema }),
@@ -11,7 +11,8 @@ export const toSidebarSchema = z.union([
   z.object({ type: z.literal('open-promise-form'), seed }),
   z.object({ type: z.literal('selection'), requestId: z.number(), seed }),
   z.object({ type: z.literal('collapsed'), collapsed: z.boolean() }),
-  z.object({ type: z.literal('host-theme'), theme: z.enum(['light', 'dark']) }),
+  z.object({ type: z.literal('host-theme'), backgrounds: z.array(z.string().max(100)).max(2) }),
+  z.object({ type: z.literal('messages'), requestId: z.number(), messages: pageMessagesSchema }),
   z.object({ type: z.literal('registration'), token: z.string().min(1).max(200) }),
   z.object({ type: z.literal('registration-failed'), reason: z.string().max(500) }),
 ]) satisfies z.ZodType<ToSidebar>;

@@ -14,7 +14,13 @@ export interface PageWatch {
   stop(): void;
 }
 
-export function watchPage(win: Window, read: () => PageContext | null, onChange: (context: PageContext | null) => void): PageWatch {
+/** `isOwn`: nodes the caller puts in the page itself (the sidebar); their coming and going is no change of the page. */
+export function watchPage(
+  win: Window,
+  read: () => PageContext | null,
+  isOwn: (node: Node) => boolean,
+  onChange: (context: PageContext | null) => void,
+): PageWatch {
   let lastKey: string | undefined;
   let scheduled = false;
 
@@ -45,7 +51,12 @@ export function watchPage(win: Window, read: () => PageContext | null, onChange:
     navigatedAt = performance.now();
     schedule(0);
   };
-  const onMutation = () => schedule(performance.now() - navigatedAt < EAGER_MS ? 0 : LAZY_MS);
+  const ownRecord = (r: MutationRecord) =>
+    isOwn(r.target) || (Array.from(r.addedNodes).every(isOwn) && Array.from(r.removedNodes).every(isOwn));
+  const onMutation = (records: MutationRecord[]) => {
+    if (records.every(ownRecord)) return;
+    schedule(performance.now() - navigatedAt < EAGER_MS ? 0 : LAZY_MS);
+  };
 
   win.addEventListener('hashchange', onNavigate);
   win.addEventListener('popstate', onNavigate);

@@ -4,7 +4,7 @@
  * [email] elements, and a thread list beside the open thread.
  */
 import { describe, expect, it } from 'vitest';
-import { readGmail } from '../../../lib/hosts/gmail';
+import { readPage, type ReadPage } from '../../../lib/hosts/index';
 import { pageKey } from '../../../lib/match/page-key';
 import { ANCHORS, SAMPLE_USER } from '../../../lib/sample/anchors';
 import { loadFixture } from './load-fixture';
@@ -14,9 +14,9 @@ const ACME_TOKEN = 'FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT';
 const read = (file: string, hash: string, edit?: (doc: Document) => void) => {
   const doc = loadFixture(file);
   edit?.(doc);
-  return readGmail(new URL(GMAIL + hash), doc);
+  return readPage(new URL(GMAIL + hash), doc)!;
 };
-const emails = (ctx: ReturnType<typeof readGmail>) => (ctx.kind === 'thread' ? ctx.people.map((p) => p.email) : ctx);
+const emails = (ctx: ReadPage) => (ctx.kind === 'thread' ? ctx.people.map((p) => p.email) : ctx);
 
 const { champion: dana, economicBuyer: raj } = ANCHORS.acme;
 const casey = SAMPLE_USER;

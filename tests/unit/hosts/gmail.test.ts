@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readGmail, gmailThreadToken, parseGmailDate } from '../../../lib/hosts/gmail';
+import { readGmail, readGmailMessages, gmailThreadToken } from '../../../lib/hosts/gmail';
+import { parseGmailDate } from '../../../lib/hosts/gmail-date';
+import { readPage } from '../../../lib/hosts/index';
 import { ANCHORS, SAMPLE_USER } from '../../../lib/sample/anchors';
 import { loadFixture } from './load-fixture';
 
 const GMAIL = 'https://mail.google.com/mail/u/0/';
-const read = (file: string, hash: string) => readGmail(new URL(GMAIL + hash), loadFixture(file));
+const read = (file: string, hash: string) => readPage(new URL(GMAIL + hash), loadFixture(file))!;
 
 describe('gmail thread, classic DOM (v1)', () => {
   const ctx = read('gmail-thread-v1.html', '#inbox/FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT');
@@ -123,7 +125,7 @@ describe('gmail bounds and fallbacks', () => {
     old.setAttribute('name', 'Early Bird');
     const last = list.querySelectorAll('div.a3s');
     last[last.length - 1].textContent = 'x'.repeat(10_000);
-    const ctx = readGmail(url, doc);
+    const ctx = readPage(url, doc)!;
     if (ctx.kind !== 'thread') throw new Error('expected a thread');
     expect(ctx.messages).toHaveLength(10);
     expect(ctx.messages[9].text).toHaveLength(4000);
@@ -145,5 +147,34 @@ describe('gmail bounds and fallbacks', () => {
     const doc = loadFixture('gmail-thread-v1.html');
     doc.querySelector('h2.hP')!.textContent = '';
     expect(readGmail(url, doc)).toMatchObject({ subject: 'Security review before the Berlin rollout' });
+  });
+});
+
+describe('what the content script reads at page load, and what only on request', () => {
+  const url = new URL(GMAIL + '#inbox/FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT');
+
+  it('matches on the people alone: no message bodies or dates in the context it sends on every read', () => {
+    const ctx = readGmail(url, loadFixture('gmail-thread-v1.html'));
+    expect(ctx).toMatchObject({ kind: 'thread', threadId: '18e5c2a7f4b91d03' });
+    expect(ctx).not.toHaveProperty('messages');
+  });
+
+  it('counts the messages shown and open, so a reply arriving is noticed without reading what it says', () => {
+    const doc = loadFixture('gmail-thread-v1.html');
+    expect(readGmail(url, doc)).toMatchObject({ shown: { messages: 3, open: 3 } });
+    const last = doc.querySelectorAll('div.adn');
+    last[last.length - 1].after(last[last.length - 1].cloneNode(true));
+    expect(readGmail(url, doc)).toMatchObject({ shown: { messages: 4, open: 4 } });
+  });
+
+  it('reads the messages when asked, with each sent time as the page writes it (read in the sidebar)', () => {
+    const messages = readGmailMessages(url, loadFixture('gmail-thread-v1.html'));
+    expect(messages).toHaveLength(3);
+    expect(messages[0]).toMatchObject({
+      from: { email: ANCHORS.acme.champion.email },
+      sent: { host: 'gmail', text: expect.stringMatching(/2025/) },
+    });
+    expect(messages[0]).not.toHaveProperty('sentAt');
+    expect(messages[0].text).not.toBe('');
   });
 });

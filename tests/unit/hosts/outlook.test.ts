@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { readPage, sentAtOfNode } from '../../../lib/hosts/index';
 import { outlookRouteId } from '../../../lib/hosts/outlook';
 import { parseOutlookDate } from '../../../lib/hosts/outlook-date';
-import type { PageContext } from '../../../lib/hosts/types';
+import type { ReadPage } from '../../../lib/hosts/index';
 import { pageKey } from '../../../lib/match/page-key';
 import { loadFixture } from './load-fixture';
 
 const ACME_ID = 'AAQkAGFjbWUtcmVuZXdhbC0yMDI1AAQAc2VjdXJpdHk=';
 const ACME_URL = `https://outlook.office.com/mail/inbox/id/${encodeURIComponent(ACME_ID)}`;
 const read = (url: string, doc = loadFixture('outlook-app.html')) => readPage(new URL(url), doc)!;
-const thread = (ctx: PageContext) => {
+const thread = (ctx: ReadPage) => {
   if (ctx.kind !== 'thread') throw new Error(`expected a thread, got ${JSON.stringify(ctx)}`);
   return ctx;
 };

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPage } from '../../../lib/hosts/index';
-import type { PageContext } from '../../../lib/hosts/types';
+import type { ReadPage } from '../../../lib/hosts/index';
 
 const CAPTURES = join(__dirname, '../../../../shared/reference/host-dom');
 const absent = !existsSync(CAPTURES);
@@ -17,7 +17,7 @@ const capture = (file: string) => new DOMParser().parseFromString(readFileSync(j
 const INBOX = 'https://mail.google.com/mail/u/0/#inbox';
 const THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT';
 const gmail = (file: string, url = THREAD, doc = capture(file)) => readPage(new URL(url), doc)!;
-const thread = (ctx: PageContext) => {
+const thread = (ctx: ReadPage) => {
   if (ctx.kind !== 'thread') throw new Error(`expected a thread, got ${JSON.stringify(ctx)}`);
   return ctx;
 };

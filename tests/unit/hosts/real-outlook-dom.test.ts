@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPage, sentAtOfNode } from '../../../lib/hosts/index';
-import type { PageContext } from '../../../lib/hosts/types';
+import type { ReadPage } from '../../../lib/hosts/index';
 
 const CAPTURES = join(__dirname, '../../../../shared/reference/host-dom/outlook');
 const absent = !existsSync(CAPTURES);
@@ -26,7 +26,7 @@ const INBOX = 'https://outlook.live.com/mail/0/';
 const ITEM = 'https://outlook.live.com/mail/0/inbox/id/AQMkADAwATM0MDAAMi04ZTI5LTRmNjUtMDACLTAwCgBGAAADbh6QAAAAgVZAAAAA';
 const CONVERSATION_ID = 'AQQkADAwATM0MDAAMi04ZTI5LTRmNjUtMDACLTAwCgAQAJr5qba978hCoYLaodB+3Lo=';
 const read = (file: string, url: string, doc = capture(file)) => readPage(new URL(url), doc)!;
-const thread = (ctx: PageContext) => {
+const thread = (ctx: ReadPage) => {
   if (ctx.kind !== 'thread') throw new Error(`expected a thread, got ${JSON.stringify(ctx)}`);
   return ctx;
 };

@@ -1,4 +1,4 @@
-import { hostTheme } from '../../../lib/hosts/theme';
+import { hostTheme, themeOf } from '../../../lib/hosts/theme';
 
 function page(body: string, html = 'rgba(0, 0, 0, 0)') {
   const doc = document.implementation.createHTMLDocument('host');
@@ -18,5 +18,17 @@ describe('hostTheme', () => {
     expect(hostTheme(through.doc, through.style)).toBe('dark');
     const none = page('rgba(0, 0, 0, 0)');
     expect(hostTheme(none.doc, none.style)).toBeNull();
+  });
+});
+
+describe('themeOf (the sidebar, on the colours the content script sends)', () => {
+  it('takes the first opaque colour, body before html', () => {
+    expect(themeOf(['rgb(32, 33, 36)', 'rgb(255, 255, 255)'])).toBe('dark');
+    expect(themeOf(['rgba(0, 0, 0, 0)', 'rgb(255, 255, 255)'])).toBe('light');
+  });
+
+  it('says nothing for no colours, or colours it cannot read', () => {
+    expect(themeOf([])).toBeNull();
+    expect(themeOf(['transparent', 'color(display-p3 0 0 0)'])).toBeNull();
   });
 });

@@ -18,6 +18,7 @@ describe('watchPage', () => {
     const watch = watchPage(
       window,
       () => list(url),
+      () => false,
       (c) => seen.push(c),
     );
     watch.check();
@@ -40,6 +41,7 @@ describe('watchPage', () => {
     const watch = watchPage(
       window,
       () => (reads++, list(label)),
+      () => false,
       () => undefined,
     );
     // Long after any navigation: a DOM change waits for the lazy read.
@@ -56,6 +58,31 @@ describe('watchPage', () => {
     document.body.append(document.createElement('p'));
     await vi.advanceTimersByTimeAsync(0);
     expect(reads).toBe(2);
+    watch.stop();
+  });
+
+  it("does not read the page again for the sidebar's own elements coming, changing or going", async () => {
+    let reads = 0;
+    const ours = document.createElement('glance-sidebar');
+    const style = document.createElement('style');
+    const isOwn = (node: Node) => node === ours || node === style || node.parentNode === style;
+    const watch = watchPage(
+      window,
+      () => (reads++, list('a')),
+      isOwn,
+      () => undefined,
+    );
+    document.head.append(style);
+    document.documentElement.append(ours);
+    style.textContent = 'html{margin-right:28px !important}';
+    ours.remove();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reads).toBe(0);
+    // The page's own change in the same moment is still read.
+    document.documentElement.append(ours);
+    document.body.append(document.createElement('p'));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reads).toBe(1);
     watch.stop();
   });
 });

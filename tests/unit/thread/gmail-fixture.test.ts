@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readGmail } from '@/lib/hosts/gmail';
+import { readPage } from '@/lib/hosts/index';
 import { ANCHORS, SAMPLE_USER } from '@/lib/sample/anchors';
 import { readThread } from '@/lib/thread';
 import { loadFixture } from '../hosts/load-fixture';
@@ -7,7 +7,7 @@ import { loadFixture } from '../hosts/load-fixture';
 const URL_OF_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVtRkHnBvLpMcXzWqJdFsGyTbE';
 
 describe('the commitments of a Gmail thread, read from the page as the sidebar reads it', () => {
-  const ctx = readGmail(new URL(URL_OF_THREAD), loadFixture('gmail-thread-commitments.html'));
+  const ctx = readPage(new URL(URL_OF_THREAD), loadFixture('gmail-thread-commitments.html'))!;
   if (ctx.kind !== 'thread') throw new Error(`expected a thread, got ${JSON.stringify(ctx)}`);
   const found = readThread(ctx.messages, {
     threadId: ctx.threadId,
