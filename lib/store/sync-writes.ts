@@ -27,6 +27,8 @@ export interface SyncPageWrite {
   object: SyncObject;
   /** Consecutive pages of this object, in the order pulled: written in turn, in one transaction, with the last one's cursor. */
   pages: readonly PullPage[];
+  /** The run these pages were pulled for: a run started over meanwhile does not take them. */
+  runId: string | undefined;
   /** The account's id in this CRM from a Glance id the connector made (null for other ids). */
   crmAccountId: (glanceId: string) => string | null;
   /** Her book: only accounts owned by this email are written; absent for the whole CRM. */
@@ -41,6 +43,11 @@ export interface PageOutcome {
   /** The record after the write (cursor moved, run advanced), or null when the run was gone (disconnected meanwhile). */
   record: SourceRecord | null;
   accountIds: string[];
+  /**
+   * Set when the run was started over while these pages were on their way (the book or the mapping
+   * changed): nothing of them is kept, and `record` is where the new run stands.
+   */
+  startedOver?: boolean;
 }
 
 const INDEX: Record<SourceId, '_hs' | '_sf'> = { hubspot: '_hs', salesforce: '_sf' };
@@ -127,6 +134,8 @@ export async function writeSyncPages(db: GlanceDB, w: SyncPageWrite): Promise<Pa
     const [record] = await Promise.all([readSource(db, source), refs.resolve(accountsNamed(pages))]);
     // Disconnected (or the run was reset) while these pages were on their way: nothing of them is kept.
     if (!record.connected || !record.run) return { written: {}, removed: 0, skipped: 0, record: null, accountIds: [] };
+    // Pulled under the old rule: written, they would move the new run past the objects it has not read yet.
+    if (record.run.id !== w.runId) return { written: {}, removed: 0, skipped: 0, record, accountIds: [], startedOver: true };
     const tally: PageTally = { written: {}, removed: 0, skipped: 0, touched: new Set() };
     for (const page of pages) await writePage(db, w, page, refs, tally);
     const outcome = { written: tally.written, removed: tally.removed, skipped: tally.skipped };

@@ -47,7 +47,7 @@ export interface SyncEngineDeps {
 const MAX_RESYNCS_PER_RUN = 1;
 
 export function newRun(now: Date, full: boolean): RunProgress {
-  return { startedAt: now.toISOString(), objectIndex: 0, full, written: {}, removed: 0, skipped: 0 };
+  return { id: crypto.randomUUID(), startedAt: now.toISOString(), objectIndex: 0, full, written: {}, removed: 0, skipped: 0 };
 }
 
 export function createSyncEngine(deps: SyncEngineDeps) {
@@ -115,12 +115,19 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           source,
           object,
           pages,
+          runId: record.run.id,
           crmAccountId: (id) => connector.crmAccountId(id),
           ownerEmail,
           now: deps.now(),
         });
         if (!outcome.record) return;
         record = outcome.record;
+        if (outcome.startedOver) {
+          // The book or the mapping changed meanwhile (sync.configure): read everything again, under the new rule.
+          reader.stop();
+          reader = readerFor(record);
+          continue;
+        }
         events.page(outcome.accountIds, outcome.removed, !pages[pages.length - 1].more);
       }
       events.end();
@@ -129,7 +136,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       if (scope.accountIds.length) deps.broadcast(changeEvent(['records'], scope.accountIds));
       await updateSource(db, source, (r) => {
         if (!r.run) return r;
-        const { startedAt: _s, objectIndex: _o, ...totals } = r.run;
+        const { id: _i, startedAt: _s, objectIndex: _o, ...totals } = r.run;
         // What a resync told stays until a later, ordinary run.
         const notice = r.run.full ? [r.notice, scope.notice].filter(Boolean).join(' ') || undefined : undefined;
         return {

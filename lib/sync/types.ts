@@ -27,6 +27,8 @@ export interface RunTotals {
 
 /** A run in progress: stored with every page, so a stopped worker resumes at the page it stopped. */
 export interface RunProgress extends RunTotals {
+  /** Tells this run from one started over in its place (absent on runs stored before it was kept). */
+  id?: string;
   startedAt: string;
   /** Index into SYNC_ORDER of the object being read. */
   objectIndex: number;

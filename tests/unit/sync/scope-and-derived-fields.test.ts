@@ -142,4 +142,51 @@ describe('switching from the whole CRM to her book', () => {
     expect(status.lastResult).toContain('1 removed');
     expect(s.broadcast).toHaveBeenCalledWith(expect.objectContaining({ accountIds: [accountId(2)] }));
   });
+
+  it('while a sync runs starts that run over under the new rule, rather than carrying on from where it was', async () => {
+    const crm = new FakeCrm();
+    crm.company(1, 'Acme');
+    crm.company(2, 'Initech', 'bo@northpeak.io');
+    crm.contact(11, 1, 'wile@acme.com');
+    crm.contact(21, 2, 'peter@initech.com');
+    let holdContacts = true;
+    let reached = () => undefined as void;
+    const atContacts = new Promise<void>((resolve) => (reached = resolve));
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const s = startSyncService({
+      connectors: {
+        hubspot: () => {
+          const connector = crm.connector();
+          connector.pull = vi.fn(async (object: SyncObject, cursor: string | null) => {
+            if (object === 'contacts' && holdContacts) {
+              holdContacts = false;
+              reached();
+              await held;
+            }
+            return crm.pull(object, cursor);
+          });
+          return connector;
+        },
+      },
+    });
+    open.push(s.db);
+    await s.run('sync.configure', { source: 'hubspot', herBook: false, ownerEmail: 'ana@northpeak.io' });
+    const firstSync = s.connectHubSpot();
+    await atContacts;
+    // The whole CRM's companies are stored (both), and its contacts are on their way.
+    await vi.waitFor(async () => expect(await s.db.accounts.count()).toBe(2));
+    s.clock.advance(60_000);
+    // Her book, switched on while the whole CRM's contacts are on their way.
+    await s.run('sync.configure', { source: 'hubspot', herBook: true });
+    release();
+    await firstSync;
+    await s.engine.syncSource('hubspot');
+
+    expect((await s.db.accounts.toArray()).map((a) => a.name)).toEqual(['Acme']);
+    expect(await s.db.contacts.get('fake:con:11')).toBeDefined();
+    expect(await s.db.contacts.get('fake:con:21')).toBeUndefined();
+    expect(crm.pulls.filter((p) => p.object === 'companies').length).toBeGreaterThanOrEqual(2);
+    expect((await s.source('hubspot')).state).toBe('ok');
+  });
 });
