@@ -25,8 +25,12 @@ export interface HostLinkState {
   session: Promise<string>;
 }
 
+/** Whether the content script's own word on the page (checked here) has come yet. */
+let toldPage = false;
+
 /** A message from the content script, in the order it came. */
 export function onHostMessage(message: ToSidebar): void {
+  if (message.type === 'context' || message.type === 'navigating') toldPage = true;
   if (message.type === 'context') prefetchPageMatch(queryClient, message.context);
   handleHostMessage(message);
 }
@@ -36,6 +40,11 @@ export function drawSidebar(host: HostLinkState | null): void {
   if (host) {
     setSession(host.session);
     expectFirstMatch(host.first.then((answer) => answer.match));
+    // The page the redeem matched, as the background checked it: drawn at once, unless the content script's
+    // messages (which wait for this frame's own check) have already said where the page is.
+    void host.first.then(({ match }) => {
+      if (match && !toldPage) usePageStore.getState().setContext(match.context);
+    });
     usePageStore.setState({ postToHost: host.post });
     // The theme chosen came with the redeem: the first screen sends no profile.get of its own.
     void queryClient.prefetchQuery({

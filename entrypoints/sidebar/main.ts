@@ -10,7 +10,7 @@ import type { PageContext } from '@/lib/hosts/types';
 import type { ResponseOf } from '@/lib/messages/protocol';
 import { BackgroundError, sendRequest } from '@/lib/messages/request';
 import type { Profile } from '@/lib/settings/profile';
-import { connectToHost, loadToSidebarCheck } from '@/lib/sidebar-frame/connect';
+import { connectToHost } from '@/lib/sidebar-frame/connect';
 import { extensionApi } from '@/lib/sidebar-frame/extension-api';
 
 let loadScreen: () => void = () => undefined;
@@ -31,7 +31,7 @@ const first = new Promise<{ match: FirstMatch | null; profile?: Profile }>((reso
 
 /**
  * The page in view as it arrived, unchecked: it goes only to the background with the redeem, where it
- * is checked like any request. The first screen gets it only once this frame's own check passed it.
+ * is checked like any request. The first screen gets it back from there, as checked, with its match.
  */
 let arrivedContext: unknown = null;
 let redeeming = false;
@@ -46,20 +46,14 @@ function sendRedeem(token: string, context: unknown): Promise<ResponseOf<'sideba
   );
 }
 
-/** The checked form of what was sent, for the first screen to compare with the page it is told about. */
-async function checkedContext(raw: unknown): Promise<PageContext | null> {
-  const message = (await loadToSidebarCheck())({ type: 'context', context: raw });
-  return message?.type === 'context' ? message.context : null;
-}
-
 function redeem(token: string) {
   if (redeeming) return;
   redeeming = true;
   const asked = arrivedContext;
   sendRedeem(token, asked).then(
-    async ({ session: key, match, profile }) => {
+    ({ session: key, match, context, profile }) => {
       settleSession?.resolve(key);
-      const context = asked && match ? await checkedContext(asked) : null;
+      // The page as the background checked it: the first screen draws it without waiting for this frame's check.
       settleFirst({ match: context && match ? { context, match } : null, ...(profile ? { profile } : {}) });
     },
     (error: Error) => {

@@ -4,7 +4,7 @@ import type { Handlers } from '../messages/server';
 import type { Profile } from '../settings/profile';
 
 /**
- * `match`: page.match, answered with the session when the sidebar sends the page in view as it redeems;
+ * `match`: page.match, answered with the session (and the page as checked) when the sidebar sends the page in view as it redeems;
  * `profile`: the profile (the theme chosen), answered with it too, so a cold sidebar asks nothing else first.
  */
 export function createSidebarHandlers(
@@ -38,7 +38,8 @@ export function createSidebarHandlers(
         profile?.().catch(() => undefined),
         redeemed.saved,
       ]);
-      return { session, ...(matched ? { match: matched } : {}), ...(profileNow ? { profile: profileNow } : {}) };
+      // The page as checked here comes back with its match: the sidebar can draw it before its own check loads.
+      return { session, ...(matched && context ? { match: matched, context } : {}), ...(profileNow ? { profile: profileNow } : {}) };
     },
   };
 }

@@ -243,7 +243,9 @@ describe('sidebars on host pages', () => {
     expect(match).not.toHaveBeenCalled();
     expect(profile).not.toHaveBeenCalled();
 
-    const redeemed = await listen(request('sidebar.redeem', { token, context }), fromSidebar);
+    // The page comes back as checked here (what the schema does not know is left out), for the sidebar to draw.
+    const redeemed = await listen(request('sidebar.redeem', { token, context: { ...context, injected: '<img>' } }), fromSidebar);
+    expect((redeemed as { data: { context: unknown } }).data.context).toEqual(context);
     expect(redeemed).toMatchObject({
       ok: true,
       data: {
