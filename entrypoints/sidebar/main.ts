@@ -7,6 +7,7 @@
  */
 import type { FirstMatch } from '@/components/sidebar/page-match';
 import type { PageContext } from '@/lib/hosts/types';
+import { MAX_TOKEN_LENGTH } from '@/lib/messages/frame';
 import type { ResponseOf } from '@/lib/messages/protocol';
 import { BackgroundError, sendRequest } from '@/lib/messages/request';
 import type { Profile } from '@/lib/settings/profile';
@@ -17,8 +18,6 @@ let loadScreen: () => void = () => undefined;
 const screen = new Promise<typeof import('./first-screen')>((resolve) => (loadScreen = () => resolve(import('./first-screen'))));
 /** A registration slow to come (the service worker waking) does not hold the first screen back longer than this. */
 const SCREEN_AT_LATEST_MS = 1000;
-/** As the background checks it (lib/messages/protocol.ts). */
-const MAX_TOKEN_LENGTH = 200;
 
 // Every request waits for the session key that the token from our content script redeems. A copy of
 // this page framed by anything else never gets one: it asks nothing and shows nothing.

@@ -49,6 +49,9 @@ export type ToContent =
   | { type: 'set-collapsed'; collapsed: boolean };
 
 export const CONNECT = 'glance:connect';
+
+/** The longest sidebar token the background hands out or takes (it hands out 48 hex digits). */
+export const MAX_TOKEN_LENGTH = 200;
 export interface ConnectMessage {
   glance: typeof CONNECT;
   nonce: string;

@@ -7,6 +7,7 @@ import { z } from '../schema/zod';
 import { RECORD_TYPES, commitmentSchema, isoDate, type Activity, type Commitment, type Contact } from '../model/bundle';
 import type { MatchResult } from '../match/types';
 import type { PageContext } from '../hosts/types';
+import { MAX_TOKEN_LENGTH } from './frame';
 import type { Rejection } from '../import/validate';
 import type { RecordCounts } from '../store/records';
 import type { FeedbackRecord, ImportJob, ImportLogRow } from '../store/db';
@@ -146,7 +147,7 @@ export const api = {
   'sidebar.register': endpoint<{ token: string }>()(z.object({})),
   // With the page in view, the answer carries its match too, and the profile (its theme): a cold sidebar saves two round trips.
   'sidebar.redeem': endpoint<{ session: string; match?: PageMatch; context?: PageContext; profile?: Profile }>()(
-    z.object({ token: z.string().min(1).max(200), context: pageContextSchema.optional() }),
+    z.object({ token: z.string().min(1).max(MAX_TOKEN_LENGTH), context: pageContextSchema.optional() }),
   ),
   'store.summary': endpoint<StoreSummary>()(z.object({})),
   'import.begin': endpoint<{ importId: string }>()(z.object({ name: z.string().max(500), generatedAt: z.string().max(64).optional() })),

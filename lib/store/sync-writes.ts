@@ -10,7 +10,8 @@
  * bulk: a few requests per page instead of two per record, so the transaction stays short and the
  * sidebar's look-ups get their turn between pages. Inside the transaction only Dexie is awaited.
  * Accounts are found as lib/store/sync-accounts.ts says; contacts are read and written only through
- * lib/store/sync-contacts.ts. */
+ * lib/store/sync-contacts.ts.
+ */
 import type { Account, Activity, Contact, RecordsByType, Ticket } from '../model/bundle';
 import type { PullPage } from '../connectors/types';
 import { applyRenewals, clearFields, trackRenewal, untrackDeals, type TrackedAccount } from '../sync/account-fields';
