@@ -71,11 +71,14 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
     if (soon) requestAnimationFrame(() => (themeTimer = window.setTimeout(readTheme)));
     else themeTimer = window.setTimeout(readTheme, THEME_SETTLE_MS);
   };
-  /** The in-page sidebar exists exactly on a page the reader knows, in the in-page mode. */
-  const applyDisplay = () => {
+  /**
+   * The in-page sidebar exists exactly on a page the reader knows, in the in-page mode. `page`: what a
+   * new sidebar is told first, sent with its registration (the background matches it as the frame loads).
+   */
+  const applyDisplay = (page = lastContext) => {
     const inPage = onReadPage && mode === 'page';
     if (inPage && !sidebar) {
-      sidebar = mountInPage(collapsedAtStart, { selectionSeed, readMessages }, (collapsed) => (collapsedAtStart = collapsed));
+      sidebar = mountInPage(collapsedAtStart, { selectionSeed, readMessages }, (collapsed) => (collapsedAtStart = collapsed), page);
       backgrounds = null;
       tellTheme(true);
       if (lastContext) sidebar.frame.post({ type: 'context', context: lastContext });
@@ -104,7 +107,7 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
     onReadPage = context !== null;
     if (!onReadPage) lastContext = null;
     // Mounted before the context is told (lastContext is still the previous page's: null on arrival).
-    applyDisplay();
+    applyDisplay(context?.kind === 'unreadable' ? null : context);
     if (!context) {
       if (wasOnReadPage && mode === 'panel') void tellPanel({ glance: 'panel', type: 'no-page' });
       return;
@@ -165,9 +168,19 @@ interface PageReads {
   readMessages(): PageMessage[];
 }
 
-function mountInPage(collapsed: boolean, reads: PageReads, onCollapsed: (collapsed: boolean) => void): InPageSidebar {
-  // Asked at once: the sidebar cannot load an account before it redeems this.
-  const register: RequestEnvelope<'sidebar.register'> = { glance: 'request', type: 'sidebar.register', payload: {} };
+function mountInPage(
+  collapsed: boolean,
+  reads: PageReads,
+  onCollapsed: (collapsed: boolean) => void,
+  page: PageContext | null,
+): InPageSidebar {
+  // Asked at once: the sidebar cannot load an account before it redeems this. With the page the sidebar
+  // is told first, which the background matches while the frame loads (the redeem of it then answers at once).
+  const register: RequestEnvelope<'sidebar.register'> = {
+    glance: 'request',
+    type: 'sidebar.register',
+    payload: page ? { context: page } : {},
+  };
   const registration = sendWithRedelivery(() => browser.runtime.sendMessage(register)).then(
     (reply) => {
       const answer = reply as ResponseEnvelope<ResponseOf<'sidebar.register'>> | undefined;

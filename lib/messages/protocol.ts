@@ -143,8 +143,11 @@ export interface BookPage {
 }
 
 export const api = {
-  /** A content script asks for its tab's one-time sidebar token; the sidebar redeems it for a session key. */
-  'sidebar.register': endpoint<{ token: string }>()(z.object({})),
+  /**
+   * A content script asks for its tab's one-time sidebar token; the sidebar redeems it for a session key.
+   * With the page it mounts the sidebar on, the background matches it while the frame loads.
+   */
+  'sidebar.register': endpoint<{ token: string }>()(z.object({ context: pageContextSchema.optional() })),
   // With the page in view, the answer carries its match too, and the profile (its theme): a cold sidebar saves two round trips.
   'sidebar.redeem': endpoint<{ session: string; match?: PageMatch; context?: PageContext; profile?: Profile }>()(
     z.object({ token: z.string().min(1).max(MAX_TOKEN_LENGTH), context: pageContextSchema.optional() }),

@@ -67,7 +67,11 @@ export function createService(outer: ServiceDeps): {
   const book = createBookService(deps, (error) => console.warn('Glance: insights cache', error));
   noteChange = book.onChange;
   const page = createPageHandlers(deps, book.insights);
-  dropCaches = page.invalidate;
+  const { invalidate: dropPrepared, ...sidebar } = createSidebarHandlers(deps.sidebars, page['page.match'], () => loadProfile(deps.db));
+  dropCaches = () => {
+    page.invalidate();
+    dropPrepared();
+  };
   const imports = createImportService(deps);
   const sync =
     deps.sync &&
@@ -94,7 +98,7 @@ export function createService(outer: ServiceDeps): {
     ...createCommitmentHandlers(deps),
     ...createThreadHandlers(deps),
     ...createImportMappingHandlers(deps),
-    ...createSidebarHandlers(deps.sidebars, page['page.match'], () => loadProfile(deps.db)),
+    ...sidebar,
     ...createSyncHandlers(deps, sync && { engine: sync, platform: deps.sync!.platform }),
     ...book.handlers,
   };

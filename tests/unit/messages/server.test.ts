@@ -225,11 +225,14 @@ describe('sidebars on host pages', () => {
     const sidebars = new SidebarRegistry(memoryStorage());
     const match = vi.fn(async () => ({ match: { status: 'matched' as const, accountId: 'acc-1', via: 'domain' as const } }));
     const profile = vi.fn(async () => ({ ownDomains: ['northpeak.io'], theme: 'dark' as const }));
-    const listen = createMessageServer(createSidebarHandlers(sidebars, match as unknown as Handlers['page.match'], profile) as Handlers, {
-      extensionId: EXTENSION_ID,
-      isGlanceHost: (url) => url.hostname === 'mail.google.com',
-      sidebars,
-    });
+    const listen = createMessageServer(
+      createSidebarHandlers(sidebars, match as unknown as Handlers['page.match'], profile) as unknown as Handlers,
+      {
+        extensionId: EXTENSION_ID,
+        isGlanceHost: (url) => url.hostname === 'mail.google.com',
+        sidebars,
+      },
+    );
     const context = { host: 'gmail', kind: 'list', url: 'https://mail.google.com/mail/u/0/#inbox' };
     const hostileCopy = { ...fromSidebar, frameId: 12 };
     expect(await listen(request('sidebar.redeem', { token: 'f'.repeat(48), context }), hostileCopy)).toMatchObject({ ok: false });
@@ -257,6 +260,42 @@ describe('sidebars on host pages', () => {
     expect(match).toHaveBeenCalledWith({ context }, expect.objectContaining({ role: 'sidebar' }));
     // A context that is not a page context is refused before anything is redeemed.
     expect(await listen(request('sidebar.redeem', { token, context: { host: 'evil' } }), fromSidebar)).toMatchObject({ ok: false });
+  });
+
+  it('match the page the content script registers with while the frame loads, and give it only to the redeem of that page', async () => {
+    const sidebars = new SidebarRegistry(memoryStorage());
+    let matched = 0;
+    const match = vi.fn(async () => ({ match: { status: 'matched' as const, accountId: `acc-${++matched}`, via: 'domain' as const } }));
+    const sidebar = createSidebarHandlers(sidebars, match as unknown as Handlers['page.match'], async () => ({ ownDomains: [] }));
+    const listen = createMessageServer(sidebar as unknown as Handlers, {
+      extensionId: EXTENSION_ID,
+      isGlanceHost: (url) => url.hostname === 'mail.google.com',
+      sidebars,
+    });
+    const context = { host: 'gmail', kind: 'list', url: 'https://mail.google.com/mail/u/0/#inbox' };
+    const tokenOf = (reply: unknown) => (reply as { data: { token: string } }).data.token;
+    // The register answers the token alone: what it matched waits for the frame that redeems it.
+    const registered = await listen(request('sidebar.register', { context }), fromContentScript);
+    expect(registered).toEqual({ ok: true, data: { token: expect.any(String) } });
+    expect(match).toHaveBeenCalledTimes(1);
+    expect(await listen(request('sidebar.redeem', { token: 'f'.repeat(48), context }), { ...fromSidebar, frameId: 12 })).toMatchObject({
+      ok: false,
+    });
+    const redeemed = await listen(request('sidebar.redeem', { token: tokenOf(registered), context }), fromSidebar);
+    expect(redeemed).toMatchObject({ ok: true, data: { match: { match: { accountId: 'acc-1' } }, context } });
+    expect(match).toHaveBeenCalledTimes(1);
+
+    // Another page than the one registered is matched afresh; so is the same page after a write.
+    const other = { ...context, url: 'https://mail.google.com/mail/u/0/#sent' };
+    const again = await listen(request('sidebar.register', { context }), fromContentScript);
+    expect(await listen(request('sidebar.redeem', { token: tokenOf(again), context: other }), fromSidebar)).toMatchObject({
+      data: { match: { match: { accountId: 'acc-3' } }, context: other },
+    });
+    const afterWrite = await listen(request('sidebar.register', { context }), fromContentScript);
+    sidebar.invalidate();
+    expect(await listen(request('sidebar.redeem', { token: tokenOf(afterWrite), context }), fromSidebar)).toMatchObject({
+      data: { match: { match: { accountId: 'acc-5' } } },
+    });
   });
 
   it('redeem a token once, for the tab it was issued to', async () => {
