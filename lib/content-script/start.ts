@@ -6,7 +6,7 @@
  * React. Each host gets a script of its own (entrypoints/*-page.ts) with only its reader, and no
  * extension-API wrapper: a few kilobytes on every page load.
  */
-import { messagesSafely, readSafely, sentSafely, type HostAdapter } from '../hosts/adapter';
+import { messagesSafely, readSafely, sentSafely, type HostAdapter, type MessageReader } from '../hosts/adapter';
 import { displayModeOf, DISPLAY_MODE_KEY } from '../display/mode';
 import { createPromiseHandoff } from '../display/promise-handoff';
 import type { PageContext, PageMessage } from '../hosts/types';
@@ -25,14 +25,29 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
   const stored = await browser.storage.local.get([COLLAPSED_KEY, DISPLAY_MODE_KEY]);
   let collapsedAtStart = stored[COLLAPSED_KEY] === true;
   let mode = displayModeOf(stored[DISPLAY_MODE_KEY]);
-  const selectionSeed = (): PromiseDraftSeed => {
+  // What the thread's messages say and when a selection was sent: only when the sidebar (or the side panel)
+  // asks, never on every read. The reader is a module of its own (web-accessible to this host's pages),
+  // imported at the first ask: it is most of a mail host's reading code, and most page loads never need it.
+  let reader: Promise<MessageReader | undefined> | undefined;
+  const loadReader = () => {
+    const path = adapter.messagesModule;
+    return (reader ??= path
+      ? import(/* @vite-ignore */ browser.runtime.getURL(path)).then(
+          (module: { default: MessageReader }) => module.default,
+          // Not loaded (the extension was updated under this page): tried again at the next ask.
+          () => (reader = undefined),
+        )
+      : Promise.resolve(undefined));
+  };
+  const readMessages = async (): Promise<PageMessage[]> => messagesSafely(await loadReader(), new URL(location.href), document);
+  const selectionSeed = async (): Promise<PromiseDraftSeed> => {
+    // Read before waiting for the reader: the selection may change meanwhile.
     const selection = window.getSelection();
     const text = (selection?.toString() ?? '').trim().slice(0, 2000);
-    const sent = text ? sentSafely(adapter, selection?.anchorNode ?? null) : undefined;
+    const node = selection?.anchorNode ?? null;
+    const sent = text ? sentSafely(await loadReader(), node) : undefined;
     return sent ? { text, sent } : { text };
   };
-  // What the thread's messages say: only when the sidebar (or the side panel) shows them, never on every read.
-  const readMessages = (): PageMessage[] => messagesSafely(adapter, new URL(location.href), document);
   // The matches are coarser than the reader (*.my.salesforce.com, all of Outlook's app for its route
   // changes, lib/hosts/matches.ts): off the reader's pages nothing is read or mounted, and no room taken;
   // the route is still watched, so a move to a page it reads (Outlook's calendar to mail) mounts the sidebar.
@@ -123,22 +138,24 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
     else if (!onReadPage) sendResponse(null);
     else if (message.type === 'toggle-sidebar') sidebar?.toggle();
     else if (message.type === 'log-promise') {
-      const seed = selectionSeed();
-      const withText = message.text ? { ...seed, text: message.text } : seed;
-      if (sidebar) sidebar.openPromiseForm(withText);
-      else if (mode === 'panel') {
-        // The panel may still be opening (the same shortcut or click opens it): kept until it confirms or asks.
-        const handed = handoff.offer(withText);
-        void tellPanel({ glance: 'panel', type: 'open-promise-form', seed: handed.seed, handoffId: handed.id }).then((reply) => {
-          if ((reply as { taken?: unknown } | undefined)?.taken === handed.id) handoff.delivered(handed.id);
-        });
-      }
+      const { text } = message;
+      void selectionSeed().then((seed) => {
+        const withText = text ? { ...seed, text } : seed;
+        if (sidebar) sidebar.openPromiseForm(withText);
+        else if (mode === 'panel') {
+          // The panel may still be opening (the same shortcut or click opens it): kept until it confirms or asks.
+          const handed = handoff.offer(withText);
+          void tellPanel({ glance: 'panel', type: 'open-promise-form', seed: handed.seed, handoffId: handed.id }).then((reply) => {
+            if ((reply as { taken?: unknown } | undefined)?.taken === handed.id) handoff.delivered(handed.id);
+          });
+        }
+      });
     } else if (message.type === 'take-promise') {
       sendResponse(handoff.take());
-    } else if (message.type === 'get-selection') {
-      sendResponse(selectionSeed());
-    } else if (message.type === 'get-messages') {
-      sendResponse(readMessages());
+    } else if (message.type === 'get-selection' || message.type === 'get-messages') {
+      void (message.type === 'get-selection' ? selectionSeed() : readMessages()).then(sendResponse);
+      // The answer comes once the message reader has loaded: the channel stays open for it.
+      return true;
     }
     return false;
   };
@@ -161,8 +178,8 @@ interface InPageSidebar {
 
 /** The sidebar iframe on the page, registered with the background for this tab. */
 interface PageReads {
-  selectionSeed(): PromiseDraftSeed;
-  readMessages(): PageMessage[];
+  selectionSeed(): Promise<PromiseDraftSeed>;
+  readMessages(): Promise<PageMessage[]>;
 }
 
 function mountInPage(collapsed: boolean, reads: PageReads, onCollapsed: (collapsed: boolean) => void): InPageSidebar {
@@ -179,8 +196,14 @@ function mountInPage(collapsed: boolean, reads: PageReads, onCollapsed: (collaps
   );
 
   const onMessage = (message: ToContent) => {
-    if (message.type === 'get-selection') frame.post({ type: 'selection', requestId: message.requestId, seed: reads.selectionSeed() });
-    if (message.type === 'get-messages') frame.post({ type: 'messages', requestId: message.requestId, messages: reads.readMessages() });
+    if (message.type === 'get-selection') {
+      const { requestId } = message;
+      void reads.selectionSeed().then((seed) => frame.post({ type: 'selection', requestId, seed }));
+    }
+    if (message.type === 'get-messages') {
+      const { requestId } = message;
+      void reads.readMessages().then((messages) => frame.post({ type: 'messages', requestId, messages }));
+    }
     if (message.type === 'set-collapsed') setCollapsed(message.collapsed);
   };
   const frame: SidebarFrame = mountSidebar(document, {

@@ -7,7 +7,7 @@ import { blockText, firstEmailIn, queryAllFirst, queryFirst, shortText, squash }
 import { ContentAreas, personOf, recipientsOf } from './gmail-people';
 import { PeopleSet } from './people';
 import { GMAIL } from './gmail-selectors';
-import type { HostAdapter } from './adapter';
+import type { HostAdapter, MessageReader } from './adapter';
 import type { PageContext, PageMessage, PageTime } from './types';
 
 /** Bounds that keep a read under a millisecond on long threads. */
@@ -191,6 +191,8 @@ export const gmailAdapter: HostAdapter = {
   host: 'gmail',
   isHost: (url) => url.protocol === 'https:' && url.hostname === 'mail.google.com',
   read: readGmail,
-  readMessages: readGmailMessages,
-  sentOfNode: gmailSentOfNode,
+  messagesModule: '/gmail-messages.js',
 };
+
+/** Loaded apart from the adapter, when asked (HostAdapter.messagesModule). */
+export const gmailMessageReader: MessageReader = { read: readGmailMessages, sentOfNode: gmailSentOfNode };

@@ -4,7 +4,7 @@
  * pane through the selectors in outlook-selectors.ts. The list alone and a compose form are no thread.
  */
 import { blockText, firstEmailIn, queryAllFirst, queryFirst, shortText, squash } from './dom';
-import type { HostAdapter } from './adapter';
+import type { HostAdapter, MessageReader } from './adapter';
 import { OUTLOOK } from './outlook-selectors';
 import { PeopleSet } from './people';
 import type { PageContext, PageMessage, PageTime, Person } from './types';
@@ -202,6 +202,8 @@ export const outlookAdapter: HostAdapter = {
   host: 'outlook',
   isHost: (url) => url.protocol === 'https:' && HOSTNAMES.has(url.hostname) && url.pathname.startsWith('/mail/'),
   read: readOutlook,
-  readMessages: readOutlookMessages,
-  sentOfNode: outlookSentOfNode,
+  messagesModule: '/outlook-messages.js',
 };
+
+/** Loaded apart from the adapter, when asked (HostAdapter.messagesModule). */
+export const outlookMessageReader: MessageReader = { read: readOutlookMessages, sentOfNode: outlookSentOfNode };
