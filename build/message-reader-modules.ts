@@ -3,7 +3,7 @@ import type { Plugin } from 'vite';
 /** The mail hosts' message readers (entrypoints/<host>-messages.ts), which content scripts `import()`. */
 const READER_FILE = /^(gmail|outlook)-messages\.js$/;
 /** WXT builds an unlisted script as an IIFE returning its main's result, named or not: `var x=(function(){…})();` */
-const IIFE_START = /^(?:var [\w$]+\s*=\s*)?\(function\(\)\{/;
+const IIFE_START = /^(?:var [\w$]+\s*=\s*)?\(function\s*\(\)\s*\{/;
 
 /**
  * WXT builds unlisted scripts as classic scripts, but a content script can only `import()` a module: a
@@ -18,7 +18,8 @@ export function messageReaderModules(): Plugin {
     generateBundle(_, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk' || !chunk.isEntry || !READER_FILE.test(chunk.fileName)) continue;
-        if (!IIFE_START.test(chunk.code)) throw new Error(`${chunk.fileName}: WXT's IIFE changed shape; update build/message-reader-modules.ts.`);
+        if (!IIFE_START.test(chunk.code))
+          throw new Error(`${chunk.fileName}: WXT's IIFE changed shape; update build/message-reader-modules.ts.`);
         chunk.code = chunk.code.replace(IIFE_START, 'export default (function(){');
       }
     },

@@ -28,25 +28,30 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
   // What the thread's messages say and when a selection was sent: only when the sidebar (or the side panel)
   // asks, never on every read. The reader is a module of its own (web-accessible to this host's pages),
   // imported at the first ask: it is most of a mail host's reading code, and most page loads never need it.
-  let reader: Promise<MessageReader | undefined> | undefined;
-  const loadReader = () => {
+  // Once loaded, it answers at once, in the same task as the ask.
+  let reader: MessageReader | undefined;
+  let loading: Promise<void> | undefined;
+  const withReader = <T>(use: (reader: MessageReader | undefined) => T, reply: (value: T) => void) => {
     const path = adapter.messagesModule;
-    return (reader ??= path
-      ? import(/* @vite-ignore */ browser.runtime.getURL(path)).then(
-          (module: { default: MessageReader }) => module.default,
-          // Not loaded (the extension was updated under this page): tried again at the next ask.
-          () => (reader = undefined),
-        )
-      : Promise.resolve(undefined));
+    if (reader || !path) return reply(use(reader));
+    loading ??= import(/* @vite-ignore */ browser.runtime.getURL(path)).then(
+      (module: { default: MessageReader }) => void (reader = module.default),
+      // Not loaded (the extension was updated under this page): tried again at the next ask.
+      () => void (loading = undefined),
+    );
+    void loading.then(() => reply(use(reader)));
   };
-  const readMessages = async (): Promise<PageMessage[]> => messagesSafely(await loadReader(), new URL(location.href), document);
-  const selectionSeed = async (): Promise<PromiseDraftSeed> => {
-    // Read before waiting for the reader: the selection may change meanwhile.
+  const readMessages = (reply: (messages: PageMessage[]) => void) =>
+    withReader((loaded) => messagesSafely(loaded, new URL(location.href), document), reply);
+  const selectionSeed = (reply: (seed: PromiseDraftSeed) => void) => {
+    // Read before the reader may have to load: the selection may change meanwhile.
     const selection = window.getSelection();
     const text = (selection?.toString() ?? '').trim().slice(0, 2000);
     const node = selection?.anchorNode ?? null;
-    const sent = text ? sentSafely(await loadReader(), node) : undefined;
-    return sent ? { text, sent } : { text };
+    withReader(
+      (loaded) => (text ? sentSafely(loaded, node) : undefined),
+      (sent) => reply(sent ? { text, sent } : { text }),
+    );
   };
   // The matches are coarser than the reader (*.my.salesforce.com, all of Outlook's app for its route
   // changes, lib/hosts/matches.ts): off the reader's pages nothing is read or mounted, and no room taken;
@@ -139,7 +144,7 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
     else if (message.type === 'toggle-sidebar') sidebar?.toggle();
     else if (message.type === 'log-promise') {
       const { text } = message;
-      void selectionSeed().then((seed) => {
+      selectionSeed((seed) => {
         const withText = text ? { ...seed, text } : seed;
         if (sidebar) sidebar.openPromiseForm(withText);
         else if (mode === 'panel') {
@@ -153,8 +158,9 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
     } else if (message.type === 'take-promise') {
       sendResponse(handoff.take());
     } else if (message.type === 'get-selection' || message.type === 'get-messages') {
-      void (message.type === 'get-selection' ? selectionSeed() : readMessages()).then(sendResponse);
-      // The answer comes once the message reader has loaded: the channel stays open for it.
+      if (message.type === 'get-selection') selectionSeed(sendResponse);
+      else readMessages(sendResponse);
+      // The answer may come once the message reader has loaded: the channel stays open for it.
       return true;
     }
     return false;
@@ -178,8 +184,8 @@ interface InPageSidebar {
 
 /** The sidebar iframe on the page, registered with the background for this tab. */
 interface PageReads {
-  selectionSeed(): Promise<PromiseDraftSeed>;
-  readMessages(): Promise<PageMessage[]>;
+  selectionSeed(reply: (seed: PromiseDraftSeed) => void): void;
+  readMessages(reply: (messages: PageMessage[]) => void): void;
 }
 
 function mountInPage(collapsed: boolean, reads: PageReads, onCollapsed: (collapsed: boolean) => void): InPageSidebar {
@@ -196,14 +202,10 @@ function mountInPage(collapsed: boolean, reads: PageReads, onCollapsed: (collaps
   );
 
   const onMessage = (message: ToContent) => {
-    if (message.type === 'get-selection') {
-      const { requestId } = message;
-      void reads.selectionSeed().then((seed) => frame.post({ type: 'selection', requestId, seed }));
-    }
-    if (message.type === 'get-messages') {
-      const { requestId } = message;
-      void reads.readMessages().then((messages) => frame.post({ type: 'messages', requestId, messages }));
-    }
+    if (message.type === 'get-selection')
+      reads.selectionSeed((seed) => frame.post({ type: 'selection', requestId: message.requestId, seed }));
+    if (message.type === 'get-messages')
+      reads.readMessages((messages) => frame.post({ type: 'messages', requestId: message.requestId, messages }));
     if (message.type === 'set-collapsed') setCollapsed(message.collapsed);
   };
   const frame: SidebarFrame = mountSidebar(document, {

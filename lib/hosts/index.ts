@@ -33,7 +33,9 @@ export function readPage(url: URL, doc: Document): ReadPage | null {
   const adapter = adapterOf(url);
   if (!adapter) return null;
   const context = readSafely(adapter, url, doc);
-  return context.kind === 'thread' ? { ...context, messages: threadMessagesOf(messagesSafely(MESSAGE_READERS[adapter.host], url, doc)) } : context;
+  return context.kind === 'thread'
+    ? { ...context, messages: threadMessagesOf(messagesSafely(MESSAGE_READERS[adapter.host], url, doc)) }
+    : context;
 }
 
 /** The sent time of the email that holds `node`, so "by Friday" counts from the day it was written. */
