@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 
+import { bareUnlistedScripts } from './build/bare-unlisted-scripts';
+import { messageReaderModules } from './build/message-reader-modules';
 import { zodWithoutEvalProbe } from './build/zod-without-eval-probe';
 import { FRAME_MATCHES, SCRIPT_MATCHES_BY_HOST } from './lib/hosts/matches';
 
@@ -14,7 +16,7 @@ const CRM_API_ORIGINS = ['https://api.hubapi.com/*', 'https://*.my.salesforce.co
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [zodWithoutEvalProbe()] }),
+  vite: () => ({ plugins: [zodWithoutEvalProbe(), bareUnlistedScripts(), messageReaderModules()] }),
   manifest: ({ manifestVersion }) => ({
     name: 'Glance',
     description: 'The customer account beside every email and CRM record: health, risks, promises and people.',
@@ -25,7 +27,13 @@ export default defineConfig({
     ...(manifestVersion === 3 ? { optional_host_permissions: CRM_API_ORIGINS } : { optional_permissions: CRM_API_ORIGINS }),
     // Chrome serves sidebar.html from a per-session address only our content script learns (use_dynamic_url),
     // so a page cannot frame it; the background still answers only sidebars registered through it.
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: FRAME_MATCHES, use_dynamic_url: true }],
+    // The mail hosts' message readers (code only, no data) are modules their own content script imports
+    // when the sidebar asks what the thread says: web-accessible to that host's pages alone (docs/security.md).
+    web_accessible_resources: [
+      { resources: ['sidebar.html'], matches: FRAME_MATCHES, use_dynamic_url: true },
+      { resources: ['gmail-messages.js'], matches: SCRIPT_MATCHES_BY_HOST.gmail, use_dynamic_url: true },
+      { resources: ['outlook-messages.js'], matches: SCRIPT_MATCHES_BY_HOST.outlook, use_dynamic_url: true },
+    ],
     // Keys both Chromium and Firefox assign (Chromium leaves some Alt+Shift keys, such as P, unassigned);
     // tests/e2e/shortcuts.e2e.ts checks them, docs/store-readiness.md says why these.
     commands: {

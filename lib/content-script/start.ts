@@ -6,7 +6,7 @@
  * React. Each host gets a script of its own (entrypoints/*-page.ts) with only its reader, and no
  * extension-API wrapper: a few kilobytes on every page load.
  */
-import { messagesSafely, readSafely, sentSafely, type HostAdapter } from '../hosts/adapter';
+import { messagesSafely, readSafely, sentSafely, type HostAdapter, type MessageReader } from '../hosts/adapter';
 import { displayModeOf, DISPLAY_MODE_KEY } from '../display/mode';
 import { createPromiseHandoff } from '../display/promise-handoff';
 import type { PageContext, PageMessage } from '../hosts/types';
@@ -25,14 +25,34 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
   const stored = await browser.storage.local.get([COLLAPSED_KEY, DISPLAY_MODE_KEY]);
   let collapsedAtStart = stored[COLLAPSED_KEY] === true;
   let mode = displayModeOf(stored[DISPLAY_MODE_KEY]);
-  const selectionSeed = (): PromiseDraftSeed => {
+  // What the thread's messages say and when a selection was sent: only when the sidebar (or the side panel)
+  // asks, never on every read. The reader is a module of its own (web-accessible to this host's pages),
+  // imported at the first ask: it is most of a mail host's reading code, and most page loads never need it.
+  // Once loaded, it answers at once, in the same task as the ask.
+  let reader: MessageReader | undefined;
+  let loading: Promise<void> | undefined;
+  const withReader = <T>(use: (reader: MessageReader | undefined) => T, reply: (value: T) => void) => {
+    const path = adapter.messagesModule;
+    if (reader || !path) return reply(use(reader));
+    loading ??= import(/* @vite-ignore */ browser.runtime.getURL(path)).then(
+      (module: { default: MessageReader }) => void (reader = module.default),
+      // Not loaded (the extension was updated under this page): tried again at the next ask.
+      () => void (loading = undefined),
+    );
+    void loading.then(() => reply(use(reader)));
+  };
+  const readMessages = (reply: (messages: PageMessage[]) => void) =>
+    withReader((loaded) => messagesSafely(loaded, new URL(location.href), document), reply);
+  const selectionSeed = (reply: (seed: PromiseDraftSeed) => void) => {
+    // Read before the reader may have to load: the selection may change meanwhile.
     const selection = window.getSelection();
     const text = (selection?.toString() ?? '').trim().slice(0, 2000);
-    const sent = text ? sentSafely(adapter, selection?.anchorNode ?? null) : undefined;
-    return sent ? { text, sent } : { text };
+    const node = selection?.anchorNode ?? null;
+    withReader(
+      (loaded) => (text ? sentSafely(loaded, node) : undefined),
+      (sent) => reply(sent ? { text, sent } : { text }),
+    );
   };
-  // What the thread's messages say: only when the sidebar (or the side panel) shows them, never on every read.
-  const readMessages = (): PageMessage[] => messagesSafely(adapter, new URL(location.href), document);
   // The matches are coarser than the reader (*.my.salesforce.com, all of Outlook's app for its route
   // changes, lib/hosts/matches.ts): off the reader's pages nothing is read or mounted, and no room taken;
   // the route is still watched, so a move to a page it reads (Outlook's calendar to mail) mounts the sidebar.
@@ -126,22 +146,25 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
     else if (!onReadPage) sendResponse(null);
     else if (message.type === 'toggle-sidebar') sidebar?.toggle();
     else if (message.type === 'log-promise') {
-      const seed = selectionSeed();
-      const withText = message.text ? { ...seed, text: message.text } : seed;
-      if (sidebar) sidebar.openPromiseForm(withText);
-      else if (mode === 'panel') {
-        // The panel may still be opening (the same shortcut or click opens it): kept until it confirms or asks.
-        const handed = handoff.offer(withText);
-        void tellPanel({ glance: 'panel', type: 'open-promise-form', seed: handed.seed, handoffId: handed.id }).then((reply) => {
-          if ((reply as { taken?: unknown } | undefined)?.taken === handed.id) handoff.delivered(handed.id);
-        });
-      }
+      const { text } = message;
+      selectionSeed((seed) => {
+        const withText = text ? { ...seed, text } : seed;
+        if (sidebar) sidebar.openPromiseForm(withText);
+        else if (mode === 'panel') {
+          // The panel may still be opening (the same shortcut or click opens it): kept until it confirms or asks.
+          const handed = handoff.offer(withText);
+          void tellPanel({ glance: 'panel', type: 'open-promise-form', seed: handed.seed, handoffId: handed.id }).then((reply) => {
+            if ((reply as { taken?: unknown } | undefined)?.taken === handed.id) handoff.delivered(handed.id);
+          });
+        }
+      });
     } else if (message.type === 'take-promise') {
       sendResponse(handoff.take());
-    } else if (message.type === 'get-selection') {
-      sendResponse(selectionSeed());
-    } else if (message.type === 'get-messages') {
-      sendResponse(readMessages());
+    } else if (message.type === 'get-selection' || message.type === 'get-messages') {
+      if (message.type === 'get-selection') selectionSeed(sendResponse);
+      else readMessages(sendResponse);
+      // The answer may come once the message reader has loaded: the channel stays open for it.
+      return true;
     }
     return false;
   };
@@ -164,8 +187,8 @@ interface InPageSidebar {
 
 /** The sidebar iframe on the page, registered with the background for this tab. */
 interface PageReads {
-  selectionSeed(): PromiseDraftSeed;
-  readMessages(): PageMessage[];
+  selectionSeed(reply: (seed: PromiseDraftSeed) => void): void;
+  readMessages(reply: (messages: PageMessage[]) => void): void;
 }
 
 function mountInPage(
@@ -192,8 +215,10 @@ function mountInPage(
   );
 
   const onMessage = (message: ToContent) => {
-    if (message.type === 'get-selection') frame.post({ type: 'selection', requestId: message.requestId, seed: reads.selectionSeed() });
-    if (message.type === 'get-messages') frame.post({ type: 'messages', requestId: message.requestId, messages: reads.readMessages() });
+    if (message.type === 'get-selection')
+      reads.selectionSeed((seed) => frame.post({ type: 'selection', requestId: message.requestId, seed }));
+    if (message.type === 'get-messages')
+      reads.readMessages((messages) => frame.post({ type: 'messages', requestId: message.requestId, messages }));
     if (message.type === 'set-collapsed') setCollapsed(message.collapsed);
   };
   const frame: SidebarFrame = mountSidebar(document, {

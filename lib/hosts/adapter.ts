@@ -7,10 +7,21 @@ export interface HostAdapter {
   isHost(url: URL): boolean;
   /** What is in view, as far as matching needs it: a thread's people, not what its messages say. */
   read(url: URL, doc: Document): PageContext;
-  /** A mail host's open thread: what its last messages say, read only when asked (the sidebar shows them below the account). */
-  readMessages?(url: URL, doc: Document): PageMessage[];
+  /**
+   * A mail host's message reader (below): the path of its own module, web-accessible to this host's
+   * pages, which the content script imports only when the sidebar asks what the thread says or when a
+   * selection was sent (entrypoints/<host>-messages.ts). Most page loads need neither, so the code that
+   * reads bodies, signatures and dates stays out of the script that runs on every page load.
+   */
+  messagesModule?: `/${string}-messages.js`;
+}
+
+/** A mail host's reading of the open thread's messages, read only when asked. */
+export interface MessageReader {
+  /** What the thread's last messages say, with who wrote them to whom and when (as the page writes it). */
+  read(url: URL, doc: Document): PageMessage[];
   /** The sent time of the email that holds `node`, so "by Friday" counts from the day it was written. */
-  sentOfNode?(node: Node | null): PageTime | undefined;
+  sentOfNode(node: Node | null): PageTime | undefined;
 }
 
 /**
@@ -27,18 +38,18 @@ export function readSafely(adapter: HostAdapter, url: URL, doc: Document): PageC
 }
 
 /** The open thread's messages, or none: an odd page leaves "Found in this email" empty, never throws. */
-export function messagesSafely(adapter: HostAdapter, url: URL, doc: Document): PageMessage[] {
+export function messagesSafely(reader: MessageReader | undefined, url: URL, doc: Document): PageMessage[] {
   try {
-    return adapter.readMessages?.(url, doc) ?? [];
+    return reader?.read(url, doc) ?? [];
   } catch {
     return [];
   }
 }
 
 /** When the email holding `node` was sent, or undefined: an odd page makes the form count from today, never throws. */
-export function sentSafely(adapter: HostAdapter, node: Node | null): PageTime | undefined {
+export function sentSafely(reader: MessageReader | undefined, node: Node | null): PageTime | undefined {
   try {
-    return adapter.sentOfNode?.(node);
+    return reader?.sentOfNode(node);
   } catch {
     return undefined;
   }

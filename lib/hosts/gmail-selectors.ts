@@ -41,24 +41,8 @@ export const GMAIL = {
   /** Recipient hovercard spans ("to me, Raj"); any other [email] in the header is a fallback. */
   recipient: ['span.g2[email]'],
 
-  /** The sent-time element; its title holds the full date ("Tue, Mar 4, 2025, 9:14 AM"). */
-  sentAt: ['span.g3[title]', '[role="gridcell"][title]', 'td [title]', '[title]'],
-
   /** The visible body of an expanded message (an element with [email] is a person chip, never the body). */
   body: ['div.a3s', 'div.ii.gt', '[data-message-id] [dir="ltr"]:not([email])', '[data-message-id] [dir="auto"]:not([email])'],
-
-  /** The one-line preview a collapsed message shows instead of its body ("Письмо 01 С уважением…"). */
-  snippet: ['div.iA.g6', 'div.iA'],
-
-  /**
-   * Parts of the body that are not this message's words: quoted history and signatures Gmail folds,
-   * and the signature Gmail inserts (div.gmail_signature, also marked data-smartmail since 2017),
-   * which is read on its own (signature below): a tagline there is nobody's promise.
-   */
-  bodySkip: '.gmail_quote, .gmail_extra, .adm, .h5, .yj6qo, .gmail_signature, [data-smartmail="gmail_signature"]',
-
-  /** The sender's Gmail signature inside the body: where a phone number or address tells how they write dates. */
-  signature: ['div.gmail_signature', '[data-smartmail="gmail_signature"]'],
 
   /**
    * Where an [email] element is content, not a participant: a message's own HTML (div.a3s inside
@@ -78,4 +62,26 @@ export const GMAIL = {
 
   /** Any participant hovercard or avatar in the thread: catches people whose messages are collapsed. */
   participant: '[email], img.ajn[jid]',
+} as const;
+
+/**
+ * What only the message reader looks for (entrypoints/gmail-messages.ts, loaded when the sidebar asks):
+ * apart from GMAIL, which the page script carries whole on every page load.
+ */
+export const GMAIL_MESSAGE = {
+  /** The sent-time element; its title holds the full date ("Tue, Mar 4, 2025, 9:14 AM"). */
+  sentAt: ['span.g3[title]', '[role="gridcell"][title]', 'td [title]', '[title]'],
+
+  /** The one-line preview a collapsed message shows instead of its body ("Письмо 01 С уважением…"). */
+  snippet: ['div.iA.g6', 'div.iA'],
+
+  /**
+   * Parts of the body that are not this message's words: quoted history and signatures Gmail folds,
+   * and the signature Gmail inserts (div.gmail_signature, also marked data-smartmail since 2017),
+   * which is read on its own (signature below): a tagline there is nobody's promise.
+   */
+  bodySkip: '.gmail_quote, .gmail_extra, .adm, .h5, .yj6qo, .gmail_signature, [data-smartmail="gmail_signature"]',
+
+  /** The sender's Gmail signature inside the body: where a phone number or address tells how they write dates. */
+  signature: ['div.gmail_signature', '[data-smartmail="gmail_signature"]'],
 } as const;

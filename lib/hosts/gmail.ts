@@ -6,8 +6,8 @@
 import { blockText, firstEmailIn, queryAllFirst, queryFirst, shortText, squash } from './dom';
 import { ContentAreas, personOf, recipientsOf } from './gmail-people';
 import { PeopleSet } from './people';
-import { GMAIL } from './gmail-selectors';
-import type { HostAdapter } from './adapter';
+import { GMAIL, GMAIL_MESSAGE } from './gmail-selectors';
+import type { HostAdapter, MessageReader } from './adapter';
 import type { PageContext, PageMessage, PageTime } from './types';
 
 /** Bounds that keep a read under a millisecond on long threads. */
@@ -91,10 +91,10 @@ export function readGmailMessages(_url: URL, doc: Document): PageMessage[] {
     const to = recipientsOf(el, from, content);
     // A collapsed message shows a one-line preview instead of its body.
     const text = body
-      ? blockText(body, GMAIL_LIMITS.bodyChars, GMAIL.bodySkip)
-      : shortText(queryFirst(el, GMAIL.snippet), GMAIL_LIMITS.bodyChars);
+      ? blockText(body, GMAIL_LIMITS.bodyChars, GMAIL_MESSAGE.bodySkip)
+      : shortText(queryFirst(el, GMAIL_MESSAGE.snippet), GMAIL_LIMITS.bodyChars);
     const message: PageMessage = { text };
-    const signature = body ? shortText(queryFirst(body, GMAIL.signature), GMAIL_LIMITS.signatureChars) : '';
+    const signature = body ? shortText(queryFirst(body, GMAIL_MESSAGE.signature), GMAIL_LIMITS.signatureChars) : '';
     if (signature) message.signature = signature;
     if (from) message.from = from;
     if (to.length) message.to = to;
@@ -112,7 +112,7 @@ function unreadable(url: string, why: string, looked: string): PageContext {
 const HAS_TIME = /\d:\d\d/;
 
 function sentOf(messageEl: Element): PageTime | undefined {
-  for (const selector of GMAIL.sentAt) {
+  for (const selector of GMAIL_MESSAGE.sentAt) {
     for (const el of Array.from(messageEl.querySelectorAll(selector)).slice(0, 20)) {
       const text = el.getAttribute('title')?.trim().slice(0, 100);
       if (text && HAS_TIME.test(text)) return { host: 'gmail', text };
@@ -191,6 +191,8 @@ export const gmailAdapter: HostAdapter = {
   host: 'gmail',
   isHost: (url) => url.protocol === 'https:' && url.hostname === 'mail.google.com',
   read: readGmail,
-  readMessages: readGmailMessages,
-  sentOfNode: gmailSentOfNode,
+  messagesModule: '/gmail-messages.js',
 };
+
+/** Loaded apart from the adapter, when asked (HostAdapter.messagesModule). */
+export const gmailMessageReader: MessageReader = { read: readGmailMessages, sentOfNode: gmailSentOfNode };

@@ -62,17 +62,8 @@ export const OUTLOOK = {
    */
   recipient: ['._EType_RECIPIENT_ENTITY [aria-label]', '[role="button"][aria-label]'],
 
-  /** The sent time as the user's locale writes it ("Wed 4/30/2025 3:03 PM"); NNlvm on a collapsed card. */
-  sentAt: ['[data-testid="SentReceivedSavedTime"]', 'div.NNlvm'],
-
   /** The body of an expanded message: the labelled document region around the sanitised mail HTML. */
   body: ['[id^="UniqueMessageBody"]', '[aria-label="Message body"]', '[role="document"]'],
-
-  /** The preview line a collapsed card shows instead of its body. */
-  preview: ['div._nzWz'],
-
-  /** Parts of a body that are not this message's words: the quoted reply and forward history. */
-  bodySkip: '#divRplyFwdMsg, [id^="x_divRplyFwdMsg"], #appendonsend, [id^="x_appendonsend"], .x_gmail_quote, .gmail_quote',
 
   /** The message list's selected row, which carries the conversation id (base64, with + / =). */
   selectedRow: ['[role="option"][aria-selected="true"][data-convid]'],
@@ -85,4 +76,19 @@ export const OUTLOOK = {
 
   /** The signed-in address: the app bar image labelled with it, or the 2024 folder tree id. */
   accountEmail: ['img[aria-label*="@"][title*="@"]', '[id^="primaryMailboxRoot_"]'],
+} as const;
+
+/**
+ * What only the message reader looks for (entrypoints/outlook-messages.ts, loaded when the sidebar asks):
+ * apart from OUTLOOK, which the page script carries whole on every page load.
+ */
+export const OUTLOOK_MESSAGE = {
+  /** The sent time as the user's locale writes it ("Wed 4/30/2025 3:03 PM"); NNlvm on a collapsed card. */
+  sentAt: ['[data-testid="SentReceivedSavedTime"]', 'div.NNlvm'],
+
+  /** The preview line a collapsed card shows instead of its body. */
+  preview: ['div._nzWz'],
+
+  /** Parts of a body that are not this message's words: the quoted reply and forward history. */
+  bodySkip: '#divRplyFwdMsg, [id^="x_divRplyFwdMsg"], #appendonsend, [id^="x_appendonsend"], .x_gmail_quote, .gmail_quote',
 } as const;

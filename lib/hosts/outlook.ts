@@ -4,8 +4,8 @@
  * pane through the selectors in outlook-selectors.ts. The list alone and a compose form are no thread.
  */
 import { blockText, firstEmailIn, queryAllFirst, queryFirst, shortText, squash } from './dom';
-import type { HostAdapter } from './adapter';
-import { OUTLOOK } from './outlook-selectors';
+import type { HostAdapter, MessageReader } from './adapter';
+import { OUTLOOK, OUTLOOK_MESSAGE } from './outlook-selectors';
 import { PeopleSet } from './people';
 import type { PageContext, PageMessage, PageTime, Person } from './types';
 
@@ -85,8 +85,8 @@ export function readOutlookMessages(url: URL, doc: Document): PageMessage[] {
     const to = recipientsOf(el, parts.user);
     const body = queryFirst(el, OUTLOOK.body);
     const text = body
-      ? blockText(body, OUTLOOK_LIMITS.bodyChars, OUTLOOK.bodySkip)
-      : shortText(queryFirst(el, OUTLOOK.preview), OUTLOOK_LIMITS.bodyChars);
+      ? blockText(body, OUTLOOK_LIMITS.bodyChars, OUTLOOK_MESSAGE.bodySkip)
+      : shortText(queryFirst(el, OUTLOOK_MESSAGE.preview), OUTLOOK_LIMITS.bodyChars);
     const message: PageMessage = { text };
     if (from) message.from = from;
     if (to.length) message.to = to;
@@ -174,7 +174,7 @@ function cleanName(raw: string | null | undefined): string | undefined {
 
 /** The header's sent time: its title, else its text ("Wed 4/30/2025 3:03 PM"), with the page's language. */
 function sentOf(messageEl: Element): PageTime | undefined {
-  const el = queryFirst(messageEl, OUTLOOK.sentAt);
+  const el = queryFirst(messageEl, OUTLOOK_MESSAGE.sentAt);
   const title = el?.getAttribute('title')?.trim().slice(0, 100);
   const text = title && /\d:\d\d/.test(title) ? title : shortText(el, 100);
   if (!text) return undefined;
@@ -202,6 +202,8 @@ export const outlookAdapter: HostAdapter = {
   host: 'outlook',
   isHost: (url) => url.protocol === 'https:' && HOSTNAMES.has(url.hostname) && url.pathname.startsWith('/mail/'),
   read: readOutlook,
-  readMessages: readOutlookMessages,
-  sentOfNode: outlookSentOfNode,
+  messagesModule: '/outlook-messages.js',
 };
+
+/** Loaded apart from the adapter, when asked (HostAdapter.messagesModule). */
+export const outlookMessageReader: MessageReader = { read: readOutlookMessages, sentOfNode: outlookSentOfNode };
