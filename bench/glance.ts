@@ -203,7 +203,7 @@ export interface ContentCost {
 }
 
 /** Main-thread time of the content script per thread swap, from a devtools.timeline trace of the host page. */
-export async function measureContentCost(session: GmailSession, scriptUrl: string, count: number): Promise<ContentCost> {
+export async function measureContentCost(session: GmailSession, scriptUrl: string | string[], count: number): Promise<ContentCost> {
   const { page, frame } = session;
   const tracer = await startTrace(page);
   for (let i = 0; i < count; i++) {
@@ -260,7 +260,7 @@ export interface ContentStartup {
  */
 export async function measureContentStartup(
   glance: Glance,
-  scriptUrl: string,
+  scriptUrl: string | string[],
   loads = 10,
   until: ShownIn = GLANCE_SIDEBAR,
 ): Promise<ContentStartup> {
@@ -283,7 +283,11 @@ export interface ShownIn {
 }
 const GLANCE_SIDEBAR: ShownIn = { framePath: '/sidebar.html', selector: '[data-match="matched"] [data-account-id="sample-acme"]' };
 
-async function traceOneLoad(glance: Glance, scriptUrl: string, until: ShownIn): Promise<{ cpu: number; wall: number; evaluate: number }> {
+async function traceOneLoad(
+  glance: Glance,
+  scriptUrl: string | string[],
+  until: ShownIn,
+): Promise<{ cpu: number; wall: number; evaluate: number }> {
   const page = await glance.context.newPage();
   try {
     const tracer = await startTrace(page, ['devtools.timeline', 'v8.execute']);

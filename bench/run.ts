@@ -36,7 +36,14 @@ import { spliceSyncSection, syncSection } from './sync-report';
 import { benchCold } from './cold';
 import { writeBareExtension } from './cold-bare';
 import { renderColdSection, spliceColdSection } from './cold-report';
-import { contentScriptSizes, renderContentSection, spliceContentSection, TRACED_SCRIPT, type ContentBench } from './content-report';
+import {
+  contentScriptSizes,
+  renderContentSection,
+  spliceContentSection,
+  TRACED_READER,
+  TRACED_SCRIPT,
+  type ContentBench,
+} from './content-report';
 import type { PageContext } from '../lib/hosts/types';
 
 const MAIN_BOOK = Number(process.env.BENCH_MAIN_BOOK ?? 10_000);
@@ -136,7 +143,7 @@ async function main() {
   /** The content script's figures on an open Gmail session whose sidebar shows Acme. */
   const contentFigures = async (glance: Glance, session: GmailSession): Promise<ContentBench> => {
     const before = load();
-    const scriptUrl = glance.url(TRACED_SCRIPT);
+    const scriptUrl = [glance.url(TRACED_SCRIPT), TRACED_READER];
     const perSwap = await measureContentCost(session, scriptUrl, CONTENT_SWAPS);
     log(
       `content script per swap: CPU mean ${ms(perSwap.cpuPerSwap.mean, 3)}, p95 ${ms(perSwap.cpuPerSwap.p95, 3)}; wall mean ${ms(perSwap.perSwap.mean, 3)}, p95 ${ms(perSwap.perSwap.p95, 3)}`,

@@ -50,15 +50,21 @@ export interface Slice {
 }
 
 /**
- * Top-level slices of the script at `scriptUrl`: nested ones are already inside their parent's time.
+ * Top-level slices of the scripts at `scriptUrls`: nested ones are already inside their parent's time.
+ * An entry starting with "/" is a path on any extension origin: a module served from a per-session address
+ * (`use_dynamic_url`, like the mail hosts' message readers the page script imports) has no fixed URL.
  * With `microtasks`, also the microtask checkpoints (RunMicrotasks) on the threads the script runs on:
  * an async function resumed after an `await` (an extension API's answer) runs there, in no
  * FunctionCall of its own and with no URL. Only for pages that queue no microtasks of their own (the
  * fixtures), since a checkpoint names no script.
  */
-export function scriptSlices(events: TraceEvent[], scriptUrl: string, { microtasks = false } = {}): Slice[] {
+export function scriptSlices(events: TraceEvent[], scriptUrls: string | string[], { microtasks = false } = {}): Slice[] {
   const threadOf = (e: TraceEvent) => `${e.pid}:${e.tid}`;
-  const own = events.filter((e) => e.ph === 'X' && e.dur !== undefined && SCRIPT_SLICES.has(e.name) && urlOf(e) === scriptUrl);
+  const wanted = [scriptUrls].flat();
+  const isWanted = (url: string | undefined) =>
+    url !== undefined &&
+    wanted.some((w) => url === w || (w.startsWith('/') && /^(chrome|moz)-extension:/.test(url) && new URL(url).pathname === w));
+  const own = events.filter((e) => e.ph === 'X' && e.dur !== undefined && SCRIPT_SLICES.has(e.name) && isWanted(urlOf(e)));
   const threads = new Set(own.map(threadOf));
   const checkpoints = microtasks
     ? events.filter((e) => e.ph === 'X' && e.dur !== undefined && e.name === 'RunMicrotasks' && threads.has(threadOf(e)))
