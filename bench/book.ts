@@ -143,10 +143,17 @@ function timeFilterChanges(page: Page, times: number): Promise<number[]> {
   return inPage(
     page,
     async ({ times }) => {
+      const atRisk = () =>
+        [...document.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find(
+          (b) => b.parentElement?.textContent?.trim() === 'At risk',
+        );
+      // The first rows are drawn before the page's script is in, its controls off until it takes over.
+      await new Promise<void>((resolve) => {
+        const check = () => (atRisk()?.disabled === false ? resolve() : requestAnimationFrame(check));
+        check();
+      });
       const status = document.querySelector('[role="status"]')!;
-      const box = [...document.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find(
-        (b) => b.parentElement?.textContent?.trim() === 'At risk',
-      )!;
+      const box = atRisk()!;
       const samples: number[] = [];
       for (let i = 0; i < times; i++) {
         const before = status.textContent;

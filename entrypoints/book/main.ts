@@ -1,13 +1,26 @@
 /**
- * The book page's entry. It holds no React: it asks the background for the first rows at once,
- * then loads React and the page (./first-screen.tsx, most of the page's script), so the background
- * answers while that loads instead of after it. The styles come with the page (imported here, the shared
- * styles were ordered after the book's own).
+ * The book page's entry. It holds no React: it asks the background for the first rows at once and
+ * draws them as soon as they come (components/book/first-rows.ts), while React and the page
+ * (./first-screen.tsx, most of the page's script) load and then take the page over. The styles are
+ * linked from index.html, so they are in before the first rows are drawn.
  */
-import { askFirstBlock } from '@/components/book/first-block';
+import { askFirstBlock, type BookBlock } from '@/components/book/first-block';
+import { drawFirstRows } from '@/components/book/first-rows';
 
+const root = document.getElementById('root')!;
 const firstBlock = askFirstBlock();
-// Handed to the page, which reports a failure where the rows would be.
-firstBlock.catch(() => undefined);
+let answered: BookBlock | undefined;
+let reactDrawn = false;
+firstBlock
+  .then((block) => {
+    answered = block;
+    // An empty book gets React's own words for it.
+    if (!reactDrawn && block.rows.length > 0) drawFirstRows(root, block);
+  })
+  // Handed to the page, which reports a failure where the rows would be.
+  .catch(() => undefined);
 
-void import('./first-screen').then((page) => page.drawBook(firstBlock));
+void import('./first-screen').then((page) => {
+  reactDrawn = true;
+  page.drawBook(root, firstBlock, answered);
+});
