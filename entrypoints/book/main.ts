@@ -1,8 +1,9 @@
 /**
  * The book page's entry. It holds no React: it asks the background for the first rows at once and
- * draws them as soon as they come (components/book/first-rows.ts), while React and the page
- * (./first-screen.tsx, most of the page's script) load and then take the page over. The styles are
- * linked from index.html, so they are in before the first rows are drawn.
+ * draws them as soon as they come (components/book/first-rows.ts); only then does it load React and
+ * the page (./first-screen.tsx, most of the page's script), which take the page over. Loaded beside
+ * the request, React's evaluation could land just as the answer does and hold the first rows back.
+ * The styles are linked from index.html, so they are in before the first rows are drawn.
  */
 import { askFirstBlock, type BookBlock } from '@/components/book/first-block';
 import { drawFirstRows } from '@/components/book/first-rows';
@@ -10,17 +11,13 @@ import { drawFirstRows } from '@/components/book/first-rows';
 const root = document.getElementById('root')!;
 const firstBlock = askFirstBlock();
 let answered: BookBlock | undefined;
-let reactDrawn = false;
 firstBlock
   .then((block) => {
     answered = block;
     // An empty book gets React's own words for it.
-    if (!reactDrawn && block.rows.length > 0) drawFirstRows(root, block);
+    if (block.rows.length > 0) drawFirstRows(root, block);
   })
   // Handed to the page, which reports a failure where the rows would be.
-  .catch(() => undefined);
-
-void import('./first-screen').then((page) => {
-  reactDrawn = true;
-  page.drawBook(root, firstBlock, answered);
-});
+  .catch(() => undefined)
+  .then(() => import('./first-screen'))
+  .then((page) => page.drawBook(root, firstBlock, answered));
