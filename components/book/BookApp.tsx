@@ -8,10 +8,10 @@ import { toMs } from '@/lib/time';
 import { BookFilters } from './BookFilters';
 import { BookTable } from './BookTable';
 import { downloadBookCsv, useBookBlock } from './book-hooks';
+import { briefingHref, statusText } from './grid';
 import { TodayList } from './TodayList';
 
-/** The popup page shows one account's briefing when given its id. */
-export const briefingHref = (accountId: string) => `/popup.html?account=${encodeURIComponent(accountId)}`;
+export { briefingHref };
 
 export function BookApp({ openBriefing }: { openBriefing?: (accountId: string) => void }) {
   const [query, setQuery] = useState<BookQuery>(DEFAULT_QUERY);
@@ -48,9 +48,7 @@ export function BookApp({ openBriefing }: { openBriefing?: (accountId: string) =
         <div>
           <h1>My book</h1>
           <p className="muted" role="status" aria-live="polite">
-            {page
-              ? `${page.inView} of ${page.inScope} ${deferred.scope === 'all' ? 'accounts' : 'of your accounts'}${page.inScope !== page.total ? ` (${page.total} in the book)` : ''}`
-              : 'Loading the book…'}
+            {page ? statusText(page, deferred.scope) : 'Loading the book…'}
           </p>
           {page?.updating && <p className="muted">Checking every account after a change: some rows may show how they were before it.</p>}
           {page && page.me.length === 0 && deferred.scope === 'mine' && (

@@ -7,22 +7,8 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { BookQuery, BookSortKey } from '@/lib/book/query';
 import type { AccountInsight } from '@/lib/insights/summary';
 import { BLOCK, useBookBlock } from './book-hooks';
+import { COLUMNS, OVERSCAN, ROW_HEIGHT } from './grid';
 import { BAND_NAMES, arrText, lastTouchText, renewalText, trendLabel, trendText } from './format';
-
-export const ROW_HEIGHT = 44;
-const OVERSCAN = 8;
-
-const COLUMNS: { key: BookSortKey; label: string; className: string }[] = [
-  { key: 'name', label: 'Account', className: 'book-col--name' },
-  { key: 'health', label: 'Health', className: 'book-col--health' },
-  { key: 'trend', label: 'Trend', className: 'book-col--trend' },
-  { key: 'action', label: 'Top action', className: 'book-col--action' },
-  { key: 'risks', label: 'Risks', className: 'book-col--num' },
-  { key: 'renewal', label: 'Renewal', className: 'book-col--num' },
-  { key: 'overdue', label: 'Overdue', className: 'book-col--num' },
-  { key: 'lastTouch', label: 'Last touch', className: 'book-col--num' },
-  { key: 'arr', label: 'ARR', className: 'book-col--num' },
-];
 
 interface Props {
   query: BookQuery;

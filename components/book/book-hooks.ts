@@ -11,9 +11,13 @@ export const bookKeys = {
   today: (scope: BookQuery['scope'], limit: number) => ['glance', 'book-today', scope, limit] as const,
 };
 
-/** What the book shows first, asked for before React loaded: its first block of rows in rank order. */
-export function seedFirstBlock(client: QueryClient, firstBlock: Promise<BookBlock>) {
-  void client.prefetchQuery({ queryKey: bookKeys.block(DEFAULT_QUERY, 0), queryFn: () => firstBlock });
+/**
+ * What the book shows first, asked for before React loaded: its first block of rows in rank order.
+ * Already `answered`, it is in the first render: the rows drawn without React are replaced by rows, never by "Loading".
+ */
+export function seedFirstBlock(client: QueryClient, firstBlock: Promise<BookBlock>, answered?: BookBlock) {
+  if (answered) client.setQueryData(bookKeys.block(DEFAULT_QUERY, 0), answered);
+  else void client.prefetchQuery({ queryKey: bookKeys.block(DEFAULT_QUERY, 0), queryFn: () => firstBlock });
 }
 
 export function useBookBlock(query: BookQuery, block: number, enabled = true) {

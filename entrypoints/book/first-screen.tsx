@@ -4,14 +4,15 @@ import { BookApp } from '@/components/book/BookApp';
 import { seedFirstBlock } from '@/components/book/book-hooks';
 import type { BookBlock } from '@/components/book/first-block';
 import { createQueryClient, GlanceQueryProvider } from '@/components/data/GlanceQueryProvider';
-import '@/assets/glance.css';
-import '@/assets/book.css';
 
-/** `firstBlock`: the answer main.ts asked for, so the page never asks for its first rows twice. */
-export function drawBook(firstBlock: Promise<BookBlock>): void {
+/**
+ * `firstBlock`: the answer main.ts asked for, so the page never asks for its first rows twice;
+ * `answered`: that answer if it is already in (and its rows drawn), so the first render shows them.
+ */
+export function drawBook(root: HTMLElement, firstBlock: Promise<BookBlock>, answered?: BookBlock): void {
   const client = createQueryClient();
-  seedFirstBlock(client, firstBlock);
-  createRoot(document.getElementById('root')!).render(
+  seedFirstBlock(client, firstBlock, answered);
+  createRoot(root).render(
     <GlanceQueryProvider client={client}>
       <BookApp />
     </GlanceQueryProvider>,
