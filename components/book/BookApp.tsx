@@ -11,8 +11,6 @@ import { downloadBookCsv, useBookBlock } from './book-hooks';
 import { briefingHref, statusText } from './grid';
 import { TodayList } from './TodayList';
 
-export { briefingHref };
-
 export function BookApp({ openBriefing }: { openBriefing?: (accountId: string) => void }) {
   const [query, setQuery] = useState<BookQuery>(DEFAULT_QUERY);
   // Typing stays responsive: the list follows the newest query the background has answered.

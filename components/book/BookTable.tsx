@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { BookQuery, BookSortKey } from '@/lib/book/query';
 import type { AccountInsight } from '@/lib/insights/summary';
 import { BLOCK, useBookBlock } from './book-hooks';
-import { COLUMNS, OVERSCAN, ROW_HEIGHT } from './grid';
+import { COLUMNS, ROW_HEIGHT, rowWindow } from './grid';
 import { BAND_NAMES, arrText, lastTouchText, renewalText, trendLabel, trendText } from './format';
 
 interface Props {
@@ -37,8 +37,7 @@ export function BookTable({ query, inView, nowMs, firstBlock, onSort, onOpen, br
     return () => observer?.disconnect();
   }, []);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(inView, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const { first, last } = rowWindow(scrollTop, height, inView);
   const startBlock = Math.floor(first / BLOCK);
   const endBlock = Math.floor(Math.max(first, last - 1) / BLOCK);
   const blockA = useBookBlock(query, startBlock, startBlock > 0);

@@ -10,7 +10,7 @@ import type { AccountInsight } from '@/lib/insights/summary';
 import { toMs } from '@/lib/time';
 import type { BookBlock } from './first-block';
 import { BAND_NAMES, arrText, lastTouchText, renewalText, trendLabel, trendText } from './format';
-import { briefingHref, COLUMNS, ROW_HEIGHT, rowsFor, statusText } from './grid';
+import { briefingHref, COLUMNS, ROW_HEIGHT, rowWindow, statusText } from './grid';
 
 type Child = Node | string | null | false | undefined;
 
@@ -219,7 +219,7 @@ export function drawFirstRows(root: HTMLElement, page: BookBlock): void {
     ),
   );
   // Laid out once here, with the styles already in: as many rows as the grid shows, as React would draw.
-  const rows = page.rows.slice(0, rowsFor(scroller.clientHeight || 600, page.inView)).map((r, i) => row(r, i, nowMs));
+  const rows = page.rows.slice(0, rowWindow(0, scroller.clientHeight || 600, page.inView).last).map((r, i) => row(r, i, nowMs));
   spacer.append(...rows);
   wire(grid, rows, scroller);
   handOver(root, grid, scroller);

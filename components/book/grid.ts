@@ -7,7 +7,7 @@ import type { BookBlock } from './first-block';
 
 export const ROW_HEIGHT = 44;
 /** Rows drawn above and below the ones on screen. */
-export const OVERSCAN = 8;
+const OVERSCAN = 8;
 
 export const COLUMNS: { key: BookSortKey; label: string; className: string }[] = [
   { key: 'name', label: 'Account', className: 'book-col--name' },
@@ -29,5 +29,10 @@ export function statusText(page: BookBlock, scope: BookQuery['scope']): string {
   return page.inScope !== page.total ? `${within} (${page.total} in the book)` : within;
 }
 
-/** How many rows from the top are drawn in a body `height` pixels tall. */
-export const rowsFor = (height: number, inView: number) => Math.min(inView, Math.ceil(height / ROW_HEIGHT) + OVERSCAN);
+/** The rows drawn (from `first`, up to but not including `last`) in a body `height` pixels tall, scrolled to `scrollTop`. */
+export function rowWindow(scrollTop: number, height: number, inView: number): { first: number; last: number } {
+  return {
+    first: Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN),
+    last: Math.min(inView, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN),
+  };
+}
