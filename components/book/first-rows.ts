@@ -191,6 +191,16 @@ export function drawFirstRows(root: HTMLElement, page: BookBlock): void {
       el('p', { className: 'muted', role: 'status', 'aria-live': 'polite' }, statusText(page, DEFAULT_QUERY.scope)),
       page.updating &&
         el('p', { className: 'muted' }, 'Checking every account after a change: some rows may show how they were before it.'),
+      // As the page says it, so its rows do not move down a line when it takes over.
+      DEFAULT_QUERY.scope === 'mine' &&
+        page.me.length === 0 &&
+        el(
+          'p',
+          { className: 'muted' },
+          'Every account counts as yours until you add your email or CRM user name in ',
+          el('a', { href: '/options.html' }, 'Options'),
+          '.',
+        ),
     ),
     el(
       'div',

@@ -72,11 +72,16 @@ describe('the book’s first rows, drawn before React loads', () => {
   it('is replaced by the page’s own rows, the same ones, with the focus kept on the row it was on', async () => {
     drawFirstRows(root(), block);
     const drawn = accountRows().map(rowFacts);
+    // The words above the grid too: a line more or less would move every row when the page takes over.
+    const heading = () => screen.getByRole('heading', { name: 'My book', level: 1 }).parentElement!.textContent;
+    const headingDrawn = heading();
+    expect(headingDrawn).toContain('Every account counts as yours until you add your email');
     accountRows()[1].focus();
     await act(async () => drawBook(root(), Promise.resolve(block), block));
     await waitFor(() => expect(screen.getByRole('checkbox', { name: 'At risk' })).toBeEnabled());
     const rows = accountRows();
     expect(rows.map(rowFacts).slice(0, drawn.length)).toEqual(drawn.slice(0, rows.length));
+    expect(heading()).toBe(headingDrawn);
     await waitFor(() => expect(rows[1]).toHaveFocus());
   });
 });
