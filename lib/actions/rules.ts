@@ -60,7 +60,8 @@ const overdueCommitment: ActionRule = ({ data, now }) => {
   const more = overdue.length > 1 ? ` (+${overdue.length - 1} more overdue)` : '';
   return {
     title: `Follow up now: ${c.text}`,
-    reason: `${what} "${c.text}" was due ${plural(days, 'day')} ago${more}`,
+    // The title already names it: saying the text again only pushed the first screen down.
+    reason: `${what} was due ${plural(days, 'day')} ago${more}`,
     steps: overdue.map((x) => `Follow up on "${x.text}" (due ${plural(Math.max(1, wholeDaysAgo(x.dueDate!, now)), 'day')} ago)`),
   };
 };
@@ -89,7 +90,7 @@ const renewalStage: ActionRule = ({ renewal }) => {
 const saveReachOut: ActionRule = ({ health, signals }) => {
   const warn = signals.filter((s) => s.level === 'orange' || s.level === 'yellow');
   if (health.band !== 'yellow' && warn.length === 0) return null;
-  const reasons = [...(health.band === 'yellow' ? [`Health ${health.score} (yellow)`] : []), ...warn.map((s) => s.detail)];
+  const reasons = [...(health.band === 'yellow' ? [`Health ${health.score}, at risk`] : []), ...warn.map((s) => s.detail)];
   return {
     title: 'Reach out: personal check-in',
     reason: reasons.join('; '),

@@ -3,7 +3,7 @@
  * every playbook rule, so the copy never names a different day from the one judged; meeting times
  * are wall-clock moments, so they are shown in the reader's zone unless one is given.
  */
-import { calendarDaysUntil, toMs } from '../time';
+import { calendarDaysUntil, toMs, type DateInput } from '../time';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -30,7 +30,7 @@ export function meetingTime(iso: string, timeZone?: string): string {
 }
 
 /** "today", "tomorrow", "in 12 days", "3 days ago". */
-export function relative(iso: string, asOf: string): string {
+export function relative(iso: string, asOf: DateInput): string {
   const days = calendarDaysUntil(iso, asOf);
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
@@ -46,7 +46,7 @@ const NEAR_DAYS = 6;
  * "yesterday"), others with their weekday ("Tue, Mar 7", the year added when it is not the
  * current one), in the reader's locale. Read in UTC, like every playbook rule.
  */
-export function spokenDate(iso: string, asOf: string, locale?: string): string {
+export function spokenDate(iso: string, asOf: DateInput, locale?: string): string {
   const d = new Date(toMs(iso));
   if (Number.isNaN(d.getTime())) return iso;
   if (Math.abs(calendarDaysUntil(iso, asOf)) <= NEAR_DAYS) return relative(iso, asOf);
@@ -62,6 +62,15 @@ export function spokenDate(iso: string, asOf: string, locale?: string): string {
         timeZone: 'UTC',
       }),
   ).format(d);
+}
+
+/**
+ * A day inside a sentence: "3 days ago", "yesterday", or "on Tue, Mar 7" (spokenDate's style), so
+ * reasons and risks read "Layoffs on Fri, Oct 23" rather than carrying an ISO date.
+ */
+export function onDay(iso: string, asOf: DateInput, locale?: string): string {
+  const words = spokenDate(iso, asOf, locale);
+  return Math.abs(calendarDaysUntil(iso, asOf)) <= NEAR_DAYS || words === iso ? words : `on ${words}`;
 }
 
 /** Long record text cut at a word boundary, so a talking point stays one line. */

@@ -66,7 +66,7 @@ const quietChampion: Rule = (view) =>
 
 const missedMeetings: Rule = (view) => {
   const signal = view.insights.signals.find((s) => s.id === 'missed-meetings');
-  return signal ? [`Check this time slot still works: ${signal.detail.replace(/ \(.*\)$/, '')}`] : [];
+  return signal ? [`Check this time slot still works: ${signal.detail}`] : [];
 };
 
 const orgChange: Rule = (view) =>

@@ -2,6 +2,7 @@
  * The sub-scores of the playbook's health table. A sub-score exists only when its input is in
  * the data: a missing field is "no data", never a low score.
  */
+import { onDay } from '../briefing/format';
 import type { AccountData } from '../model/bundle';
 import type { PlaybookSettings } from '../settings';
 import { ageInDays, type DateInput } from '../time';
@@ -166,7 +167,7 @@ export function supportSubScores(data: AccountData, now: DateInput, settings: Pl
       'Escalation',
       recent ? 4 : 10,
       recent
-        ? `Escalation on ${a.lastEscalationDate!.slice(0, 10)}, within ${settings.escalationWindowDays} days`
+        ? `Escalation ${onDay(a.lastEscalationDate!, now)}, within ${settings.escalationWindowDays} days`
         : `No escalation in the last ${settings.escalationWindowDays} days`,
     ),
   );

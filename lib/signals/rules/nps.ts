@@ -1,10 +1,9 @@
 import { npsByDate } from '../../health/facts';
+import { spokenDate } from '../../briefing/format';
 import type { Signal, SignalRule } from '../types';
 
-const day = (d: string) => d.slice(0, 10);
-
 /** The latest response by date, not by list position, against the one before it. */
-export const npsDrop: SignalRule = ({ data, settings }) => {
+export const npsDrop: SignalRule = ({ data, now, settings }) => {
   const nps = npsByDate(data.account.nps);
   if (nps.length < 2) return [];
   const latest = nps[nps.length - 1];
@@ -15,12 +14,12 @@ export const npsDrop: SignalRule = ({ data, settings }) => {
       id: 'nps-drop',
       level: 'orange',
       title: 'NPS drop',
-      detail: `NPS fell from ${before.score} (${day(before.date)}) to ${latest.score} (${day(latest.date)})`,
+      detail: `NPS fell from ${before.score} (${spokenDate(before.date, now)}) to ${latest.score} (${spokenDate(latest.date, now)})`,
     },
   ];
 };
 
-export const npsScore: SignalRule = ({ data }) => {
+export const npsScore: SignalRule = ({ data, now }) => {
   const nps = npsByDate(data.account.nps);
   if (nps.length === 0) return [];
   const latest = nps[nps.length - 1];
@@ -30,14 +29,14 @@ export const npsScore: SignalRule = ({ data }) => {
       id: 'nps-detractor',
       level: 'orange',
       title: 'NPS detractor',
-      detail: `Latest NPS ${latest.score} (${day(latest.date)}): detractor`,
+      detail: `Latest NPS ${latest.score} (${spokenDate(latest.date, now)}): detractor`,
     };
   } else if (latest.score <= 8) {
     signal = {
       id: 'nps-passive',
       level: 'yellow',
       title: 'NPS passive',
-      detail: `Latest NPS ${latest.score} (${day(latest.date)}): passive`,
+      detail: `Latest NPS ${latest.score} (${spokenDate(latest.date, now)}): passive`,
     };
   }
   return signal ? [signal] : [];

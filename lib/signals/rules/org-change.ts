@@ -1,3 +1,4 @@
+import { onDay } from '../../briefing/format';
 import { isInLastDays } from '../../time';
 import type { SignalRule } from '../types';
 
@@ -10,5 +11,5 @@ export const orgChange: SignalRule = ({ data, now, settings }) =>
       id: 'org-change' as const,
       level: 'orange' as const,
       title: 'Org change',
-      detail: `${e.type[0].toUpperCase()}${e.type.slice(1)} recorded on ${e.date.slice(0, 10)}${e.note ? `: ${e.note}` : ''}`,
+      detail: `${e.type[0].toUpperCase()}${e.type.slice(1)} recorded ${onDay(e.date, now)}${e.note ? `: ${e.note}` : ''}`,
     }));

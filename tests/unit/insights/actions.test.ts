@@ -44,7 +44,8 @@ describe('next best action: priority order', () => {
   it('overdue-commitment beats renewal-at-risk, naming the commitment', () => {
     const d = quiet({ account: { ...seatsScoring(70), renewalDate: ahead(60) }, commitments: [overdue], activities: [withTalk] });
     expect(ids(d)).toEqual(['overdue-commitment', 'renewal-at-risk', 'renewal-stage', 'save-play-reach-out']);
-    expect(actions(d).top?.reason).toBe('Commitment "Send the SSO setup guide" was due 3 days ago');
+    expect(actions(d).top?.title).toBe('Follow up now: Send the SSO setup guide');
+    expect(actions(d).top?.reason).toBe('Commitment was due 3 days ago');
     expect(actions(d).top?.steps).toEqual(['Follow up on "Send the SSO setup guide" (due 3 days ago)']);
   });
 
@@ -60,6 +61,13 @@ describe('next best action: priority order', () => {
     expect(a.ranked.map((x) => x.id)).toEqual(['renewal-stage', 'save-play-reach-out']);
     expect(a.top?.title).toBe('Renewal T-120: prepare');
     expect(a.top?.steps).toEqual(['Start the renewal conversation early']);
+  });
+
+  it('names a yellow band in the words the sidebar shows for it', () => {
+    const reach = actions(quiet({ account: { ...seatsScoring(70), renewalDate: ahead(100) } })).ranked.find(
+      (x) => x.id === 'save-play-reach-out',
+    );
+    expect(reach?.reason).toMatch(/^Health \d+, at risk/);
   });
 
   it('renewal-stage within 90 days with no renewal conversation says so', () => {

@@ -34,7 +34,8 @@ describe('risk signals', () => {
     ];
     expect(one(data({ account: { nps } }), 'nps-drop')).toMatchObject({
       level: 'orange',
-      detail: 'NPS fell from 9 (2025-03-01) to 6 (2025-06-01)',
+      // Dates in the one date style of every view, never as ISO.
+      detail: 'NPS fell from 9 (Sat, Mar 1) to 6 (Sun, Jun 1)',
     });
     const small = [
       { date: '2025-03-01', score: 9 },
@@ -93,6 +94,9 @@ describe('risk signals', () => {
 
   it('missed meetings: the latest run of past recorded meetings ends in 2+ misses', () => {
     expect(ids(data({ activities: [meeting(30, true), meeting(20, false), meeting(10, false)] }))).toContain('missed-meetings');
+    expect(one(data({ activities: [meeting(30, true), meeting(20, false), meeting(10, false)] }), 'missed-meetings')?.detail).toBe(
+      '2 scheduled meetings missed in a row, the last on Thu, Jun 5',
+    );
     // List order does not matter: ordered by date.
     expect(ids(data({ activities: [meeting(10, false), meeting(30, true), meeting(20, false)] }))).toContain('missed-meetings');
     expect(ids(data({ activities: [meeting(30, false), meeting(20, false), meeting(10, true)] }))).not.toContain('missed-meetings');
@@ -114,6 +118,8 @@ describe('risk signals', () => {
     expect(one(ev('merger', 10), 'org-change')?.level).toBe('orange');
     expect(one(ev('acquisition', 10), 'org-change')?.level).toBe('orange');
     expect(ids(ev('layoffs', 91))).toEqual([]);
+    expect(one(ev('layoffs', 3), 'org-change')?.detail).toBe('Layoffs recorded 3 days ago');
+    expect(one(ev('merger', 40), 'org-change')?.detail).toBe('Merger recorded on Tue, May 6');
     expect(ids(ev('new-team', 10))).toEqual([]);
   });
 });
