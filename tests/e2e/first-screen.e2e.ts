@@ -137,6 +137,22 @@ describe('the first screen of every sample account at 1280x720, in real Chromium
     await page.close();
   }, 600_000);
 
+  it('answers within the first 600 px of a 360 px wide popup for every account', async () => {
+    const page = await glance.context.newPage();
+    await page.setViewportSize({ width: 360, height: 600 });
+    const problems: string[] = [];
+    for (const account of ACCOUNTS) {
+      await page.goto(glance.url(`popup.html?account=${account.id}`));
+      await page.locator(`[data-match="matched"] [data-account-id="${account.id}"]`).waitFor();
+      for (const [what, hook] of FIRST_SCREEN) {
+        const box = await page.locator(`[data-account-id="${account.id}"] ${hook}`).first().boundingBox();
+        if (!box || box.y + box.height > 600 || box.x + box.width > 360) problems.push(`${account.id} ${what}: ${JSON.stringify(box)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 600_000);
+
   it('shrinks to a window narrower than it asks for (a 320 px panel): nothing clipped at the side', async () => {
     const page = await glance.context.newPage();
     await page.setViewportSize({ width: 320, height: 600 });
