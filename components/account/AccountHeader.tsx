@@ -1,16 +1,12 @@
 import type { AccountView } from '@/lib/account-view/types';
-import { formatMoney, relativeDay, spokenDate, TIER_LABEL } from './format';
-
-const TOUCH_WORDS: Record<string, string> = { email: 'email', meeting: 'meeting', call: 'call', note: 'note', qbr: 'QBR' };
+import { formatMoney, missingFacts, missingFactsText, relativeDay, spokenDate, TIER_LABEL, TOUCH_WORDS } from './format';
 
 /** The account's name and the facts a CSM checks first: tier, ARR, renewal countdown, last touch. */
 export function AccountHeader({ view }: { view: AccountView }) {
   const { account, insights } = view;
   const tier = insights.tier.tier;
   const lastTouch = view.recentActivities[0];
-  const missing = [account.arr === undefined && 'ARR', !tier && 'tier', !account.renewalDate && 'renewal date'].filter(
-    (m): m is string => !!m,
-  );
+  const missing = missingFacts(account.arr, tier, account.renewalDate);
   return (
     <header className="account-header">
       <h1 className="account-header__name">
@@ -55,15 +51,9 @@ export function AccountHeader({ view }: { view: AccountView }) {
       </dl>
       {missing.length > 0 && (
         <p className="muted account-header__missing" data-missing={missing.join(' ')}>
-          No {joinWords(missing)} yet: add {missing.length === 1 ? 'it' : 'them'} in a CSV with{' '}
-          {missing.length === 1 ? 'that column' : 'those columns'}, or connect HubSpot/Salesforce.
+          {missingFactsText(missing)}
         </p>
       )}
     </header>
   );
-}
-
-/** "ARR, tier or renewal date" */
-function joinWords(words: string[]): string {
-  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
 }

@@ -1,4 +1,5 @@
 /** How a commitment reads in a list: its shown status, whether it is due soon, its order. */
+import type { AccountView } from '@/lib/account-view/types';
 import type { Commitment } from '@/lib/model/bundle';
 import { commitmentStatus } from '@/lib/actions';
 import { calendarDaysUntil } from '@/lib/time';
@@ -26,4 +27,13 @@ export function sortCommitments(list: Commitment[], asOf: string): Commitment[] 
     if (byStatus) return byStatus;
     return (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999');
   });
+}
+
+/**
+ * The commitment the first screen shows: the first open one in list order, ours first (the playbook's
+ * overdue rule and the CSM's own follow-up are about what we owe).
+ */
+export function nextCommitment(view: Pick<AccountView, 'commitments' | 'asOf'>) {
+  const open = sortCommitments(view.commitments, view.asOf).filter((c) => c.status === 'open');
+  return open.find((c) => c.owner === 'us') ?? open[0];
 }

@@ -4,18 +4,13 @@
  */
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { applyTheme, resolveTheme } from '@/lib/display/theme';
 import { call } from '@/lib/messages/client';
-
-export function resolveTheme(choice: 'auto' | 'light' | 'dark' | undefined, host: 'light' | 'dark' | null): 'light' | 'dark' | null {
-  if (choice === 'light' || choice === 'dark') return choice;
-  return host;
-}
 
 export function useTheme(host: 'light' | 'dark' | null = null): void {
   const profile = useQuery({ queryKey: ['glance', 'profile'], queryFn: () => call('profile.get', {}) });
   const theme = resolveTheme(profile.data?.theme, host);
   useEffect(() => {
-    if (theme) document.documentElement.dataset.theme = theme;
-    else delete document.documentElement.dataset.theme;
+    applyTheme(document.documentElement, theme);
   }, [theme]);
 }

@@ -4,7 +4,7 @@
  */
 import { useId } from 'react';
 import type { HealthResult, HealthTrend, ScorePoint, WeeklyLoginsPoint } from '@/lib/insights';
-import { BAND_LABELS, DIMENSION_INPUTS, describeSeries, plural, shortDate } from './format';
+import { BAND_LABELS, coverageText, DIMENSION_INPUTS, describeSeries, trendWords } from './format';
 import { HealthWhy } from './HealthWhy';
 import { Sparkline } from './Sparkline';
 
@@ -16,21 +16,12 @@ export interface HealthCardProps {
   scoreHistory: readonly ScorePoint[];
 }
 
-const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
-
 function Trend({ trend }: { trend: HealthTrend | null }) {
   if (!trend) return <p className="health-trend muted">No score from 30 days ago to compare</p>;
-  const since = shortDate(trend.previousDate);
-  const n = Math.abs(trend.delta);
-  const spoken =
-    trend.direction === 'flat'
-      ? `Unchanged since ${since}`
-      : `${trend.direction === 'up' ? 'Up' : 'Down'} ${plural(n, 'point')} since ${since}, from ${trend.previousScore}`;
+  const { shown, spoken } = trendWords(trend);
   return (
     <p className={`health-trend health-trend--${trend.direction}`} data-trend={trend.direction}>
-      <span aria-hidden="true">
-        {ARROWS[trend.direction]} {trend.direction === 'flat' ? 'no change' : n} since {since}
-      </span>
+      <span aria-hidden="true">{shown}</span>
       <span className="visually-hidden">{spoken}</span>
     </p>
   );
@@ -137,12 +128,7 @@ export function HealthCard({ health, weeklyLogins, scoreHistory, compact = false
         )
       ) : (
         <>
-          {(!compact || missing.length > 0) && (
-            <p className="health-coverage muted">
-              {health.coverage.text.charAt(0).toUpperCase() + health.coverage.text.slice(1)}
-              {missing.length > 0 && `; no data for ${missing.map((d) => d.label).join(', ')}`}
-            </p>
-          )}
+          {(!compact || missing.length > 0) && <p className="health-coverage muted">{coverageText(health)}</p>}
           {!compact && health.openP1P2 && (
             <p className="health-flag">An urgent support ticket (P1 or P2) is open: it pulls the support part down</p>
           )}

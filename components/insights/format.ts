@@ -2,7 +2,8 @@
  * Plain-words formatting for the insight cards. Dates are read in UTC, like every rule in
  * lib/time, so a card never shows a different day from the one the playbook judged.
  */
-import type { DimensionId, SignalLevel } from '@/lib/insights';
+import type { DimensionId, HealthResult, HealthTrend, SignalLevel } from '@/lib/insights';
+import { dayMonth } from '@/lib/briefing/format';
 
 export { BAND_NAMES as BAND_LABELS, dayMonth as shortDate, fullDate as longDate } from '@/lib/briefing/format';
 
@@ -51,4 +52,24 @@ export function describeSeries(name: string, values: readonly number[], change: 
   if (change === 'points') return `${head}, ${dir} ${plural(Math.abs(last - first), 'point')}`;
   if (first === 0) return `${head}, ${dir}`;
   return `${head}, ${dir} ${Math.round((Math.abs(last - first) / first) * 100)}%`;
+}
+
+const TREND_ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
+
+/** A score's trend as shown ("▼ 12 since 3 Nov") and as said instead ("Down 12 points since 3 Nov, from 70"). */
+export function trendWords(trend: HealthTrend): { shown: string; spoken: string } {
+  const since = dayMonth(trend.previousDate);
+  const n = Math.abs(trend.delta);
+  const spoken =
+    trend.direction === 'flat'
+      ? `Unchanged since ${since}`
+      : `${trend.direction === 'up' ? 'Up' : 'Down'} ${plural(n, 'point')} since ${since}, from ${trend.previousScore}`;
+  return { shown: `${TREND_ARROWS[trend.direction]} ${trend.direction === 'flat' ? 'no change' : n} since ${since}`, spoken };
+}
+
+/** How much of the score has data, and which dimensions have none. */
+export function coverageText(health: HealthResult): string {
+  const missing = health.dimensions.filter((d) => d.score === null);
+  const text = health.coverage.text.charAt(0).toUpperCase() + health.coverage.text.slice(1);
+  return missing.length > 0 ? `${text}; no data for ${missing.map((d) => d.label).join(', ')}` : text;
 }

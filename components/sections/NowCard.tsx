@@ -7,14 +7,8 @@ import { useId } from 'react';
 import type { AccountView } from '@/lib/account-view/types';
 import type { Signal } from '@/lib/insights';
 import { spokenDate } from '../account/format';
-import { shownStatus, sortCommitments } from '../commitments/status';
+import { nextCommitment, shownStatus } from '../commitments/status';
 import { LEVEL_ICONS, LEVEL_LABELS } from '../insights/format';
-
-export function nextCommitment(view: AccountView) {
-  const open = sortCommitments(view.commitments, view.asOf).filter((c) => c.status === 'open');
-  // Ours first: the playbook's overdue rule and the CSM's own follow-up are about what we owe.
-  return open.find((c) => c.owner === 'us') ?? open[0];
-}
 
 function TopRisk({ signal, more }: { signal: Signal | undefined; more: number }) {
   if (!signal)

@@ -41,6 +41,16 @@ export function pageMatchQuery(client: QueryClient, context: PageContext | null)
   };
 }
 
+/**
+ * The first page's match as already drawn (without React): in the cache before React's first render,
+ * so that render is the matched account, not the loading state.
+ */
+export function seedFirstMatch(client: QueryClient, first: FirstMatch): void {
+  firstMatch = null;
+  client.setQueryData(pageMatchQuery(client, first.context).queryKey, first.match);
+  if (first.match.view) client.setQueryData(queryKeys.account(first.match.view.account.id), first.match.view);
+}
+
 /** Starts matching before React renders the loading state: the round trip overlaps the render. */
 export function prefetchPageMatch(client: QueryClient, context: PageContext): void {
   void client.prefetchQuery(pageMatchQuery(client, context));

@@ -1,8 +1,9 @@
 /** The sidebar's React side, loaded beside the handshake in main.ts: draws the first screen and follows the host page. */
+import { useLayoutEffect, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { createQueryClient, GlanceQueryProvider } from '@/components/data/GlanceQueryProvider';
-import { expectFirstMatch, prefetchPageMatch, type FirstMatch } from '@/components/sidebar/page-match';
+import { expectFirstMatch, prefetchPageMatch, seedFirstMatch, type FirstMatch } from '@/components/sidebar/page-match';
 import { SidebarApp } from '@/components/sidebar/SidebarApp';
 import { usePageStore } from '@/components/sidebar/page-store';
 import { handleHostMessage } from '@/components/sidebar/selection';
@@ -23,6 +24,25 @@ export interface HostLinkState {
   first: Promise<{ match: FirstMatch | null; profile?: Profile }>;
   /** The key the redeem gives: every request of this sidebar waits for it. */
   session: Promise<string>;
+  /** The first screen as the entry drew it without React (./first-draw.ts), if it did. */
+  drawn?: DrawnFirst | null;
+}
+
+/** What the first screen drawn without React showed: React's first commit shows the same. */
+export interface DrawnFirst {
+  first: FirstMatch;
+  profile?: Profile;
+  hostTheme: 'light' | 'dark' | null;
+}
+
+const FOCUSABLE = 'a[href], button, [tabindex]';
+
+/** The control that had the focus in the screen drawn without React gets it back in React's (the same controls, in order). */
+function KeepFocus({ root, at, children }: { root: HTMLElement; at: number; children: ReactNode }) {
+  useLayoutEffect(() => {
+    if (at >= 0) root.querySelectorAll<HTMLElement>(FOCUSABLE)[at]?.focus();
+  }, [root, at]);
+  return children;
 }
 
 /** Whether the content script's own word on the page (checked here) has come yet. */
@@ -37,14 +57,23 @@ export function onHostMessage(message: ToSidebar): void {
 
 /** `host`: the link to the content script, or null when opened on its own in a tab. */
 export function drawSidebar(host: HostLinkState | null): void {
+  const root = document.getElementById('root')!;
+  const drawn = host?.drawn;
   if (host) {
     setSession(host.session);
-    expectFirstMatch(host.first.then((answer) => answer.match));
-    // The page the redeem matched, as the background checked it: drawn at once, unless the content script's
-    // messages (which wait for this frame's own check) have already said where the page is.
-    void host.first.then(({ match }) => {
-      if (match && !toldPage) usePageStore.getState().setContext(match.context);
-    });
+    if (drawn) {
+      seedFirstMatch(queryClient, drawn.first);
+      usePageStore.setState({ hostTheme: drawn.hostTheme });
+      usePageStore.getState().setContext(drawn.first.context);
+      if (drawn.profile) queryClient.setQueryData(['glance', 'profile'], drawn.profile);
+    } else {
+      expectFirstMatch(host.first.then((answer) => answer.match));
+      // The page the redeem matched, as the background checked it: drawn at once, unless the content script's
+      // messages (which wait for this frame's own check) have already said where the page is.
+      void host.first.then(({ match }) => {
+        if (match && !toldPage) usePageStore.getState().setContext(match.context);
+      });
+    }
     usePageStore.setState({ postToHost: host.post });
     // The theme chosen came with the redeem: the first screen sends no profile.get of its own.
     void queryClient.prefetchQuery({
@@ -53,9 +82,13 @@ export function drawSidebar(host: HostLinkState | null): void {
     });
   }
   usePageStore.setState({ openOptions: () => void browser.runtime.openOptionsPage() });
-  createRoot(document.getElementById('root')!).render(
-    <GlanceQueryProvider client={queryClient}>
-      <SidebarApp standalone={host === null} />
-    </GlanceQueryProvider>,
+  const focused = document.activeElement;
+  const at = focused && root.contains(focused) ? [...root.querySelectorAll(FOCUSABLE)].indexOf(focused) : -1;
+  createRoot(root).render(
+    <KeepFocus root={root} at={at}>
+      <GlanceQueryProvider client={queryClient}>
+        <SidebarApp standalone={host === null} />
+      </GlanceQueryProvider>
+    </KeepFocus>,
   );
 }

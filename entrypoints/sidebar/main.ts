@@ -1,11 +1,13 @@
 /**
  * The sidebar frame's entry. It holds no React and not even the UI's message client: it connects to
- * its content script and redeems the token the moment it arrives, then loads React and the first
- * screen (./first-screen.tsx, most of the sidebar's script), so the background answers while that
- * loads. Both run on this frame's one thread: loaded first, React would hold the handshake back (and
- * its dynamic import the frame's load event, which the content script connects on).
+ * its content script and redeems the token the moment it arrives. While the background answers, it
+ * loads the first screen drawn without React (./first-draw.ts, small, with the styles); a matched
+ * account is drawn with it as the answer comes, and only then are React and the sidebar loaded
+ * (./first-screen.tsx, most of the sidebar's script), which take the screen over. Both run on this
+ * frame's one thread: loaded first, React would hold the handshake and the first screen back.
  */
 import type { FirstMatch } from '@/components/sidebar/page-match';
+import type { DrawnFirst } from './first-screen';
 import type { PageContext } from '@/lib/hosts/types';
 import { MAX_TOKEN_LENGTH } from '@/lib/messages/frame';
 import type { ResponseOf } from '@/lib/messages/protocol';
@@ -14,8 +16,13 @@ import type { Profile } from '@/lib/settings/profile';
 import { connectToHost } from '@/lib/sidebar-frame/connect';
 import { extensionApi } from '@/lib/sidebar-frame/extension-api';
 
-let loadScreen: () => void = () => undefined;
-const screen = new Promise<typeof import('./first-screen')>((resolve) => (loadScreen = () => resolve(import('./first-screen'))));
+let screenAsked = false;
+let askScreen: () => void = () => undefined;
+const screen = new Promise<typeof import('./first-screen')>((resolve) => (askScreen = () => resolve(import('./first-screen'))));
+const loadScreen = () => {
+  screenAsked = true;
+  askScreen();
+};
 /** A registration slow to come (the service worker waking) does not hold the first screen back longer than this. */
 const SCREEN_AT_LATEST_MS = 1000;
 
@@ -33,7 +40,19 @@ const first = new Promise<{ match: FirstMatch | null; profile?: Profile }>((reso
  * is checked like any request. The first screen gets it back from there, as checked, with its match.
  */
 let arrivedContext: unknown = null;
+/** What the content script said of the sidebar's state and the page's colours, unchecked: read only for the first screen. */
+let arrivedCollapsed = false;
+let arrivedBackgrounds: unknown = null;
 let redeeming = false;
+/** The first screen drawn without React: handed to React, whose first commit then draws the same screen. */
+let drawn: DrawnFirst | null = null;
+
+/** After the frame that paints what was drawn (a frame hidden or in a background tab paints none: at most 200 ms). */
+const painted = () =>
+  new Promise<void>((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, 200);
+  });
 
 function sendRedeem(token: string, context: unknown): Promise<ResponseOf<'sidebar.redeem'>> {
   const send = (envelope: unknown) => extensionApi.runtime.sendMessage(envelope);
@@ -49,24 +68,42 @@ function redeem(token: string) {
   if (redeeming) return;
   redeeming = true;
   const asked = arrivedContext;
+  const plain = firstDraw ?? import('./first-draw');
+  plain.catch(() => undefined); // React draws everything then
   sendRedeem(token, asked).then(
     ({ session: key, match, context, profile }) => {
       settleSession?.resolve(key);
       // The page as the background checked it: the first screen draws it without waiting for this frame's check.
-      settleFirst({ match: context && match ? { context, match } : null, ...(profile ? { profile } : {}) });
+      const firstMatch = context && match ? { context, match } : null;
+      settleFirst({ match: firstMatch, ...(profile ? { profile } : {}) });
+      const view = firstMatch?.match.view;
+      // Only a matched account is drawn without React; other states wait for it.
+      if (!firstMatch || !view || arrivedCollapsed || screenAsked) return loadScreen();
+      plain
+        .then((first) => {
+          if (screenAsked) return;
+          const hostTheme = first.hostThemeOf(arrivedBackgrounds);
+          first.drawFirst(view, profile, hostTheme, () => link?.post({ type: 'set-collapsed', collapsed: true }));
+          drawn = { first: firstMatch, hostTheme, ...(profile ? { profile } : {}) };
+          return painted();
+        })
+        .catch(() => undefined)
+        .then(loadScreen);
     },
     (error: Error) => {
       settleFirst({ match: null });
       settleSession?.reject(error);
+      loadScreen();
     },
   );
-  loadScreen();
 }
 
 /** On arrival, before the message check has loaded: only the token and the page, for the redeem. */
 function onArrival(raw: unknown) {
-  const message = raw as { type?: unknown; token?: unknown; context?: unknown } | null;
+  const message = raw as { type?: unknown; token?: unknown; context?: unknown; collapsed?: unknown; backgrounds?: unknown } | null;
   if (message?.type === 'context') arrivedContext = message.context;
+  else if (message?.type === 'collapsed') arrivedCollapsed = message.collapsed === true;
+  else if (message?.type === 'host-theme') arrivedBackgrounds = message.backgrounds;
   else if (message?.type === 'navigating') arrivedContext = null;
   else if (
     message?.type === 'registration' &&
@@ -93,8 +130,14 @@ const link = connectToHost(
   },
   onArrival,
 );
+/**
+ * Framed, the first screen drawn without React and the styles load at once, before the token comes: the
+ * content script connects on this frame's greeting (lib/sidebar-frame/connect.ts), not on its load event,
+ * which their loading holds back.
+ */
+const firstDraw = link ? import('./first-draw') : null;
 if (link) setTimeout(loadScreen, SCREEN_AT_LATEST_MS);
 else loadScreen();
 
 // Opened on its own in a tab (the briefing's "Details" links), it shows the account of ?account=.
-void screen.then((s) => s.drawSidebar(link && { post: (message) => link.post(message), first, session }));
+void screen.then((s) => s.drawSidebar(link && { post: (message) => link.post(message), first, session, drawn }));

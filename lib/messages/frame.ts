@@ -49,6 +49,11 @@ export type ToContent =
   | { type: 'set-collapsed'; collapsed: boolean };
 
 export const CONNECT = 'glance:connect';
+/**
+ * The sidebar's greeting to the page that frames it, as soon as its entry runs and listens for CONNECT:
+ * the content script connects then rather than at the frame's load event. It says nothing but that.
+ */
+export const HELLO = 'glance:hello';
 
 /** The longest sidebar token the background hands out or takes (it hands out 48 hex digits). */
 export const MAX_TOKEN_LENGTH = 200;

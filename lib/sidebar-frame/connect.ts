@@ -2,7 +2,7 @@
  * The sidebar's end of the private channel to the content script. Only a connect message carrying
  * the nonce from our own URL is accepted, once; everything after travels on the transferred port.
  */
-import { CONNECT, type ToContent, type ToSidebar } from '../messages/frame';
+import { CONNECT, HELLO, type ToContent, type ToSidebar } from '../messages/frame';
 
 type ToSidebarCheck = (message: unknown) => ToSidebar | null;
 
@@ -54,6 +54,8 @@ export function connectToHost(win: Window, onMessage: (message: ToSidebar) => vo
     for (const message of pending.splice(0)) port.postMessage(message);
   };
   win.addEventListener('message', onConnect);
+  // Any page may hear this (it knows the frame is there anyway); only our content script answers, with the nonce.
+  win.parent.postMessage({ glance: HELLO }, '*');
   return {
     post(message) {
       if (port) port.postMessage(message);

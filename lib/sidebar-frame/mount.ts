@@ -3,7 +3,7 @@
  * iframe of the extension's sidebar.html. The host page can neither style nor read what is inside.
  * No React here: this runs on every Gmail/CRM page and must stay a few kilobytes.
  */
-import { CONNECT, type ConnectMessage, type ToContent, type ToSidebar } from '../messages/frame';
+import { CONNECT, HELLO, type ConnectMessage, type ToContent, type ToSidebar } from '../messages/frame';
 
 export const SIDEBAR_WIDTH = 360;
 export const HANDLE_WIDTH = 28;
@@ -67,19 +67,26 @@ iframe{border:0;height:100%;width:100%;display:block;color-scheme:normal;box-sha
   let connected = false;
   const queue: ToSidebar[] = [];
   channel.port1.onmessage = (event: MessageEvent<ToContent>) => options.onMessage(event.data);
-  iframe.addEventListener(
-    'load',
-    () => {
-      const hello: ConnectMessage = { glance: CONNECT, nonce };
-      iframe.contentWindow?.postMessage(hello, options.extensionOrigin, [channel.port2]);
-      // The other end of the port went only to a document of the extension's origin (or nowhere): what
-      // is queued can follow at once, without waiting for the sidebar's "ready" (a hop through this
-      // page's busy main thread on a cold open). The port holds it until the sidebar listens.
-      connected = true;
-      for (const message of queue.splice(0)) channel.port1.postMessage(message);
-    },
-    { once: true },
-  );
+  const connect = () => {
+    if (connected) return;
+    win?.removeEventListener('message', onHello);
+    const hello: ConnectMessage = { glance: CONNECT, nonce };
+    iframe.contentWindow?.postMessage(hello, options.extensionOrigin, [channel.port2]);
+    // The other end of the port went only to a document of the extension's origin (or nowhere): what
+    // is queued can follow at once, without waiting for the sidebar's "ready" (a hop through this
+    // page's busy main thread on a cold open). The port holds it until the sidebar listens.
+    connected = true;
+    for (const message of queue.splice(0)) channel.port1.postMessage(message);
+  };
+  // The sidebar greets us as its script starts: connected then, not after its load event. A greeting from
+  // anything but our frame's window is ignored; if the page put another document in our frame, the
+  // connect is addressed to the extension's origin and is not delivered.
+  const win = doc.defaultView;
+  const onHello = (event: MessageEvent) => {
+    if (event.source === iframe.contentWindow && (event.data as { glance?: unknown } | null)?.glance === HELLO) connect();
+  };
+  win?.addEventListener('message', onHello);
+  iframe.addEventListener('load', connect, { once: true });
 
   (doc.head ?? doc.documentElement).append(pageStyle);
   doc.documentElement.append(host);
@@ -97,6 +104,7 @@ iframe{border:0;height:100%;width:100%;display:block;color-scheme:normal;box-sha
     isCollapsed: () => collapsed,
     owns: (node) => node === host || node === pageStyle || node.parentNode === pageStyle,
     destroy() {
+      win?.removeEventListener('message', onHello);
       channel.port1.close();
       host.remove();
       pageStyle.remove();

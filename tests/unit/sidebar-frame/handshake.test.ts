@@ -4,7 +4,7 @@
  * address, carrying a port. Anything else is ignored, and the sidebar stays empty.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CONNECT, type ToContent, type ToSidebar } from '../../../lib/messages/frame';
+import { CONNECT, HELLO, type ToContent, type ToSidebar } from '../../../lib/messages/frame';
 import { connectToHost, loadToSidebarCheck } from '../../../lib/sidebar-frame/connect';
 
 // The message check loads on its own; the tests wait for it once rather than for each message.
@@ -21,7 +21,8 @@ afterEach(() => {
 
 /** A sidebar document framed by `parent`, at `sidebar.html#<hash>`. */
 function framedSidebar(hash = NONCE) {
-  const parent = { name: 'host page' };
+  const greetings: [unknown, string][] = [];
+  const parent = { name: 'host page', postMessage: (message: unknown, target: string) => greetings.push([message, target]) };
   const win = Object.assign(new EventTarget(), { top: parent, parent, location: { hash: `#${hash}` } }) as unknown as Window;
   const received: ToSidebar[] = [];
   const arrived: unknown[] = [];
@@ -30,7 +31,7 @@ function framedSidebar(hash = NONCE) {
     (message) => received.push(message),
     (raw) => arrived.push(raw),
   );
-  return { win, parent, link: link!, received, arrived };
+  return { win, parent, link: link!, received, arrived, greetings };
 }
 
 /** What the content script (or a page pretending to be it) sends: a connect message with a port. */
@@ -54,6 +55,11 @@ describe('the sidebar end of the frame handshake', () => {
     await settle();
     expect(content.heard).toEqual([{ type: 'ready' }]);
     expect(received).toEqual([context]);
+  });
+
+  it('greets its parent as it starts listening, with nothing but that (the nonce stays in its address)', () => {
+    const { greetings } = framedSidebar();
+    expect(greetings).toEqual([[{ glance: HELLO }, '*']]);
   });
 
   it('ignores a connect with a wrong nonce, or with none', async () => {

@@ -1,10 +1,10 @@
 /**
  * The content script's end: the sidebar frame is mounted in a closed shadow root, the connect goes
- * to the extension's origin only after the frame loads (earlier messages would be dropped), and
+ * to the extension's origin only once the frame greets us or has loaded (earlier messages would be dropped), and
  * what the content script posts meanwhile is queued until then and follows on the port handed over.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CONNECT, type ToContent, type ToSidebar } from '../../../lib/messages/frame';
+import { CONNECT, HELLO, type ToContent, type ToSidebar } from '../../../lib/messages/frame';
 import { mountSidebar } from '../../../lib/sidebar-frame/mount';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
@@ -30,10 +30,14 @@ function mount(collapsed = false) {
   });
   const iframe = shadow!.querySelector('iframe')!;
   const posted: { message: unknown; origin: string; port: MessagePort }[] = [];
-  vi.spyOn(iframe, 'contentWindow', 'get').mockReturnValue({
+  const frameWindow = {
     postMessage: (message: unknown, origin: string, transfer: MessagePort[]) => posted.push({ message, origin, port: transfer[0] }),
-  } as unknown as Window);
-  return { frame, iframe, posted, fromSidebar, shadow: shadow! };
+  } as unknown as Window;
+  vi.spyOn(iframe, 'contentWindow', 'get').mockReturnValue(frameWindow);
+  /** A greeting on the page's window, as the sidebar's script (or anything else) posts it. */
+  const greet = (source: unknown, data: unknown = { glance: HELLO }) =>
+    window.dispatchEvent(Object.assign(new MessageEvent('message', { data }), { source }) as unknown as Event);
+  return { frame, iframe, posted, fromSidebar, shadow: shadow!, frameWindow, greet };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -55,6 +59,21 @@ describe('mounting the sidebar', () => {
     expect(posted[0].origin).toBe(ORIGIN);
     expect(posted[0].message).toEqual({ glance: CONNECT, nonce: iframe.src.split('#')[1] });
     // A second load (the page navigated the frame) gets no second connect.
+    iframe.dispatchEvent(new Event('load'));
+    expect(posted).toHaveLength(1);
+  });
+
+  it('connects as soon as its own frame greets it, before the frame has loaded, and only then', () => {
+    const { iframe, posted, frameWindow, greet } = mount();
+    greet(window); // the page itself
+    greet({ postMessage: () => undefined }); // another frame
+    greet(frameWindow, { glance: CONNECT });
+    expect(posted).toEqual([]);
+    greet(frameWindow);
+    expect(posted).toHaveLength(1);
+    expect(posted[0].origin).toBe(ORIGIN);
+    expect(posted[0].message).toEqual({ glance: CONNECT, nonce: iframe.src.split('#')[1] });
+    greet(frameWindow);
     iframe.dispatchEvent(new Event('load'));
     expect(posted).toHaveLength(1);
   });
