@@ -64,6 +64,13 @@ shadow.append(iframe);
 document.documentElement.append(host);
 `;
 
+/**
+ * The same script run once the page has drawn (the frame after the script was injected, then a task): like
+ * Glance, which mounts after the answer of its storage read. Mounted in its first run, the bare script
+ * makes the page's first style and layout pass happen inside its own time; this one compares like with like.
+ */
+const CONTENT_AFTER_PAINT = `requestAnimationFrame(() => setTimeout(() => {${CONTENT}}));\n`;
+
 const FRAME_HTML = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Bare sidebar</title></head>
 <body><div id="root"></div><script src="frame.js"></script></body></html>
@@ -84,13 +91,13 @@ chrome.runtime.sendMessage({ lookup: decodeURIComponent(location.hash.slice(1)) 
 });
 `;
 
-/** Writes the bare extension into `dir` and returns its path. */
-export function writeBareExtension(dir: string): string {
-  const root = join(dir, 'bare-mv3');
+/** Writes the bare extension into `dir` and returns its path; `afterPaint`: its script mounts once the page has drawn. */
+export function writeBareExtension(dir: string, { afterPaint = false } = {}): string {
+  const root = join(dir, afterPaint ? 'bare-after-paint-mv3' : 'bare-mv3');
   mkdirSync(root, { recursive: true });
   writeFileSync(join(root, 'manifest.json'), JSON.stringify(MANIFEST, null, 2));
   writeFileSync(join(root, 'background.js'), BACKGROUND);
-  writeFileSync(join(root, 'content.js'), CONTENT);
+  writeFileSync(join(root, 'content.js'), afterPaint ? CONTENT_AFTER_PAINT : CONTENT);
   writeFileSync(join(root, 'frame.html'), FRAME_HTML);
   writeFileSync(join(root, 'frame.js'), FRAME_JS);
   return root;

@@ -36,8 +36,10 @@ export interface ContentBench {
   scripts: ScriptSize[];
   perSwap: ContentCost;
   startup: ContentStartup;
-  /** The same page loads with the bare extension's content script (bench/cold-bare.ts): the floor. */
+  /** The same page loads with the bare extension's content script (bench/cold-bare.ts), mounting in its first run. */
   bare: ContentStartup;
+  /** The same bare script mounting once the page has drawn, as Glance does: the floor it is judged beside. */
+  bareAfterPaint: ContentStartup;
   /** 1-minute load average at the start and the end of these figures. */
   load: { before: number; after: number };
 }
@@ -66,7 +68,7 @@ export function renderContentSection(b: ContentBench, date: string): string {
     '|---|---|---|',
     `| Content script ≤ ${kib(TARGET_GZIP_BYTES)} gzip (each host's) | largest: ${largest.file} ${kib(largest.gzip)} | ${met(largest.gzip <= TARGET_GZIP_BYTES)} |`,
     `| Content script < ${TARGET_PER_SWAP_MS} ms per navigation (judged on thread CPU time, p95) | CPU mean ${ms(b.perSwap.cpuPerSwap.mean, 2)}, p95 ${ms(b.perSwap.cpuPerSwap.p95, 2)}; wall mean ${ms(b.perSwap.perSwap.mean, 2)}, p95 ${ms(b.perSwap.perSwap.p95, 2)} | ${met(b.perSwap.cpuPerSwap.p95 < TARGET_PER_SWAP_MS)} |`,
-    `| Content script ≤ ${TARGET_STARTUP_MS} ms main thread at page load (judged on thread CPU time, p50 of ${s.loads} loads) | CPU p50 ${ms(s.cpu.p50, 2)}, p95 ${ms(s.cpu.p95, 2)}; wall p50 ${ms(s.wall.p50, 2)}, p95 ${ms(s.wall.p95, 2)} | ${met(s.cpu.p50 <= TARGET_STARTUP_MS)} |`,
+    `| Content script ≤ ${TARGET_STARTUP_MS} ms main thread at page load (judged on thread CPU time, p50 of ${s.loads} loads) | CPU p50 ${ms(s.cpu.p50, 2)}, p95 ${ms(s.cpu.p95, 2)}; wall p50 ${ms(s.wall.p50, 2)}, p95 ${ms(s.wall.p95, 2)} (a bare script mounting after paint: CPU p50 ${ms(b.bareAfterPaint.cpu.p50, 2)}) | ${met(s.cpu.p50 <= TARGET_STARTUP_MS)} |`,
     '',
   ];
   for (const script of b.scripts)
@@ -89,9 +91,10 @@ export function renderContentSection(b: ContentBench, date: string): string {
     row('Thread CPU time', s.cpu),
     row('Wall time (includes time descheduled by other load)', s.wall),
     row('Of the wall time: compiling and running the top level', s.evaluate),
-    row('Bare content script (reads the sender, mounts an iframe), thread CPU time', b.bare.cpu),
+    row('Bare content script (reads the sender, mounts an iframe in its first run), thread CPU time', b.bare.cpu),
+    row('Bare content script mounting once the page has drawn (as Glance does), thread CPU time', b.bareAfterPaint.cpu),
     '',
-    "- The bare content script is bench/cold-bare.ts's (its own browser, the same fixture, the same number of loads right after Glance's). It mounts its iframe in its first run, which makes the page's first style pass happen inside its time; Glance mounts after its storage read, by when the page has drawn. Creating the iframe (the frame and its first empty document) is most of either figure: no content script that mounts a sidebar at page load can cost less.",
+    "- The bare content script is bench/cold-bare.ts's (its own browser, the same fixture, the same number of loads right after Glance's). Mounting its iframe in its first run makes the page's first style pass happen inside its time; Glance mounts after its storage read, by when the page has drawn, so the bare script that mounts after the page's next frame is the like-for-like floor. Creating the iframe (the frame and its first empty document), the first use of `chrome.runtime` and of the page's elements in the script's isolated world are most of that floor: no content script that mounts a sidebar at page load can cost less.",
     "- Page loads count the microtask checkpoints (`RunMicrotasks`, trace category v8.execute) on the thread the script runs on, besides its named slices: after the `await` of its storage read, the script reads the page and mounts the frame in a resumed async function, which the trace shows in a checkpoint that names no script. Figures taken before this counted only the named slices and missed that part (about three quarters of the real cost). The fixture page queues no microtasks of its own, and the bare script (no `await`) runs in none: the checkpoints are the script's. A thread swap resumes no async function of the script, so the per-swap figure counts the named slices only.",
     `- The first load in the fresh browser (no code cache for the script yet): ${ms(s.first.cpuMs, 2)} CPU, ${ms(s.first.wallMs, 2)} wall.`,
     `- How: a CDP trace (category devtools.timeline) of the host page; the top-level FunctionCall/EvaluateScript/compile slices whose URL is ${TRACED_SCRIPT} or its message reader ${TRACED_READER.slice(1)} (imported on the sidebar's first request) are summed, both as wall time (\`dur\`) and as thread CPU time (\`tdur\`). Per swap: between \`console.timeStamp\` marks put before each hash change. The targets are judged on CPU time because on a shared machine the wall time includes time the renderer waited for a core. Slices include the DOM and style work the script's own calls cause, not the host page's own re-render.`,

@@ -120,7 +120,8 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
   // Our own sidebar going in or out of the page is no change of what the page shows.
   const isOwn = (node: Node) => sidebar?.frame.owns(node) === true;
   const watch = watchPage(window, read, isOwn, (context) => {
-    window.clearTimeout(unreadableTimer);
+    if (unreadableTimer !== undefined) window.clearTimeout(unreadableTimer);
+    unreadableTimer = undefined;
     // The extension was updated or removed: this script is orphaned, so take the sidebar off the page.
     if (!browser.runtime?.id) return stop();
     const wasOnReadPage = onReadPage;

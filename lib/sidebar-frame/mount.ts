@@ -36,28 +36,28 @@ export interface MountOptions {
 export function mountSidebar(doc: Document, options: MountOptions): SidebarFrame {
   const host = doc.createElement('glance-sidebar');
   const shadow = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = `:host{all:initial;position:fixed;top:0;right:0;height:100vh;z-index:2147483646;display:block}
-iframe{border:0;height:100%;width:100%;display:block;color-scheme:normal;box-shadow:-1px 0 0 rgba(0,0,0,.12)}`;
   const iframe = doc.createElement('iframe');
+  // Inline styles (set through the CSSOM, which no page CSP blocks) rather than a <style> in the shadow
+  // root: no style sheet to parse on every page load. Page rules cannot reach the iframe, and on the host
+  // they lose to its inline style.
+  iframe.style.cssText = 'border:0;height:100%;width:100%;display:block;color-scheme:normal;box-shadow:-1px 0 0 rgba(0,0,0,.12)';
   // 122 random bits; host pages are https, where randomUUID is always there.
   const nonce = crypto.randomUUID();
   iframe.src = `${options.sidebarUrl}#${nonce}`;
   iframe.title = 'Glance sidebar';
   iframe.setAttribute('allow', 'clipboard-write');
-  shadow.append(style, iframe);
+  shadow.append(iframe);
 
   // Reserve room on the page so the sidebar never sits on the host page's own controls.
   const pageStyle = doc.createElement('style');
-  pageStyle.dataset.glance = 'layout';
+  pageStyle.setAttribute('data-glance', 'layout');
 
   let collapsed = options.collapsed;
   const applyWidth = () => {
     const width = collapsed ? HANDLE_WIDTH : SIDEBAR_WIDTH;
-    host.style.width = `${width}px`;
     // The page keeps its right margin either way, so even the short tab never covers host controls.
-    host.style.height = collapsed ? `${HANDLE_HEIGHT}px` : '';
-    host.style.top = collapsed ? `calc(50vh - ${HANDLE_HEIGHT / 2}px)` : '';
+    const place = collapsed ? `top:calc(50vh - ${HANDLE_HEIGHT / 2}px);height:${HANDLE_HEIGHT}px` : 'top:0;height:100vh';
+    host.style.cssText = `all:initial;position:fixed;right:0;${place};width:${width}px;z-index:2147483646;display:block`;
     pageStyle.textContent = `html{margin-right:${width}px !important}`;
   };
   applyWidth();

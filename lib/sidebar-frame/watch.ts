@@ -39,7 +39,7 @@ export function watchPage(
     const at = performance.now() + delay;
     if (scheduled && dueAt <= at) return;
     // A navigation must not wait behind a lazy read: bring the pending read forward.
-    win.clearTimeout(timer);
+    if (scheduled) win.clearTimeout(timer);
     scheduled = true;
     dueAt = at;
     timer = win.setTimeout(check, delay);

@@ -110,7 +110,7 @@ describe('mounting the sidebar', () => {
     const host = document.querySelector<HTMLElement>('glance-sidebar')!;
     expect(host.style).toMatchObject({ width: '28px', height: '148px' });
     frame.setCollapsed(false);
-    expect(host.style).toMatchObject({ width: '360px', height: '' });
+    expect(host.style).toMatchObject({ width: '360px', height: '100vh' });
     expect(frame.isCollapsed()).toBe(false);
     frame.destroy();
     expect(document.querySelector('glance-sidebar')).toBeNull();
