@@ -20,7 +20,12 @@ export function matchCase(label: string, context: PageContext, expect: RequestCa
 }
 
 export async function timeRequests(page: Page, request: RequestCase, calls: number, warmup: number): Promise<Summary> {
-  const samples = await inPage(
+  return summarise(await requestSamples(page, request, calls, warmup));
+}
+
+/** The round trips themselves (milliseconds, warm-up left out). */
+export async function requestSamples(page: Page, request: RequestCase, calls: number, warmup: number): Promise<number[]> {
+  return inPage(
     page,
     async ({ request, calls, warmup }) => {
       type Reply = { ok: boolean; error?: string; data?: { match?: { status?: string; accountId?: string }; account?: { id?: string } } };
@@ -45,5 +50,4 @@ export async function timeRequests(page: Page, request: RequestCase, calls: numb
     },
     { request, calls, warmup },
   );
-  return summarise(samples);
 }

@@ -8,6 +8,8 @@
  * BENCH_PARTS=sync runs only the CRM sync bench (BENCH_SYNC_COMPANIES companies, 10,000 by default, 10 contacts
  * each) and replaces its section; BENCH_PARTS=cold runs only the cold open against a bare extension
  * (BENCH_COLD_BOOK accounts, 1k by default; BENCH_COLD_OPENS opens each) and replaces its section;
+ * BENCH_PARTS=import runs only the imports of BENCH_SIZES and the import target (the bare put rate and
+ * a glance against a bare look-up after the largest) and prints them, leaving docs/performance.md alone.
  * BENCH_PARTS=content runs only the content script's figures (size, per thread swap, BENCH_CONTENT_LOADS page
  * loads) on the sample book and replaces its section;
  * BENCH_MAIN_BOOK sets the book of the host-page figures (10000); BENCH_BUSY_BOOK the book imported
@@ -27,7 +29,8 @@ import { openOptions, timeImport } from './import';
 import { launchSnapshot, snapshotExtension } from './launch';
 import { matchCase, timeRequests, type RequestCase } from './lookup';
 import { describeMachine, load } from './machine';
-import { renderMarkdown, type BenchResults, type LookupRow } from './report';
+import { importTargetLines, renderMarkdown, type BenchResults, type LookupRow } from './report';
+import { perSecond, timeBarePut, timeGlanceVersusBare, type ImportYardsticks } from './import-rates';
 import { ms, seconds } from './stats';
 import { benchThreadReading } from './thread';
 import { benchBook, type BookBench } from './book';
@@ -52,12 +55,14 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000')
   .split(',')
   .map(Number)
   .sort((a, b) => a - b);
+const LARGEST = SIZES[SIZES.length - 1]!;
 const BUSY_BOOK = Number(process.env.BENCH_BUSY_BOOK ?? SIZES[SIZES.length - 1]);
 const BOOK_ACCOUNTS = Number(process.env.BENCH_BOOK ?? 100_000);
 const ONLY_BOOK = process.env.BENCH_PARTS === 'book';
 const ONLY_SYNC = process.env.BENCH_PARTS === 'sync';
 const ONLY_COLD = process.env.BENCH_PARTS === 'cold';
 const ONLY_CONTENT = process.env.BENCH_PARTS === 'content';
+const ONLY_IMPORT = process.env.BENCH_PARTS === 'import';
 const COLD_BOOK = Number(process.env.BENCH_COLD_BOOK ?? 1_000);
 const COLD_OPENS = Number(process.env.BENCH_COLD_OPENS ?? 30);
 const SWAPS = 60;
@@ -254,10 +259,25 @@ async function main() {
         timing = await timeImport(page, book.path, 20 * 60_000);
         await page.close();
       }
-      imports.push({ accounts: book.accounts, contacts: book.contacts, bytes: book.bytes, timing });
+      imports.push({ accounts: book.accounts, contacts: book.contacts, records: book.records, bytes: book.bytes, timing });
       log(
         `import ${size}: ${seconds(timing.totalMs)} (read ${seconds(timing.readMs)}, check ${seconds(timing.checkMs)}, write ${seconds(timing.writeMs)}) — ${timing.status}`,
       );
+    };
+    let importYardsticks: ImportYardsticks | undefined;
+    /** After the largest import: the bare put rate of its contacts and a glance against a bare look-up, in this browser. */
+    const measureYardsticks = async (glance: Glance, size: number) => {
+      const book = books.get(size)!;
+      const timing = imports.find((i) => i.accounts === book.accounts)!.timing;
+      const page = await openOptions(glance);
+      try {
+        const glanceVsBare = await timeGlanceVersusBare(page, requestCases(gmailContext)[0]!, CALLS, WARMUP);
+        const bare = await timeBarePut(page, book.path);
+        importYardsticks = { accounts: book.accounts, contacts: book.contacts, records: book.records, timing, bare, glance: glanceVsBare };
+        log(`  ${importTargetLines(importYardsticks).slice(2).join('\n  ')}`);
+      } finally {
+        await page.close();
+      }
     };
     const exportBook = async (glance: Glance, size: number) => {
       const book = books.get(size)!;
@@ -280,8 +300,24 @@ async function main() {
       }
     };
 
-    // The 10k book: everything on the host page, then its look-ups.
     let gmailContext = ACME_GMAIL_CONTEXT;
+    if (ONLY_IMPORT) {
+      // The imports and the import target alone, printed (docs/performance.md is left as it is).
+      for (const size of SIZES) {
+        await withGlance(extensionDir, async (glance) => {
+          await importBook(glance, size);
+          if (size === LARGEST) await measureYardsticks(glance, size);
+        });
+      }
+      for (const i of imports)
+        log(
+          `import ${i.accounts}: ${Math.round(perSecond(i.records, i.timing.totalMs))} records/s whole, ${Math.round(perSecond(i.records, i.timing.writeMs))} commit`,
+        );
+      log(`load: before ${loadBefore.toFixed(1)}, max ${loadMax.toFixed(1)}, after ${load().toFixed(1)}`);
+      return;
+    }
+
+    // The 10k book: everything on the host page, then its look-ups.
     const main = await withGlance(extensionDir, async (glance) => {
       await importBook(glance, MAIN_BOOK);
       const session = await openGmail(glance);
@@ -295,6 +331,7 @@ async function main() {
       const content = await contentFigures(glance, session);
       if (SIZES.includes(MAIN_BOOK)) {
         await runLookups(glance, MAIN_BOOK, gmailContext);
+        if (MAIN_BOOK === LARGEST) await measureYardsticks(glance, MAIN_BOOK);
         await exportBook(glance, MAIN_BOOK);
       }
       return { firstShowMs: session.firstShowMs, cached, fresh, content };
@@ -304,6 +341,7 @@ async function main() {
       await withGlance(extensionDir, async (glance) => {
         await importBook(glance, size);
         await runLookups(glance, size, gmailContext);
+        if (size === LARGEST) await measureYardsticks(glance, size);
         await exportBook(glance, size);
       });
     }
@@ -325,6 +363,7 @@ async function main() {
       build,
       book: { accounts: mainBook.accounts, contacts: mainBook.contacts },
       imports: imports.sort((a, b) => a.accounts - b.accounts),
+      importYardsticks,
       glance: { firstShowMs: main.firstShowMs, cached: main.cached, fresh: main.fresh },
       lookups: [...lookups.values()],
       busy,

@@ -11,6 +11,7 @@ import { ImportStaging } from './import-staging';
 import type { ImportJob } from '../store/db';
 import {
   applyNextBatch,
+  COMMIT_TX_MS,
   INTERRUPTED_MESSAGE,
   rollbackNextBatch,
   startCommit,
@@ -31,6 +32,8 @@ export function createImportService(deps: ServiceDeps) {
   const { db, now, broadcast } = deps;
   const staging = new ImportStaging(db);
   const stepMs = deps.commitStepMs ?? COMMIT_STEP_MS;
+  // A transaction never outlasts the step it is part of.
+  const txMs = Math.min(stepMs, COMMIT_TX_MS);
   /** Imports a background drive is finishing: one drive per import, whoever else asks. */
   const driving = new Map<string, Promise<ImportJob>>();
 
@@ -42,7 +45,7 @@ export function createImportService(deps: ServiceDeps) {
       const current = await db.importJobs.get(importId);
       if (!current) throw new Error(INTERRUPTED_MESSAGE);
       const at = now().toISOString();
-      job = current.state === 'rolling-back' ? await rollbackNextBatch(db, importId, at) : await applyNextBatch(db, importId, at);
+      job = current.state === 'rolling-back' ? await rollbackNextBatch(db, importId, at) : await applyNextBatch(db, importId, at, txMs);
       // Views built from the book before this batch are stale now.
       deps.invalidate?.();
       await deps.keepAlive?.();
