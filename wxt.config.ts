@@ -1,7 +1,6 @@
 import { defineConfig } from 'wxt';
 
 import { bareUnlistedScripts } from './build/bare-unlisted-scripts';
-import { eagerCompileHint } from './build/eager-compile-hint';
 import { messageReaderModules } from './build/message-reader-modules';
 import { zodWithoutEvalProbe } from './build/zod-without-eval-probe';
 import { FRAME_MATCHES, SCRIPT_MATCHES_BY_HOST } from './lib/hosts/matches';
@@ -17,7 +16,7 @@ const CRM_API_ORIGINS = ['https://api.hubapi.com/*', 'https://*.my.salesforce.co
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [zodWithoutEvalProbe(), bareUnlistedScripts(), messageReaderModules(), eagerCompileHint()] }),
+  vite: () => ({ plugins: [zodWithoutEvalProbe(), bareUnlistedScripts(), messageReaderModules()] }),
   manifest: ({ manifestVersion }) => ({
     name: 'Glance',
     description: 'The customer account beside every email and CRM record: health, risks, promises and people.',
