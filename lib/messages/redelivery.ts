@@ -4,7 +4,8 @@
  * for every request; any other failure is passed on at once. No extension API here: the content
  * script and the UI pages share it.
  */
-const NOT_DELIVERED = /Receiving end does not exist|Could not establish connection/i;
+// Enough of each message to know it ("Receiving end does not exist", "Could not establish connection"): every byte ships in each page script.
+const NOT_DELIVERED = /Receiving end|establish connection/i;
 const REDELIVERY_DELAYS_MS = [50, 200, 500, 1000, 2000];
 
 export async function sendWithRedelivery<T>(
