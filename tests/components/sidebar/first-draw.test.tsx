@@ -9,6 +9,21 @@ import { answer, backend, NOW, sampleView } from '../briefing/setup';
 
 const call = vi.hoisted(() => vi.fn());
 vi.mock('@/lib/messages/client', async (importOriginal) => ({ ...(await importOriginal<object>()), call }));
+// The sidebar's own roots, unmounted after each screen: left mounted, React's scheduler could still run
+// after the test file's DOM is torn down (on a busy machine it did, 61 times).
+const roots = vi.hoisted(() => [] as { unmount(): void }[]);
+vi.mock('react-dom/client', async (importOriginal) => {
+  const client = await importOriginal<typeof import('react-dom/client')>();
+  return {
+    ...client,
+    createRoot: (...args: Parameters<typeof client.createRoot>) => {
+      const made = client.createRoot(...args);
+      roots.push(made);
+      return made;
+    },
+  };
+});
+afterEach(() => act(() => roots.splice(0).forEach((r) => r.unmount())));
 
 const context: PageContext = {
   host: 'gmail',
