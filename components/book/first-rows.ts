@@ -11,19 +11,7 @@ import { toMs } from '@/lib/time';
 import type { BookBlock } from './first-block';
 import { BAND_NAMES, arrText, lastTouchText, renewalText, trendLabel, trendText } from './format';
 import { briefingHref, COLUMNS, ROW_HEIGHT, rowWindow, statusText } from './grid';
-
-type Child = Node | string | null | false | undefined;
-
-function el(tag: string, attrs: Record<string, string | number | boolean | undefined>, ...children: Child[]): HTMLElement {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === undefined || value === false) continue;
-    if (name === 'className') node.className = String(value);
-    else node.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
+import { el } from '../first-paint/element';
 
 function row(insight: AccountInsight, index: number, nowMs: number): HTMLElement {
   return el(

@@ -12,19 +12,7 @@ import { ago } from '@/lib/sync/words';
 import { formatMoney, missingFacts, missingFactsText, relativeDay, spokenDate, TIER_LABEL, TOUCH_WORDS } from '../account/format';
 import { nextCommitment, shownStatus } from '../commitments/status';
 import { BAND_LABELS, coverageText, LEVEL_ICONS, LEVEL_LABELS, trendWords } from '../insights/format';
-
-type Child = Node | string | null | false | undefined;
-
-function el(tag: string, attrs: Record<string, string | number | boolean | undefined>, ...children: Child[]): HTMLElement {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === undefined || value === false) continue;
-    if (name === 'className') node.className = String(value);
-    else node.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
+import { el, type Child } from '../first-paint/element';
 
 /** Ids for the labels the controls point at; React's own (useId) replace them when it takes over. */
 let lastId = 0;
