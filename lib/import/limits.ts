@@ -18,32 +18,54 @@ export const SHAPE_LIMITS = {
 } as const;
 
 const fieldPath = (path: string, key: string | number) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
-const where = (path: string) => (path ? `${path}: ` : '');
 
-/** The first limit a record breaks, as `field: reason`, or null when it is within all of them. */
-export function shapeProblem(value: unknown, path = '', depth = 0): string | null {
+/** A broken limit and the keys that lead to it, innermost first (pushed as the walk unwinds). */
+interface Breach {
+  keys: (string | number)[];
+  reason: string;
+}
+
+/**
+ * The walk builds no path on the way down: nearly every record of a big file is within its limits,
+ * and naming each field of each record cost more than the checks themselves.
+ */
+function firstBreach(value: unknown, depth: number): Breach | null {
   if (typeof value === 'string') {
     return value.length > SHAPE_LIMITS.string
-      ? `${where(path)}longer than ${SHAPE_LIMITS.string.toLocaleString('en')} characters (${value.length.toLocaleString('en')})`
+      ? { keys: [], reason: `longer than ${SHAPE_LIMITS.string.toLocaleString('en')} characters (${value.length.toLocaleString('en')})` }
       : null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  if (depth + 1 > SHAPE_LIMITS.depth) return `${where(path)}nested more than ${SHAPE_LIMITS.depth} levels deep`;
+  if (depth + 1 > SHAPE_LIMITS.depth) return { keys: [], reason: `nested more than ${SHAPE_LIMITS.depth} levels deep` };
   if (Array.isArray(value)) {
     if (value.length > SHAPE_LIMITS.list)
-      return `${where(path)}more than ${SHAPE_LIMITS.list.toLocaleString('en')} items (${value.length.toLocaleString('en')})`;
+      return { keys: [], reason: `more than ${SHAPE_LIMITS.list.toLocaleString('en')} items (${value.length.toLocaleString('en')})` };
     for (let i = 0; i < value.length; i++) {
-      const problem = shapeProblem(value[i], fieldPath(path, i), depth + 1);
-      if (problem) return problem;
+      const breach = firstBreach(value[i], depth + 1);
+      if (breach) {
+        breach.keys.push(i);
+        return breach;
+      }
     }
     return null;
   }
   const keys = Object.keys(value);
   if (keys.length > SHAPE_LIMITS.fields)
-    return `${where(path)}more than ${SHAPE_LIMITS.fields} fields (${keys.length.toLocaleString('en')})`;
+    return { keys: [], reason: `more than ${SHAPE_LIMITS.fields} fields (${keys.length.toLocaleString('en')})` };
   for (const key of keys) {
-    const problem = shapeProblem((value as Record<string, unknown>)[key], fieldPath(path, key), depth + 1);
-    if (problem) return problem;
+    const breach = firstBreach((value as Record<string, unknown>)[key], depth + 1);
+    if (breach) {
+      breach.keys.push(key);
+      return breach;
+    }
   }
   return null;
+}
+
+/** The first limit a record breaks, as `field: reason`, or null when it is within all of them. */
+export function shapeProblem(value: unknown): string | null {
+  const breach = firstBreach(value, 0);
+  if (!breach) return null;
+  const path = breach.keys.reduceRight<string>(fieldPath, '');
+  return path ? `${path}: ${breach.reason}` : breach.reason;
 }
