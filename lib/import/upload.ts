@@ -19,6 +19,13 @@ import { findDuplicates, readBundleText, type Duplicate, type EnvelopeResult, ty
 
 export const CHUNK_SIZE = 2000;
 
+/**
+ * Chunks sent before the first is answered: while the background checks and stages one, this page
+ * serialises the next, so the two processes overlap. The background stages them in the order sent
+ * (its transactions queue in the order they are opened).
+ */
+export const CHUNKS_IN_FLIGHT = 2;
+
 export interface ImportProgress {
   phase: 'reading' | 'checking' | 'writing';
   done: number;
@@ -115,16 +122,23 @@ export async function importFile(
     ).importId;
     let done = 0;
     let accepted = 0;
+    const inFlight: Promise<void>[] = [];
     for (const { type, list, chunks } of plans) {
       for (const { offset, end } of chunks) {
         const records = list.slice(offset, end);
-        const result = await call('import.chunk', { importId, type, offset, records });
-        rejected.push(...result.rejected);
-        accepted += result.accepted;
-        done += records.length;
-        onProgress({ phase: 'checking', done, total });
+        const sent = call('import.chunk', { importId, type, offset, records }).then((result) => {
+          rejected.push(...result.rejected);
+          accepted += result.accepted;
+          done += records.length;
+          onProgress({ phase: 'checking', done, total });
+        });
+        // Awaited below or given up with the import: never an unhandled rejection.
+        sent.catch(() => undefined);
+        inFlight.push(sent);
+        if (inFlight.length === CHUNKS_IN_FLIGHT) await inFlight.shift();
       }
     }
+    for (const sent of inFlight) await sent;
     rejected.sort((a, b) => RECORD_TYPES.indexOf(typeOf(a)) - RECORD_TYPES.indexOf(typeOf(b)) || positionOf(a) - positionOf(b));
     if (accepted === 0) {
       // Committing would store nothing: that is a failed import, and the user should read why.
