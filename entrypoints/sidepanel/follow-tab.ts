@@ -26,6 +26,8 @@ export function followActiveTab(events: PanelEvents) {
   let windowId: number | undefined;
   let activeTabId: number | undefined;
   let asked = 0;
+  /** Contexts the active tab sent on its own: a reading asked for before one of them is older than it. */
+  let told = 0;
   const handoffs = createHandoffReceiver();
 
   const ask = async <T>(tabId: number, message: ToTab): Promise<T | null> =>
@@ -39,6 +41,7 @@ export function followActiveTab(events: PanelEvents) {
     windowId = tab?.windowId;
     activeTabId = tab?.id;
     if (tab?.id === undefined) return events.onContext(null);
+    const toldBefore = told;
     // A promise logged while this panel was opening waits in the tab: asked for before the context is
     // shown, so once the panel shows the account it has its form too (or none is waiting).
     const [context, handed] = await Promise.all([
@@ -48,12 +51,17 @@ export function followActiveTab(events: PanelEvents) {
     const parsed = pageContextSchema.safeParse(context);
     const waiting = handedSchema.safeParse(handed);
     if (turn !== asked) return;
-    events.onContext(parsed.success ? parsed.data : null);
+    // The tab may read its page between answering and this answer arriving (a page still drawing
+    // answers "no page", then tells its account): what it told since is newer than this answer.
+    if (told === toldBefore) events.onContext(parsed.success ? parsed.data : null);
     if (parsed.success && waiting.success && handoffs.accept(waiting.data.id)) events.onOpenPromiseForm(waiting.data.seed);
   };
 
   browser.tabs.onActivated.addListener((info) => {
-    if (windowId === undefined || info.windowId === windowId) void refresh();
+    if (windowId !== undefined && info.windowId !== windowId) return;
+    // Taken at once: what the new tab tells while the query below is under way is heard.
+    activeTabId = info.tabId;
+    void refresh();
   });
   // A page load in the active tab starts a new content script, which reports once it has read the page;
   // a tab that has none (another site) is read as "no page" when it completes.
@@ -68,10 +76,16 @@ export function followActiveTab(events: PanelEvents) {
 
   function handle(message: ToPanel): Promise<{ taken: string }> | undefined {
     if (message.type === 'navigating') return void events.onNavigating();
-    if (message.type === 'no-page') return void events.onContext(null);
+    if (message.type === 'no-page') {
+      told++;
+      return void events.onContext(null);
+    }
     if (message.type === 'context') {
       const parsed = pageContextSchema.safeParse(message.context);
-      if (parsed.success) events.onContext(parsed.data);
+      if (parsed.success) {
+        told++;
+        events.onContext(parsed.data);
+      }
       return;
     }
     const handed = handedSchema.safeParse({ id: message.handoffId, seed: message.seed });
