@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 
 import { bareUnlistedScripts } from './build/bare-unlisted-scripts';
+import { classicSidebarEntry } from './build/classic-sidebar-entry';
 import { messageReaderModules } from './build/message-reader-modules';
 import { zodWithoutEvalProbe } from './build/zod-without-eval-probe';
 import { FRAME_MATCHES, SCRIPT_MATCHES_BY_HOST } from './lib/hosts/matches';
@@ -16,7 +17,7 @@ const CRM_API_ORIGINS = ['https://api.hubapi.com/*', 'https://*.my.salesforce.co
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [zodWithoutEvalProbe(), bareUnlistedScripts(), messageReaderModules()] }),
+  vite: () => ({ plugins: [zodWithoutEvalProbe(), bareUnlistedScripts(), messageReaderModules(), classicSidebarEntry()] }),
   manifest: ({ manifestVersion }) => ({
     name: 'Glance',
     description: 'The customer account beside every email and CRM record: health, risks, promises and people.',

@@ -25,8 +25,10 @@ interface ColdMarks {
   navigationStart: number;
   /** The frame's own navigation start: the content script has put the iframe on the page. */
   frameStart: number;
-  /** The frame's DOMContentLoaded: its HTML and module scripts loaded and run. */
+  /** The frame's DOMContentLoaded: its HTML parsed and its deferred or module scripts run (not an async one). */
   frameReady?: number;
+  /** The frame's own script first listened for messages or sent one: its entry is running. */
+  scriptRan?: number;
   /** The frame's load event: the host page connects on it. */
   frameLoaded?: number;
   /** The host page's connect message (with the port) reached the frame. */
@@ -40,8 +42,10 @@ export interface ColdSample {
   totalMs: number;
   /** Navigation start until the frame's navigation started (the content script mounted it). */
   frameStartMs: number;
-  /** Frame start until its DOMContentLoaded (the sidebar bundle fetched, parsed and run). */
+  /** Frame start until its DOMContentLoaded. */
   frameReadyMs?: number;
+  /** Frame start until its script first listened for messages or sent one. */
+  scriptRanMs?: number;
   /** Frame start until its load event. */
   frameLoadedMs?: number;
   /** Frame start until the host page's connect reached it. */
@@ -57,12 +61,22 @@ export interface ColdSeries {
 /** Runs in every frame of every page before its own scripts (context.addInitScript). */
 function probe(selector: string) {
   const now = () => performance.timeOrigin + performance.now();
-  const marks = { requests: {} as Record<string, { sent: number; answered?: number }>, connected: undefined as number | undefined };
+  const marks = {
+    requests: {} as Record<string, { sent: number; answered?: number }>,
+    connected: undefined as number | undefined,
+    scriptRan: undefined as number | undefined,
+  };
   (window as unknown as { __cold: unknown }).__cold = marks;
   if (location.protocol !== 'chrome-extension:') return;
-  window.addEventListener('message', (event) => {
-    if (event.ports.length > 0) marks.connected ??= now();
+  const listen = window.addEventListener;
+  listen.call(window, 'message', (event: Event) => {
+    if ((event as MessageEvent).ports.length > 0) marks.connected ??= now();
   });
+  // Glance's entry starts by listening for its content script's connect; the bare page by sending its look-up.
+  window.addEventListener = function (this: Window, ...args: Parameters<typeof listen>) {
+    if (args[0] === 'message') marks.scriptRan ??= now();
+    return listen.apply(this, args);
+  } as typeof listen;
   const watch = (found: () => boolean, mark: () => void) => {
     const observer = new MutationObserver(() => {
       if (!found()) return;
@@ -80,6 +94,7 @@ function probe(selector: string) {
   runtime.sendMessage = function (...args: unknown[]) {
     const message = args[0] as { type?: string; lookup?: string } | undefined;
     const key = message?.type ?? (message?.lookup !== undefined ? 'lookup' : undefined);
+    marks.scriptRan ??= now();
     const first = key !== undefined && !marks.requests[key];
     if (first) marks.requests[key] = { sent: now() };
     const answered = () => {
@@ -114,12 +129,15 @@ export async function coldOpen(glance: Glance, framePath: string, stopWorker = f
     await frame.locator(ACCOUNT_SELECTOR).waitFor({ timeout: 30_000 });
     const navigationStart = await page.evaluate(() => performance.timeOrigin);
     const inFrame = await frame.evaluate(() => {
-      const marks = (window as unknown as { __cold: { shown?: number; connected?: number; requests: ColdMarks['requests'] } }).__cold;
+      const marks = (
+        window as unknown as { __cold: { shown?: number; connected?: number; scriptRan?: number; requests: ColdMarks['requests'] } }
+      ).__cold;
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       return {
         frameStart: performance.timeOrigin,
         frameReady: nav && nav.domContentLoadedEventEnd > 0 ? performance.timeOrigin + nav.domContentLoadedEventEnd : undefined,
         frameLoaded: nav && nav.loadEventStart > 0 ? performance.timeOrigin + nav.loadEventStart : undefined,
+        scriptRan: marks.scriptRan,
         connected: marks.connected,
         requests: marks.requests,
         shown: marks.shown,
@@ -151,6 +169,7 @@ function toSample(m: ColdMarks): ColdSample {
     totalMs: m.shown - m.navigationStart,
     frameStartMs: m.frameStart - m.navigationStart,
     frameReadyMs: m.frameReady !== undefined ? m.frameReady - m.frameStart : undefined,
+    scriptRanMs: m.scriptRan !== undefined ? m.scriptRan - m.frameStart : undefined,
     frameLoadedMs: m.frameLoaded !== undefined ? m.frameLoaded - m.frameStart : undefined,
     connectedMs: m.connected !== undefined ? m.connected - m.frameStart : undefined,
     requests,

@@ -1,12 +1,14 @@
 /**
  * The sidebar frame's entry. It holds no React and not even the UI's message client: it connects to
- * its content script and redeems the token the moment it arrives. While the background answers, it
- * loads the first screen drawn without React (./first-draw.ts, small, with the styles); a matched
- * account is drawn with it as the answer comes, and only then are React and the sidebar loaded
+ * its content script and redeems the token the moment it arrives. It carries the first screen drawn
+ * without React (./first-draw.ts, small; its styles are linked from the page): a matched account is
+ * drawn with it as the answer comes, and only then are React and the sidebar loaded
  * (./first-screen.tsx, most of the sidebar's script), which take the screen over. Both run on this
  * frame's one thread: loaded first, React would hold the handshake and the first screen back.
+ * Built as one classic script (build/classic-sidebar-entry.ts): what it imports statically is in it.
  */
 import type { FirstMatch } from '@/components/sidebar/page-match';
+import { drawFirst, hostThemeOf } from './first-draw';
 import type { DrawnFirst } from './first-screen';
 import type { PageContext } from '@/lib/hosts/types';
 import { MAX_TOKEN_LENGTH } from '@/lib/messages/frame';
@@ -68,8 +70,6 @@ function redeem(token: string) {
   if (redeeming) return;
   redeeming = true;
   const asked = arrivedContext;
-  const plain = firstDraw ?? import('./first-draw');
-  plain.catch(() => undefined); // React draws everything then
   sendRedeem(token, asked).then(
     ({ session: key, match, context, profile }) => {
       settleSession?.resolve(key);
@@ -79,16 +79,14 @@ function redeem(token: string) {
       const view = firstMatch?.match.view;
       // Only a matched account is drawn without React; other states wait for it.
       if (!firstMatch || !view || arrivedCollapsed || screenAsked) return loadScreen();
-      plain
-        .then((first) => {
-          if (screenAsked) return;
-          const hostTheme = first.hostThemeOf(arrivedBackgrounds);
-          first.drawFirst(view, profile, hostTheme, () => link?.post({ type: 'set-collapsed', collapsed: true }));
-          drawn = { first: firstMatch, hostTheme, ...(profile ? { profile } : {}) };
-          return painted();
-        })
-        .catch(() => undefined)
-        .then(loadScreen);
+      try {
+        const hostTheme = hostThemeOf(arrivedBackgrounds);
+        drawFirst(view, profile, hostTheme, () => link?.post({ type: 'set-collapsed', collapsed: true }));
+        drawn = { first: firstMatch, hostTheme, ...(profile ? { profile } : {}) };
+      } catch {
+        return loadScreen(); // React draws everything then
+      }
+      void painted().then(loadScreen);
     },
     (error: Error) => {
       settleFirst({ match: null });
@@ -130,12 +128,8 @@ const link = connectToHost(
   },
   onArrival,
 );
-/**
- * Framed, the first screen drawn without React and the styles load at once, before the token comes: the
- * content script connects on this frame's greeting (lib/sidebar-frame/connect.ts), not on its load event,
- * which their loading holds back.
- */
-const firstDraw = link ? import('./first-draw') : null;
+// The content script connects on this frame's greeting (lib/sidebar-frame/connect.ts), not on its load
+// event, which the styles' loading holds back.
 if (link) setTimeout(loadScreen, SCREEN_AT_LATEST_MS);
 else loadScreen();
 
