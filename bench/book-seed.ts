@@ -68,10 +68,12 @@ export function seedBook(page: Page, options: SeedOptions): Promise<{ contacts: 
             _domains: [domain],
             _name: name.toLowerCase(),
           });
+          // One pack per account, as lib/store/contacts.ts stores them (contacts sorted by id).
+          const pack: { id: string; email: string; [field: string]: unknown }[] = [];
           for (let c = 0; c < contactsPerAccount; c++) {
             const email = `p${c}@${domain}`;
             const departed = c === 0 && i % 97 === 0;
-            con.push({
+            pack.push({
               id: `${id}-p${c}`,
               accountId: id,
               name: `Person ${c} of ${pad(i)}`,
@@ -82,6 +84,16 @@ export function seedBook(page: Page, options: SeedOptions): Promise<{ contacts: 
             });
             contacts++;
           }
+          pack.sort((a, b) => (a.id < b.id ? -1 : 1));
+          con.push({
+            accountId: id,
+            contacts: pack,
+            _ids: pack.map((c) => c.id),
+            _emails: pack.map((c) => c.email),
+            _names: [],
+            _sf: [],
+            _hs: [],
+          });
           if (i % 5 === 0) {
             com.push({
               id: `${id}-k1`,
@@ -97,7 +109,7 @@ export function seedBook(page: Page, options: SeedOptions): Promise<{ contacts: 
           act.push({ id: `${id}-a1`, accountId: id, type: 'email', date: `${day(-(i % 45))}T10:00:00.000Z`, summary: 'Check-in' });
         }
         await put('accounts', acc);
-        await put('contacts', con);
+        await put('contactPacks', con);
         await put('commitments', com);
         await put('activities', act);
       }

@@ -8,6 +8,8 @@
  */
 import { EXPORT_PAGE_LIMIT, type ExportPage } from '../messages/protocol';
 import type { Handlers } from '../messages/server';
+import type { RecordType } from '../model/bundle';
+import { contactsAfter } from '../store/contacts';
 import { withoutKeys } from '../store/keys';
 import { countRecords } from '../store/records';
 import type { ServiceDeps } from './handlers';
@@ -26,6 +28,11 @@ export function createExportHandlers({ db, now }: ServiceDeps): Pick<Handlers, '
       );
   }
 
+  const recordsAfter = (type: Exclude<RecordType, 'contacts'>, afterKey: unknown, max: number) => {
+    const table = db.table(type);
+    return (afterKey === undefined ? table.orderBy(':id') : table.where(':id').above(afterKey)).limit(max).toArray();
+  };
+
   return {
     'export.begin': async () => {
       await refuseWhileImporting();
@@ -42,10 +49,9 @@ export function createExportHandlers({ db, now }: ServiceDeps): Pick<Handlers, '
         throw new Error('The book changed while it was being exported (an import was saved): please export again.');
       }
       const max = limit ?? EXPORT_PAGE_LIMIT;
-      const table = db[type];
-      const rows = (await (afterKey === undefined ? table.orderBy(':id') : table.where(':id').above(afterKey))
-        .limit(max)
-        .toArray()) as Record<string, unknown>[];
+      const rows = (
+        type === 'contacts' ? await contactsAfter(db, afterKey as string | undefined, max) : await recordsAfter(type, afterKey, max)
+      ) as Record<string, unknown>[];
       const records: unknown[] = [];
       let bytes = 0;
       for (const row of rows) {

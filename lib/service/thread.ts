@@ -11,7 +11,8 @@ import { changeEvent } from '../messages/server';
 import { enqueue } from '../outbox/outbox';
 import { threadTouch, touchIdOf } from '../thread';
 import type { GlanceDB, StoredContact } from '../store/db';
-import { withContactKeys, withoutKeys } from '../store/keys';
+import { contactsBy, contactsOf, putContacts, updateContact } from '../store/contacts';
+import { withoutKeys } from '../store/keys';
 import type { ServiceDeps } from './handlers';
 
 type ThreadHandlers = Pick<
@@ -45,7 +46,7 @@ async function updateChampion(db: GlanceDB, contacts: StoredContact[], messages:
   if (!times.length) return false;
   const latest = new Date(Math.max(...times)).toISOString();
   if (champion.lastResponseAt && Date.parse(champion.lastResponseAt) >= Date.parse(latest)) return false;
-  await db.contacts.update(champion.id, { lastResponseAt: latest });
+  await updateContact(db, champion.id, { lastResponseAt: latest });
   return true;
 }
 
@@ -65,9 +66,9 @@ export function createThreadHandlers({ db, now, broadcast }: ServiceDeps): Threa
     },
     'thread.logTouch': async ({ accountId, context }) => {
       const at = now();
-      const result = await db.transaction('rw', [db.accounts, db.contacts, db.activities, db.outbox], async () => {
+      const result = await db.transaction('rw', [db.accounts, db.contactPacks, db.activities, db.outbox], async () => {
         if (!(await db.accounts.get(accountId))) throw new Error(`No account "${accountId}" in Glance: the email was not logged.`);
-        const contacts = await db.contacts.where('accountId').equals(accountId).toArray();
+        const contacts = await contactsOf(db, accountId);
         const touch = threadTouch({
           accountId,
           threadId: context.threadId,
@@ -94,9 +95,9 @@ export function createThreadHandlers({ db, now, broadcast }: ServiceDeps): Threa
     },
     'contact.add': async ({ accountId, name, email }) => {
       const lower = email.trim().toLowerCase();
-      const saved = await db.transaction('rw', [db.accounts, db.contacts], async () => {
+      const saved = await db.transaction('rw', [db.accounts, db.contactPacks], async () => {
         if (!(await db.accounts.get(accountId))) throw new Error(`No account "${accountId}" in Glance: the contact was not added.`);
-        const known = await db.contacts.where('_email').equals(lower).first();
+        const [known] = await contactsBy(db, 'email', [lower]);
         if (known && known.accountId !== accountId) throw new Error(`${lower} is already a contact of another account: not added.`);
         if (known) return known;
         const contact: Contact = {
@@ -106,7 +107,7 @@ export function createThreadHandlers({ db, now, broadcast }: ServiceDeps): Threa
           email: lower,
           status: 'active',
         };
-        await db.contacts.put(withContactKeys(contact));
+        await putContacts(db, [contact]);
         return contact;
       });
       broadcast(changeEvent(['records'], [accountId]));

@@ -6,6 +6,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { CachedInsight } from '../insights/cache';
 import type { Account, Activity, Commitment, Contact, Ticket, UsagePoint } from '../model/bundle';
 import { contactNameKey } from '../match/names';
+import { packOf } from './contacts';
 
 /** Index fields the store derives from a record; stripped again on export. */
 export interface AccountKeys {
@@ -140,6 +141,34 @@ export const SCHEMA_V4 = {
   insights: 'accountId',
 };
 
+/**
+ * v5: contacts are stored one row per account (a contact pack) instead of one row per contact. An
+ * import writes an account's ten contacts as one record rather than ten, each with five index
+ * entries written on its own, which made the commit run at the bare put rate of single contacts;
+ * look-ups go through multi-entry indexes over the pack's contacts. The upgrade moves every contact
+ * into its account's pack and drops the contacts table. lib/store/contacts.ts owns the layout.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  contacts: null,
+  contactPacks: 'accountId, *_ids, *_emails, *_names, *_sf, *_hs',
+};
+
+/**
+ * An account's contacts (sorted by id, as the contacts table's account index gave them) and, for the
+ * indexes, the keys of each: one entry per distinct value, so a look-up finds the pack and then picks
+ * the contacts with that key out of it.
+ */
+export interface ContactPack {
+  accountId: string;
+  contacts: StoredContact[];
+  _ids: string[];
+  _emails: string[];
+  _names: string[];
+  _sf: string[];
+  _hs: string[];
+}
+
 /** A suggestion found in a thread that the user dismissed: not offered again on that thread. */
 export interface ThreadDismissal {
   threadId: string;
@@ -199,13 +228,18 @@ export interface UndoBatch {
   importId: string;
   type: (typeof RECORD_TABLES)[number];
   entries: { key: unknown; before?: unknown }[];
+  /**
+   * Set on contacts' batches since v5: the entries are contact packs (key: accountId) and this many
+   * contacts were applied. Without it a contacts batch holds single contacts (written before v5).
+   */
+  packedContacts?: number;
 }
 
 export const DB_NAME = 'glance';
 
 export class GlanceDB extends Dexie {
   accounts!: EntityTable<StoredAccount, 'id'>;
-  contacts!: EntityTable<StoredContact, 'id'>;
+  contactPacks!: EntityTable<ContactPack, 'accountId'>;
   usage!: Table<UsagePoint, [string, string]>;
   tickets!: EntityTable<Ticket, 'id'>;
   commitments!: EntityTable<Commitment, 'id'>;
@@ -238,8 +272,40 @@ export class GlanceDB extends Dexie {
             if (name) contact._name = name;
           }),
       );
+    this.version(5)
+      .stores(SCHEMA_V5)
+      .upgrade(async (tx) => {
+        // In account order, so each account's contacts arrive together and a pack is written once.
+        const packs = tx.table('contactPacks');
+        let group: StoredContact[] = [];
+        const flush = () => {
+          if (group.length) void packs.put(packOf(group[0].accountId, group));
+          group = [];
+        };
+        await tx
+          .table('contacts')
+          .orderBy('accountId')
+          .each((contact: StoredContact) => {
+            if (group.length && group[0].accountId !== contact.accountId) flush();
+            group.push(contact);
+          });
+        flush();
+      });
   }
 }
 
 /** The record tables a bundle fills, by bundle key. */
 export const RECORD_TABLES = ['accounts', 'contacts', 'usage', 'tickets', 'commitments', 'activities'] as const;
+
+/** Where a bundle key's records are stored: contacts live in packs (lib/store/contacts.ts). */
+export const STORE_OF = {
+  accounts: 'accounts',
+  contacts: 'contactPacks',
+  usage: 'usage',
+  tickets: 'tickets',
+  commitments: 'commitments',
+  activities: 'activities',
+} as const satisfies Record<(typeof RECORD_TABLES)[number], string>;
+
+/** The tables holding the records of a bundle, for a transaction over all of them. */
+export const recordStores = (db: GlanceDB) => RECORD_TABLES.map((t) => db.table(STORE_OF[t]));

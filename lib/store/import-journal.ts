@@ -17,9 +17,10 @@
  */
 import type { Table } from 'dexie';
 import { keepsLocalCommitment } from '../import/local-changes';
-import type { Commitment, RecordsByType } from '../model/bundle';
-import { RECORD_TABLES, type GlanceDB, type ImportJob, type StagedChunk } from './db';
-import { withAccountKeys, withContactKeys } from './keys';
+import type { Commitment, Contact, RecordsByType } from '../model/bundle';
+import { deleteContactsById, putContacts, restorePacks, type PackBefore } from './contacts';
+import { RECORD_TABLES, STORE_OF, type GlanceDB, type ImportJob, type StagedChunk, type StoredContact, type UndoBatch } from './db';
+import { withAccountKeys, withoutKeys } from './keys';
 import { emptyCounts } from './records';
 
 type RecordTable = (typeof RECORD_TABLES)[number];
@@ -98,7 +99,7 @@ export async function applyNextBatch(db: GlanceDB, importId: string, at: string,
   // Only the record table of the next chunk is locked, so look-ups on the others are not held up.
   const peek = await db.importStaged.where('importId').equals(importId).first();
   if (!peek) return finishCommit(db, importId, at);
-  const table = db.table(peek.type);
+  const table = db.table(STORE_OF[peek.type]);
   return db.transaction('rw', [table, ...JOURNAL.map((t) => db[t])], async () => {
     const started = Date.now();
     let job = await db.importJobs.get(importId);
@@ -119,6 +120,7 @@ export async function applyNextBatch(db: GlanceDB, importId: string, at: string,
 
 /** One staged chunk applied, its undo kept and the chunk dropped, inside applyNextBatch's transaction. */
 async function applyChunk(db: GlanceDB, table: Table, job: ImportJob, chunk: StagedChunk, at: string): Promise<ImportJob> {
+  if (chunk.type === 'contacts') return applyContacts(db, job, chunk, at);
   const incoming = chunk.records as Record<string, unknown>[];
   const keys = incoming.map((r) => primaryKey(chunk.type, r));
   const before = await table.bulkGet(keys as never[]);
@@ -146,9 +148,40 @@ async function applyChunk(db: GlanceDB, table: Table, job: ImportJob, chunk: Sta
   };
 }
 
+/** Contacts are written pack by pack: the undo keeps each touched pack as it was (lib/store/contacts.ts). */
+async function applyContacts(db: GlanceDB, job: ImportJob, chunk: StagedChunk, at: string): Promise<ImportJob> {
+  const incoming = chunk.records as Contact[];
+  const entries = await putContacts(db, incoming);
+  await db.importUndo.add({ importId: job.id, type: 'contacts', entries, packedContacts: incoming.length });
+  await db.importStaged.delete(chunk.seq!);
+  return {
+    ...job,
+    written: job.written + incoming.length,
+    counts: { ...job.counts, contacts: (job.counts.contacts ?? 0) + incoming.length },
+    touchedAt: at,
+  };
+}
+
+/** Puts back what one undo batch says was there before. */
+async function restore(db: GlanceDB, table: Table, batch: UndoBatch): Promise<void> {
+  if (batch.type === 'contacts' && batch.packedContacts !== undefined) return restorePacks(db, batch.entries as PackBefore[]);
+  const removed = batch.entries.filter((e) => e.before === undefined).map((e) => e.key);
+  const restored = batch.entries.filter((e) => e.before !== undefined).map((e) => e.before);
+  if (batch.type === 'contacts') {
+    // A batch of single contacts, kept by an import that was under way when the store moved to packs.
+    await deleteContactsById(db, removed as string[]);
+    await putContacts(
+      db,
+      (restored as StoredContact[]).map((c) => withoutKeys(c)),
+    );
+    return;
+  }
+  await table.bulkDelete(removed as never[]);
+  await table.bulkPut(restored);
+}
+
 function withDerivedKeys(type: RecordTable, records: Record<string, unknown>[]): unknown[] {
   if (type === 'accounts') return records.map((r) => withAccountKeys(r as RecordsByType['accounts'][number]));
-  if (type === 'contacts') return records.map((r) => withContactKeys(r as RecordsByType['contacts'][number]));
   return records;
 }
 
@@ -214,17 +247,14 @@ export async function rollbackNextBatch(db: GlanceDB, importId: string, at: stri
       return done;
     });
   }
-  const table = db.table(peek.type);
+  const table = db.table(STORE_OF[peek.type]);
   return db.transaction('rw', [table, db.importJobs, db.importUndo], async () => {
     const job = (await db.importJobs.get(importId)) ?? missing(importId);
     const batch = await db.importUndo.where('importId').equals(importId).last();
     if (job.state !== 'rolling-back' || !batch || batch.seq !== peek.seq) return job;
-    const removed = batch.entries.filter((e) => e.before === undefined).map((e) => e.key);
-    const restored = batch.entries.filter((e) => e.before !== undefined).map((e) => e.before);
-    await table.bulkDelete(removed as never[]);
-    await table.bulkPut(restored);
+    await restore(db, table, batch);
     await db.importUndo.delete(batch.seq!);
-    const next = { ...job, written: Math.max(0, job.written - batch.entries.length), touchedAt: at };
+    const next = { ...job, written: Math.max(0, job.written - (batch.packedContacts ?? batch.entries.length)), touchedAt: at };
     await db.importJobs.put(next);
     return next;
   });

@@ -2,6 +2,7 @@
 import type { InsightsStore } from '../insights/cache';
 import type { AccountData } from '../model/bundle';
 import type { GlanceDB } from './db';
+import { contactsOfRange } from './contacts';
 import { withoutKeys } from './keys';
 import { loadAccountData } from './records';
 
@@ -44,16 +45,16 @@ function groupByAccount<T extends { accountId: string }>(items: T[]): Map<string
 
 /** Accounts after `afterId` in id order, with every record hanging off them, in one read transaction. */
 export async function readAccountChunk(db: GlanceDB, afterId: string | null, limit = INSIGHT_CHUNK): Promise<AccountData[]> {
-  return db.transaction('r', [db.accounts, db.contacts, db.usage, db.tickets, db.commitments, db.activities], async () => {
+  return db.transaction('r', [db.accounts, db.contactPacks, db.usage, db.tickets, db.commitments, db.activities], async () => {
     const accounts = await (afterId === null ? db.accounts.orderBy('id') : db.accounts.where('id').above(afterId)).limit(limit).toArray();
     if (!accounts.length) return [];
     const first = accounts[0].id;
     const last = accounts[accounts.length - 1].id;
     const inRange = <T extends { accountId: string }>(list: Promise<T[]>) => list.then(groupByAccount);
-    const between = (table: 'contacts' | 'usage' | 'tickets' | 'commitments' | 'activities') =>
+    const between = (table: 'usage' | 'tickets' | 'commitments' | 'activities') =>
       db[table].where('accountId').between(first, last, true, true);
     const [contacts, usage, tickets, commitments, activities] = await Promise.all([
-      inRange(db.contacts.where('accountId').between(first, last, true, true).toArray()),
+      contactsOfRange(db, first, last),
       inRange(between('usage').toArray() as Promise<AccountData['usage']>),
       inRange(between('tickets').toArray() as Promise<AccountData['tickets']>),
       inRange(between('commitments').toArray() as Promise<AccountData['commitments']>),

@@ -2,6 +2,7 @@
 import type { LookupKeys, LookupResults } from '../match/types';
 import type { Account } from '../model/bundle';
 import type { GlanceDB, StoredAccount, StoredContact } from './db';
+import { contactsBy } from './contacts';
 import { withoutKeys } from './keys';
 
 function groupBy<T>(items: T[], key: (item: T) => string | undefined): Record<string, T[]> {
@@ -14,16 +15,16 @@ function groupBy<T>(items: T[], key: (item: T) => string | undefined): Record<st
 }
 
 export async function lookupForMatch(db: GlanceDB, keys: LookupKeys, extraAccountIds: string[] = []): Promise<LookupResults> {
-  return db.transaction('r', [db.accounts, db.contacts], async () => {
+  return db.transaction('r', [db.accounts, db.contactPacks], async () => {
     const names = keys.names ?? [];
     const [sfAccounts, hsAccounts, sfContacts, hsContacts, emailContacts, domainAccounts, namedContacts] = await Promise.all([
       keys.salesforceIds.length ? db.accounts.where('_sf').anyOf(keys.salesforceIds).toArray() : [],
       keys.hubspotIds.length ? db.accounts.where('_hs').anyOf(keys.hubspotIds).toArray() : [],
-      keys.salesforceIds.length ? db.contacts.where('_sf').anyOf(keys.salesforceIds).toArray() : [],
-      keys.hubspotIds.length ? db.contacts.where('_hs').anyOf(keys.hubspotIds).toArray() : [],
-      keys.emails.length ? db.contacts.where('_email').anyOf(keys.emails).toArray() : [],
+      contactsBy(db, 'sf', keys.salesforceIds),
+      contactsBy(db, 'hs', keys.hubspotIds),
+      contactsBy(db, 'email', keys.emails),
       keys.domains.length ? db.accounts.where('_domains').anyOf(keys.domains).distinct().toArray() : [],
-      names.length ? db.contacts.where('_name').anyOf(names).toArray() : [],
+      contactsBy(db, 'name', names),
     ]);
     const contacts: StoredContact[] = [...sfContacts, ...hsContacts, ...emailContacts, ...namedContacts];
     const wanted = new Set([...contacts.map((c) => c.accountId), ...extraAccountIds]);

@@ -1,7 +1,8 @@
 /** Reading and writing whole records: imports, export, the sample book, one account's data. */
 import type { AccountData, Bundle, RecordsByType } from '../model/bundle';
-import { RECORD_TABLES, type GlanceDB, type ImportLogRow } from './db';
-import { withAccountKeys, withContactKeys, withoutKeys } from './keys';
+import { allContacts, contactsOf, countContacts, deleteContactsOfAccounts, putContacts } from './contacts';
+import { RECORD_TABLES, recordStores, type GlanceDB, type ImportLogRow } from './db';
+import { withAccountKeys, withoutKeys } from './keys';
 
 export type RecordCounts = Record<(typeof RECORD_TABLES)[number], number>;
 
@@ -18,16 +19,15 @@ export async function writeRecords(
   const counts = emptyCounts();
   const total = RECORD_TABLES.reduce((n, t) => n + (records[t]?.length ?? 0), 0);
   let written = 0;
-  const tables = [...RECORD_TABLES.map((t) => db[t]), db.importLog];
+  const tables = [...recordStores(db), db.importLog];
   await db.transaction('rw', tables, async () => {
     for (const type of RECORD_TABLES) {
       const list = records[type] ?? [];
       for (let i = 0; i < list.length; i += BATCH) {
         const batch = list.slice(i, i + BATCH);
         if (type === 'accounts') await db.accounts.bulkPut(batch.map((r) => withAccountKeys(r as RecordsByType['accounts'][number])));
-        else if (type === 'contacts') await db.contacts.bulkPut(batch.map((r) => withContactKeys(r as RecordsByType['contacts'][number])));
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        else await (db[type] as any).bulkPut(batch);
+        else if (type === 'contacts') await putContacts(db, batch as RecordsByType['contacts']);
+        else await db.table(type).bulkPut(batch);
         written += batch.length;
         onProgress?.(written, total);
       }
@@ -46,45 +46,42 @@ export function emptyCounts(): RecordCounts {
 
 export async function countRecords(db: GlanceDB): Promise<RecordCounts> {
   const counts = emptyCounts();
-  await Promise.all(RECORD_TABLES.map(async (t) => (counts[t] = await db[t].count())));
+  await Promise.all(RECORD_TABLES.map(async (t) => (counts[t] = t === 'contacts' ? await countContacts(db) : await db.table(t).count())));
   return counts;
 }
 
 /** The whole store as a bundle that imports back to the same state. */
 export async function exportBundle(db: GlanceDB, now = new Date()): Promise<Bundle> {
-  return db.transaction(
-    'r',
-    RECORD_TABLES.map((t) => db[t]),
-    async () => {
-      const [accounts, contacts, usage, tickets, commitments, activities] = await Promise.all([
-        db.accounts.toArray(),
-        db.contacts.toArray(),
-        db.usage.toArray(),
-        db.tickets.toArray(),
-        db.commitments.toArray(),
-        db.activities.toArray(),
-      ]);
-      return {
-        format: 'glance.bundle' as const,
-        version: 1 as const,
-        generatedAt: now.toISOString(),
-        accounts: accounts.map(withoutKeys),
-        contacts: contacts.map(withoutKeys),
-        usage,
-        tickets,
-        commitments,
-        activities,
-      };
-    },
-  );
+  return db.transaction('r', recordStores(db), async () => {
+    const [accounts, contacts, usage, tickets, commitments, activities] = await Promise.all([
+      db.accounts.toArray(),
+      allContacts(db),
+      db.usage.toArray(),
+      db.tickets.toArray(),
+      db.commitments.toArray(),
+      db.activities.toArray(),
+    ]);
+    return {
+      format: 'glance.bundle' as const,
+      version: 1 as const,
+      generatedAt: now.toISOString(),
+      accounts: accounts.map(withoutKeys),
+      contacts: contacts.map(withoutKeys),
+      usage,
+      tickets,
+      commitments,
+      activities,
+    };
+  });
 }
 
 /** Removes every record of the given accounts and the records that hang off them, in one transaction. */
 export async function removeAccounts(db: GlanceDB, accountIds: string[]): Promise<number> {
-  const tables = [...RECORD_TABLES.map((t) => db[t]), db.matchChoices, db.actionPrefs, db.outbox, db.feedback];
+  const tables = [...recordStores(db), db.matchChoices, db.actionPrefs, db.outbox, db.feedback];
   return db.transaction('rw', tables, async () => {
     await db.accounts.bulkDelete(accountIds);
-    for (const table of [db.contacts, db.tickets, db.commitments, db.activities, db.matchChoices, db.actionPrefs, db.feedback]) {
+    await deleteContactsOfAccounts(db, accountIds);
+    for (const table of [db.tickets, db.commitments, db.activities, db.matchChoices, db.actionPrefs, db.feedback]) {
       await table.where('accountId').anyOf(accountIds).delete();
     }
     await db.usage.where('accountId').anyOf(accountIds).delete();
@@ -95,20 +92,16 @@ export async function removeAccounts(db: GlanceDB, accountIds: string[]): Promis
 }
 
 export async function loadAccountData(db: GlanceDB, accountId: string): Promise<AccountData | null> {
-  return db.transaction(
-    'r',
-    RECORD_TABLES.map((t) => db[t]),
-    async () => {
-      const account = await db.accounts.get(accountId);
-      if (!account) return null;
-      const [contacts, usage, tickets, commitments, activities] = await Promise.all([
-        db.contacts.where('accountId').equals(accountId).toArray(),
-        db.usage.where('accountId').equals(accountId).toArray(),
-        db.tickets.where('accountId').equals(accountId).toArray(),
-        db.commitments.where('accountId').equals(accountId).toArray(),
-        db.activities.where('accountId').equals(accountId).toArray(),
-      ]);
-      return { account: withoutKeys(account), contacts: contacts.map(withoutKeys), usage, tickets, commitments, activities };
-    },
-  );
+  return db.transaction('r', recordStores(db), async () => {
+    const account = await db.accounts.get(accountId);
+    if (!account) return null;
+    const [contacts, usage, tickets, commitments, activities] = await Promise.all([
+      contactsOf(db, accountId),
+      db.usage.where('accountId').equals(accountId).toArray(),
+      db.tickets.where('accountId').equals(accountId).toArray(),
+      db.commitments.where('accountId').equals(accountId).toArray(),
+      db.activities.where('accountId').equals(accountId).toArray(),
+    ]);
+    return { account: withoutKeys(account), contacts: contacts.map(withoutKeys), usage, tickets, commitments, activities };
+  });
 }

@@ -9,6 +9,7 @@
  * customer feedback, logged emails, contacts she added): those stay whole and are counted as kept.
  */
 import type { SourceId } from '../sync/types';
+import { contactIdsOf, deleteContactsOfAccounts } from './contacts';
 import type { GlanceDB, StoredAccount } from './db';
 
 export interface ScopeReconcile {
@@ -35,7 +36,8 @@ async function holdsHerData(db: GlanceDB, account: StoredAccount): Promise<boole
   if (await db.commitments.where('accountId').equals(account.id).count()) return true;
   if (await db.usage.where('accountId').equals(account.id).count()) return true;
   if (await db.feedback.where('accountId').equals(account.id).count()) return true;
-  for (const table of [db.activities, db.contacts, db.tickets] as const) {
+  if ((await contactIdsOf(db, account.id)).some((id) => !fromCrm(id))) return true;
+  for (const table of [db.activities, db.tickets] as const) {
     const ids = (await table.where('accountId').equals(account.id).primaryKeys()) as string[];
     if (ids.some((id) => !fromCrm(id))) return true;
   }
@@ -47,7 +49,7 @@ export async function removeOutOfScope(db: GlanceDB, r: ScopeReconcile): Promise
   const size = r.batchSize ?? 200;
   const tables = [
     db.accounts,
-    db.contacts,
+    db.contactPacks,
     db.tickets,
     db.activities,
     db.commitments,
@@ -73,7 +75,8 @@ export async function removeOutOfScope(db: GlanceDB, r: ScopeReconcile): Promise
           continue;
         }
         await db.accounts.delete(account.id);
-        for (const table of [db.contacts, db.tickets, db.activities, db.matchChoices, db.actionPrefs])
+        await deleteContactsOfAccounts(db, [account.id]);
+        for (const table of [db.tickets, db.activities, db.matchChoices, db.actionPrefs])
           await table.where('accountId').equals(account.id).delete();
         outcome.removed++;
         outcome.accountIds.push(account.id);

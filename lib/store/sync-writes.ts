@@ -109,7 +109,7 @@ function tablesFor(db: GlanceDB, pages: readonly PullPage[]) {
   return [
     db.accounts,
     db.settings,
-    ...(accountsGo || carries('contacts') ? [db.contacts] : []),
+    ...(accountsGo || carries('contacts') ? [db.contactPacks] : []),
     ...(accountsGo || carries('tickets') ? [db.tickets] : []),
     ...(accountsGo || carries('activities') ? [db.activities] : []),
     ...(accountsGo ? [db.commitments, db.usage, db.matchChoices, db.actionPrefs] : []),

@@ -4,6 +4,7 @@
  * fake-indexeddb stands in for the browser's store; "a crash" is the service dropped between two
  * requests and a new one started on the same database, as Chrome does with the worker.
  */
+import { contactsBy, contactsOf, getContact } from '../../../lib/store/contacts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PageContext } from '../../../lib/hosts/types';
 import { STAGED_CHUNK } from '../../../lib/store/import-journal';
@@ -44,7 +45,7 @@ describe('an import interrupted part-way', () => {
     await restarted.recoverImports();
     expect(await restarted.db.accounts.count()).toBe(3 + STAGED_CHUNK + 10);
     expect((await restarted.db.accounts.get('acc-harbor'))?.name).toBe('Harbor Freight (renamed)');
-    expect(await restarted.db.contacts.get('con-big')).toMatchObject({ _email: 'bea@big1.example' });
+    expect(await getContact(restarted.db, 'con-big')).toMatchObject({ _email: 'bea@big1.example' });
     expect(await restarted.db.importStaged.count()).toBe(0);
     expect(await restarted.db.importUndo.count()).toBe(0);
     const summary = await restarted.run('store.summary', {});
@@ -138,6 +139,66 @@ describe('an import interrupted part-way', () => {
     const [match] = await Promise.all([service.run('page.match', { context }), service.run('import.commit', { importId })]);
     expect(match.match).toMatchObject({ status: 'matched', accountId: 'acc-big-7' });
     expect(await service.commit(importId)).toMatchObject({ done: true, written: STAGED_CHUNK + 12 });
+  });
+});
+
+describe('contacts saved account by account', () => {
+  /** One account's contacts, more than one batch holds: they reach its pack in two commit steps. */
+  const manyContacts = () =>
+    Array.from({ length: STAGED_CHUNK + 5 }, (_, i) => ({
+      id: `con-many-${String(i).padStart(4, '0')}`,
+      accountId: 'acc-lumen',
+      name: `Person ${i}`,
+      email: `person${i}@lumendental.com`,
+    }));
+
+  it('keeps an account whose contacts span two batches whole across a restart, and a roll-back takes them all out', async () => {
+    const dbName = freshDbName();
+    const first = start(dbName);
+    await first.importRecords('book.json', bookRecords());
+    const before = await exportBundle(first.db, NOW);
+    const importId = await first.stageRecords('many.json', { contacts: manyContacts() });
+    await first.run('import.commit', { importId });
+    expect(await contactsOf(first.db, 'acc-lumen')).toHaveLength(STAGED_CHUNK + 1);
+    first.db.close();
+
+    const restarted = start(dbName, LATER);
+    await restarted.recoverImports();
+    const lumen = await contactsOf(restarted.db, 'acc-lumen');
+    expect(lumen).toHaveLength(STAGED_CHUNK + 6);
+    expect(lumen.map((c) => c.id)).toContain('con-3');
+    expect((await contactsBy(restarted.db, 'email', [`person${STAGED_CHUNK + 4}@lumendental.com`])).map((c) => c.id)).toEqual([
+      `con-many-0${STAGED_CHUNK + 4}`,
+    ]);
+
+    const again = start(freshDbName());
+    await again.importRecords('book.json', bookRecords());
+    const id = await again.stageRecords('many.json', { contacts: manyContacts() });
+    await again.run('import.commit', { importId: id });
+    await again.run('import.commit', { importId: id });
+    expect(await contactsOf(again.db, 'acc-lumen')).toHaveLength(STAGED_CHUNK + 6);
+    await again.run('import.abort', { importId: id });
+    await expect.poll(async () => (await again.db.importJobs.get(id))?.state).toBe('rolled-back');
+    expect(await exportBundle(again.db, NOW)).toEqual(before);
+  });
+
+  it('moves a contact re-imported under another account, and a roll-back moves it back', async () => {
+    const service = start(freshDbName());
+    await service.importRecords('book.json', bookRecords());
+    const before = await exportBundle(service.db, NOW);
+    const mara = before.contacts!.find((c) => c.id === 'con-1')!;
+    const importId = await service.stageRecords('moved.json', { contacts: [{ ...mara, accountId: 'acc-pico', title: 'COO' }] });
+    await service.run('import.commit', { importId });
+
+    expect(await getContact(service.db, 'con-1')).toMatchObject({ accountId: 'acc-pico', title: 'COO' });
+    expect((await contactsOf(service.db, 'acc-harbor')).map((c) => c.id)).toEqual(['con-2']);
+    expect((await contactsOf(service.db, 'acc-pico')).map((c) => c.id)).toContain('con-1');
+    expect((await contactsBy(service.db, 'email', [mara.email.toLowerCase()])).map((c) => c.accountId)).toEqual(['acc-pico']);
+    expect((await service.run('store.summary', {})).counts).toMatchObject({ contacts: before.contacts!.length });
+
+    await service.run('import.abort', { importId });
+    await expect.poll(async () => (await service.db.importJobs.get(importId))?.state).toBe('rolled-back');
+    expect(await exportBundle(service.db, NOW)).toEqual(before);
   });
 });
 

@@ -1,3 +1,4 @@
+import { contactsOf, getContact } from '../../../lib/store/contacts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PageContext } from '../../../lib/hosts/types';
 import { changeEvent } from '../../../lib/messages/server';
@@ -48,7 +49,7 @@ describe('Log this email', () => {
       expect.objectContaining({ entity: 'activity', accountId: 'acc-harbor', op: 'upsert', status: 'pending' }),
     ]);
     expect(championUpdated).toBe(true);
-    expect((await db.contacts.get('con-1'))?.lastResponseAt).toBe('2026-11-04T16:30:00.000Z');
+    expect((await getContact(db, 'con-1'))?.lastResponseAt).toBe('2026-11-04T16:30:00.000Z');
     expect(await run('thread.state', { threadId: thread.threadId })).toEqual({ dismissed: [], touchLogged: true });
     expect(broadcast).toHaveBeenCalledWith(changeEvent(['records', 'threads'], ['acc-harbor']));
   });
@@ -80,7 +81,7 @@ describe('adding a person from the thread as a contact', () => {
     });
     expect(added).not.toHaveProperty('_email');
     expect(await run('contact.add', { accountId: 'acc-harbor', email: 'priya.nair@harborfreight-systems.com' })).toEqual(added);
-    expect(await db.contacts.where('accountId').equals('acc-harbor').count()).toBe(3);
+    expect((await contactsOf(db, 'acc-harbor')).length).toBe(3);
     await expect(run('contact.add', { accountId: 'acc-lumen', email: 'priya.nair@harborfreight-systems.com' })).rejects.toThrow(
       'already a contact of another account',
     );

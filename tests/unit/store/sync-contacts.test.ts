@@ -20,7 +20,7 @@ describe('readStoredContacts', () => {
       { id: 'import-road-again', accountId: 'a', name: 'Road R.', email: 'rr@acme.com', crm: { hubspotId: '2' } },
     ]);
 
-    const found = await db.transaction('r', db.contacts, () =>
+    const found = await db.transaction('r', db.contactPacks, () =>
       readStoredContacts(db, '_hs', [
         { id: 'hubspot:contact:3', crmId: '3' },
         { id: 'hubspot:contact:2', crmId: '2' },

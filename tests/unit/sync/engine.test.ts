@@ -1,3 +1,4 @@
+import { contactsOf, countContacts, getContact } from '../../../lib/store/contacts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GlanceDB } from '../../../lib/store/db';
 import { writeRecords } from '../../../lib/store/records';
@@ -33,7 +34,7 @@ describe('CRM sync engine', () => {
     await s.connectHubSpot();
 
     expect((await s.db.accounts.toArray()).map((a) => a.name).sort()).toEqual(['Acme', 'Globex', 'Initech']);
-    expect(await s.db.contacts.where('accountId').equals(accountId(1)).count()).toBe(2);
+    expect((await contactsOf(s.db, accountId(1))).length).toBe(2);
     expect([...new Set(crm.pulls.map((p) => p.object))]).toEqual(['owners', 'companies', 'contacts', 'deals', 'tickets', 'activities']);
     const status = await s.source('hubspot');
     expect(status).toMatchObject({ state: 'ok', label: 'HubSpot portal 4242', lastSyncAt: '2026-11-05T10:00:00.000Z', owners: 2 });
@@ -66,10 +67,7 @@ describe('CRM sync engine', () => {
       { id: 'acc-acme', name: 'Acme', goals: [{ text: 'Roll out to EMEA' }] },
     ]);
     expect(await s.db.accounts.get(accountId(1))).toBeUndefined();
-    expect((await s.db.contacts.where('accountId').equals('acc-acme').toArray()).map((c) => c.email).sort()).toEqual([
-      'road@acme.com',
-      'wile@acme.com',
-    ]);
+    expect((await contactsOf(s.db, 'acc-acme')).map((c) => c.email).sort()).toEqual(['road@acme.com', 'wile@acme.com']);
   });
 
   it('incremental sync picks up an edit and a deletion, and reads only what changed', async () => {
@@ -85,8 +83,8 @@ describe('CRM sync engine', () => {
     await s.engine.syncSource('hubspot');
 
     expect((await s.db.accounts.get(accountId(2)))?.name).toBe('Globex Corporation');
-    expect(await s.db.contacts.get('fake:con:12')).toBeUndefined();
-    expect(await s.db.contacts.count()).toBe(3);
+    expect(await getContact(s.db, 'fake:con:12')).toBeUndefined();
+    expect(await countContacts(s.db)).toBe(3);
     expect((await s.source('hubspot')).lastResult).toBe('Synced 1 company, 1 removed, just now');
   });
 
@@ -117,7 +115,7 @@ describe('CRM sync engine', () => {
     crm.stopAtPull = 4;
     await first.run('sync.connect', { source: 'hubspot', accessToken: 'pat-na1-test-token' });
     await vi.waitFor(async () => expect(await first.db.accounts.count()).toBe(3));
-    expect(await first.db.contacts.count()).toBe(0);
+    expect(await countContacts(first.db)).toBe(0);
     expect((await first.source('hubspot')).state).toBe('syncing');
 
     crm.stopAtPull = undefined;
@@ -128,7 +126,7 @@ describe('CRM sync engine', () => {
     // It starts with the contacts, where the first worker stopped: owners and companies are not read again.
     expect(crm.pulls[pullsBefore]).toMatchObject({ object: 'contacts', cursor: null });
     expect(crm.pulls.slice(pullsBefore).some((p) => p.object === 'companies')).toBe(false);
-    expect(await second.db.contacts.count()).toBe(4);
+    expect(await countContacts(second.db)).toBe(4);
     const status = await second.source('hubspot');
     expect(status.state).toBe('ok');
     expect(status.lastResult).toBe('Synced 3 companies, 4 contacts (full sync), just now');
@@ -158,7 +156,7 @@ describe('CRM sync engine', () => {
     await s.connectHubSpot();
 
     expect((await s.db.accounts.toArray()).map((a) => a.name).sort()).toEqual(['Acme', 'Globex']);
-    expect(await s.db.contacts.get('fake:con:31')).toBeUndefined();
+    expect(await getContact(s.db, 'fake:con:31')).toBeUndefined();
     const status = await s.source('hubspot');
     expect(status).toMatchObject({ herBook: true, ownerEmail: 'ana@northpeak.io', ownerKnown: true });
     expect(status.lastResult).toBe('Synced 2 companies, 3 contacts, 2 left out (full sync), just now');
@@ -166,6 +164,6 @@ describe('CRM sync engine', () => {
     await s.run('sync.configure', { source: 'hubspot', herBook: false });
     await s.engine.syncSource('hubspot');
     expect(await s.db.accounts.count()).toBe(3);
-    expect(await s.db.contacts.get('fake:con:31')).toBeDefined();
+    expect(await getContact(s.db, 'fake:con:31')).toBeDefined();
   });
 });

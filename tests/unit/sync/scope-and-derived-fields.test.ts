@@ -4,6 +4,7 @@
  * fed, and switching from the whole CRM to her book removes the accounts that are no longer hers,
  * except those holding what she added in Glance, and says so.
  */
+import { getContact, putContacts } from '../../../lib/store/contacts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PullPage, SyncObject } from '../../../lib/connectors/types';
 import type { GlanceDB } from '../../../lib/store/db';
@@ -123,7 +124,9 @@ describe('switching from the whole CRM to her book', () => {
       owner: 'us',
       status: 'open',
     });
-    await s.db.contacts.put({ id: 'ct-hooli-ann', accountId: accountId(4), name: 'Ann', email: 'ann@hooli.com', _email: 'ann@hooli.com' });
+    await putContacts(s.db, [
+      { id: 'ct-hooli-ann', accountId: accountId(4), name: 'Ann', email: 'ann@hooli.com', _email: 'ann@hooli.com' },
+    ]);
     await s.db.accounts.put({ id: 'imported-wayne', name: 'Wayne', _domains: [], _name: 'wayne' });
 
     s.clock.advance(60_000);
@@ -131,9 +134,9 @@ describe('switching from the whole CRM to her book', () => {
     await s.engine.syncSource('hubspot');
 
     expect((await s.db.accounts.toArray()).map((a) => a.name).sort()).toEqual(['Acme', 'Hooli', 'Umbrella', 'Wayne']);
-    expect(await s.db.contacts.get('fake:con:21')).toBeUndefined();
+    expect(await getContact(s.db, 'fake:con:21')).toBeUndefined();
     expect(await s.db.commitments.get('c-umbrella')).toBeDefined();
-    expect(await s.db.contacts.get('fake:con:31')).toBeDefined();
+    expect(await getContact(s.db, 'fake:con:31')).toBeDefined();
     const status = await s.source('hubspot');
     expect(status.notice).toBe(
       'Removed 1 HubSpot company no longer in your book, with their synced contacts, tickets and activities. ' +
@@ -184,8 +187,8 @@ describe('switching from the whole CRM to her book', () => {
     await s.engine.syncSource('hubspot');
 
     expect((await s.db.accounts.toArray()).map((a) => a.name)).toEqual(['Acme']);
-    expect(await s.db.contacts.get('fake:con:11')).toBeDefined();
-    expect(await s.db.contacts.get('fake:con:21')).toBeUndefined();
+    expect(await getContact(s.db, 'fake:con:11')).toBeDefined();
+    expect(await getContact(s.db, 'fake:con:21')).toBeUndefined();
     expect(crm.pulls.filter((p) => p.object === 'companies').length).toBeGreaterThanOrEqual(2);
     expect((await s.source('hubspot')).state).toBe('ok');
   });
