@@ -8,7 +8,7 @@ import { searchAccounts } from '../match/search';
 import type { InsightsCache } from '../insights/cache';
 import type { Handlers } from '../messages/server';
 import { changeEvent } from '../messages/server';
-import { lookupForMatch } from '../store/lookup';
+import { lookupForPage } from '../store/lookup';
 import { meetingsBetween } from '../store/meetings';
 import { loadAccountData } from '../store/records';
 import { accountSyncInfo } from '../store/sync-state';
@@ -77,9 +77,9 @@ export function createPageHandlers(
       const key = pageKeyOf(context) ?? undefined;
       if (context.kind === 'list') return { match: { status: 'none', reason: 'No thread or record is open.' }, pageKey: key };
       if (context.kind === 'unreadable') return { match: { status: 'none', reason: context.reason }, pageKey: key };
-      const [choice, { ownDomains }] = await Promise.all([key ? db.matchChoices.get(key) : undefined, (profile ??= loadProfile(db))]);
+      const { ownDomains } = await (profile ??= loadProfile(db));
       const keys = lookupKeys(context, { ownDomains, userEmail: context.kind === 'thread' ? context.userEmail : undefined });
-      const results = await lookupForMatch(db, keys, choice ? [choice.accountId] : []);
+      const { choice, results } = await lookupForPage(db, keys, key);
       const match = decideMatch(context, keys, results, { remembered: choice ? { accountId: choice.accountId } : undefined, ownDomains });
       return { match, pageKey: key, view: match.status === 'matched' ? ((await view(match.accountId)) ?? undefined) : undefined };
     },

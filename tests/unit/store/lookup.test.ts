@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LookupKeys } from '../../../lib/match/types';
 import { GlanceDB } from '../../../lib/store/db';
-import { lookupForMatch } from '../../../lib/store/lookup';
+import { lookupForMatch, lookupForPage } from '../../../lib/store/lookup';
 import { writeRecords } from '../../../lib/store/records';
 
 const log = { at: '2026-11-01T09:00:00.000Z', source: 'file' as const, name: 'book.json', rejected: 0 };
@@ -89,5 +89,21 @@ describe('lookupForMatch', () => {
     expect(Object.keys(found.accountsById)).toEqual(['acc-initech']);
     expect(found.contactsByEmail).toEqual({});
     expect(found.accountsByDomain).toEqual({});
+  });
+});
+
+describe('lookupForPage', () => {
+  it("brings the account the user chose for this page beside what the page's keys find", async () => {
+    await db.matchChoices.put({ pageKey: 'gmail:thread:t1', accountId: 'acc-initech', at: '2026-11-02T09:00:00.000Z' });
+    const { choice, results } = await lookupForPage(db, keys({ domains: ['globex.com'] }), 'gmail:thread:t1');
+    expect(choice?.accountId).toBe('acc-initech');
+    expect(Object.keys(results.accountsById).sort()).toEqual(['acc-globex', 'acc-globex-eu', 'acc-initech']);
+  });
+
+  it('has no choice for a page the user chose nothing on, or one without a key', async () => {
+    expect((await lookupForPage(db, keys({ domains: ['globex.com'] }), 'gmail:thread:t2')).choice).toBeUndefined();
+    const { choice, results } = await lookupForPage(db, keys({ emails: ['ana@globex.com'] }), undefined);
+    expect(choice).toBeUndefined();
+    expect(Object.keys(results.accountsById)).toEqual(['acc-initech']);
   });
 });
