@@ -8,13 +8,13 @@ import { ContentAreas, personOf, recipientsOf } from './gmail-people';
 import { PeopleSet } from './people';
 import { GMAIL, GMAIL_MESSAGE } from './gmail-selectors';
 import type { HostAdapter, MessageReader } from './adapter';
-import type { PageContext, PageMessage, PageTime } from './types';
+import type { PageContext, PageMessage, PageTime, PageUrl } from './types';
 
 /** Bounds that keep a read under a millisecond on long threads. */
 export const GMAIL_LIMITS = { messages: 10, bodyChars: 4000, signatureChars: 500, people: 100 } as const;
 
 /** The thread token at the end of a hash route (`#inbox/FMfcg…`, `#label/x/FMfcg…`), else null. */
-export function gmailThreadToken(url: URL): string | null {
+export function gmailThreadToken(url: PageUrl): string | null {
   const route = url.hash.replace(/^#/, '').split('?')[0];
   const segments = route.split('/').filter(Boolean);
   if (segments.length < 2) return null;
@@ -42,7 +42,7 @@ function threadParts(doc: Document) {
 }
 
 /** The thread in view and its people: all that matching needs. What the messages say is read on request (readGmailMessages). */
-export function readGmail(url: URL, doc: Document): PageContext {
+export function readGmail(url: PageUrl, doc: Document): PageContext {
   const href = url.href;
   const token = url.pathname.startsWith('/mail') ? gmailThreadToken(url) : null;
   if (!token) return { host: 'gmail', kind: 'list', url: href };
@@ -83,7 +83,7 @@ export function readGmail(url: URL, doc: Document): PageContext {
 }
 
 /** What the thread's last messages say, with who wrote them to whom and when (as the page writes it). */
-export function readGmailMessages(_url: URL, doc: Document): PageMessage[] {
+export function readGmailMessages(_url: PageUrl, doc: Document): PageMessage[] {
   const { messageEls, content } = threadParts(doc);
   return messageEls.slice(-GMAIL_LIMITS.messages).map((el) => {
     const body = queryFirst(el, GMAIL.body);
