@@ -42,7 +42,7 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
     void loading.then(() => reply(use(reader)));
   };
   const readMessages = (reply: (messages: PageMessage[]) => void) =>
-    withReader((loaded) => messagesSafely(loaded, new URL(location.href), document), reply);
+    withReader((loaded) => messagesSafely(loaded, location, document), reply);
   const selectionSeed = (reply: (seed: PromiseDraftSeed) => void) => {
     // Read before the reader may have to load: the selection may change meanwhile.
     const selection = window.getSelection();
@@ -56,13 +56,8 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
   // The matches are coarser than the reader (*.my.salesforce.com, all of Outlook's app for its route
   // changes, lib/hosts/matches.ts): off the reader's pages nothing is read or mounted, and no room taken;
   // the route is still watched, so a move to a page it reads (Outlook's calendar to mail) mounts the sidebar.
-  // Every read looks at the theme too (after the next frame): a theme switch (Gmail's, without a reload)
-  // changes no context, so the watch would not report it.
-  const read = (): PageContext | null => {
-    tellTheme();
-    const url = new URL(location.href);
-    return adapter.isHost(url) ? readSafely(adapter, url, document) : null;
-  };
+  // The page's own location, not a parsed copy of it: fields read straight off it cost less per read.
+  const read = (): PageContext | null => (adapter.isHost(location) ? readSafely(adapter, location, document) : null);
   let onReadPage = false;
 
   // In the browser's side panel mode nothing is mounted: the page is read and the panel told.
@@ -74,10 +69,12 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
   };
   const handoff = createPromiseHandoff(() => crypto.randomUUID());
   let lastContext: PageContext | null = null;
-  // The host's background colours, told on mounting and after reads when they changed (Gmail switches theme
-  // without a reload); the sidebar works out the theme. Read once the page has drawn, when its own style pass
-  // has run: read at once, they would force that pass here (and after mounting, one for our own elements).
-  // On mounting, after the next frame (before the sidebar draws); after reads, once a burst of them settles.
+  // The host's background colours, told on mounting and when they changed (Gmail switches theme without a
+  // reload); the sidebar works out the theme. Read once the page has drawn, when its own style pass has run:
+  // read at once, they would force that pass here (and after mounting, one for our own elements). On
+  // mounting, after the next frame (before the sidebar draws); then once a burst of reads that found the same
+  // thread or record settles: a theme switch changes the page's styles but not what is in view, while a
+  // navigation (a thread swap) changes what is in view and is no moment to look at the theme.
   let backgrounds: string | null = null;
   let themeTimer: number | undefined;
   const readTheme = () => {
@@ -119,25 +116,31 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
   let unreadableTimer: number | undefined;
   // Our own sidebar going in or out of the page is no change of what the page shows.
   const isOwn = (node: Node) => sidebar?.frame.owns(node) === true;
-  const watch = watchPage(window, read, isOwn, (context) => {
-    if (unreadableTimer !== undefined) window.clearTimeout(unreadableTimer);
-    unreadableTimer = undefined;
-    // The extension was updated or removed: this script is orphaned, so take the sidebar off the page.
-    if (!browser.runtime?.id) return stop();
-    const wasOnReadPage = onReadPage;
-    onReadPage = context !== null;
-    if (!onReadPage) lastContext = null;
-    // Mounted before the context is told (lastContext is still the previous page's: null on arrival).
-    applyDisplay(context?.kind === 'unreadable' ? null : context);
-    if (!context) {
-      if (wasOnReadPage && mode === 'panel') void tellPanel({ glance: 'panel', type: 'no-page' });
-      return;
-    }
-    lastContext = context;
-    if (context.kind !== 'unreadable') return tell({ type: 'context', context });
-    tell({ type: 'navigating' });
-    unreadableTimer = window.setTimeout(() => tell({ type: 'context', context }), UNREADABLE_GRACE_MS);
-  });
+  const watch = watchPage(
+    window,
+    read,
+    isOwn,
+    (context) => {
+      if (unreadableTimer !== undefined) window.clearTimeout(unreadableTimer);
+      unreadableTimer = undefined;
+      // The extension was updated or removed: this script is orphaned, so take the sidebar off the page.
+      if (!browser.runtime?.id) return stop();
+      const wasOnReadPage = onReadPage;
+      onReadPage = context !== null;
+      if (!onReadPage) lastContext = null;
+      // Mounted before the context is told (lastContext is still the previous page's: null on arrival).
+      applyDisplay(context?.kind === 'unreadable' ? null : context);
+      if (!context) {
+        if (wasOnReadPage && mode === 'panel') void tellPanel({ glance: 'panel', type: 'no-page' });
+        return;
+      }
+      lastContext = context;
+      if (context.kind !== 'unreadable') return tell({ type: 'context', context });
+      tell({ type: 'navigating' });
+      unreadableTimer = window.setTimeout(() => tell({ type: 'context', context }), UNREADABLE_GRACE_MS);
+    },
+    tellTheme,
+  );
   watch.check();
 
   // sendResponse rather than a returned promise: Chrome's own onMessage does not take promises.

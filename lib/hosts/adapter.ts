@@ -1,12 +1,12 @@
 /** A host Glance reads: which pages are its own, what they show, and when a selected sentence was sent. */
-import type { HostName, PageContext, PageMessage, PageTime } from './types';
+import type { HostName, PageContext, PageMessage, PageTime, PageUrl } from './types';
 
 export interface HostAdapter {
   host: HostName;
   /** Pages of this host that the reader understands (the manifest's matches are coarser). */
-  isHost(url: URL): boolean;
+  isHost(url: PageUrl): boolean;
   /** What is in view, as far as matching needs it: a thread's people, not what its messages say. */
-  read(url: URL, doc: Document): PageContext;
+  read(url: PageUrl, doc: Document): PageContext;
   /**
    * A mail host's message reader (below): the path of its own module, web-accessible to this host's
    * pages, which the content script imports only when the sidebar asks what the thread says or when a
@@ -19,7 +19,7 @@ export interface HostAdapter {
 /** A mail host's reading of the open thread's messages, read only when asked. */
 export interface MessageReader {
   /** What the thread's last messages say, with who wrote them to whom and when (as the page writes it). */
-  read(url: URL, doc: Document): PageMessage[];
+  read(url: PageUrl, doc: Document): PageMessage[];
   /** The sent time of the email that holds `node`, so "by Friday" counts from the day it was written. */
   sentOfNode(node: Node | null): PageTime | undefined;
 }
@@ -28,7 +28,7 @@ export interface MessageReader {
  * What the page shows, never a throw: host pages change without notice, and a failed read must
  * become "could not read this page", not a dead sidebar or an error in the host page.
  */
-export function readSafely(adapter: HostAdapter, url: URL, doc: Document): PageContext {
+export function readSafely(adapter: HostAdapter, url: PageUrl, doc: Document): PageContext {
   try {
     return adapter.read(url, doc);
   } catch (err) {
@@ -38,7 +38,7 @@ export function readSafely(adapter: HostAdapter, url: URL, doc: Document): PageC
 }
 
 /** The open thread's messages, or none: an odd page leaves "Found in this email" empty, never throws. */
-export function messagesSafely(reader: MessageReader | undefined, url: URL, doc: Document): PageMessage[] {
+export function messagesSafely(reader: MessageReader | undefined, url: PageUrl, doc: Document): PageMessage[] {
   try {
     return reader?.read(url, doc) ?? [];
   } catch {

@@ -7,38 +7,44 @@ import { squash } from './dom';
 import { GMAIL } from './gmail-selectors';
 import type { Person } from './types';
 
-/** The bodies found per message, for DOM variants whose bodies have none of Gmail's classes. */
-export class ContentAreas {
-  private bodies: Element[] = [];
-
-  addBody(body: Element | null) {
-    if (body) this.bodies.push(body);
-  }
-
-  /** True when `el` sits in a message body, quoted history or a thread-list row. */
-  contains(el: Element): boolean {
-    return el.closest(GMAIL.notParticipant) !== null || this.bodies.some((b) => b.contains(el));
-  }
-
+/**
+ * Where a thread's content is (message bodies, quoted history, thread-list rows), and who each person hook
+ * outside it names: worked out once per hook in a read, though the sender, recipient and participant passes
+ * meet the same hooks (on every thread swap, each DOM call costs more than the read's own logic).
+ * `bodies`: those found by a selector other than Gmail's own body classes, which notParticipant covers.
+ */
+export function contentAreas(bodies: Element[]) {
+  // Per hook: false when it is content, else the person it names, if any.
+  const hooks = new Map<Element, Person | undefined | false>();
+  const hook = (el: Element) => {
+    if (!hooks.has(el)) hooks.set(el, el.closest(GMAIL.notParticipant) || bodies.some((b) => b.contains(el)) ? false : personOf(el));
+    return hooks.get(el);
+  };
   /** Elements under `root` matching `selector` that are people chips, not content. */
-  outside(root: Document | Element, selector: string, limit = Infinity): Element[] {
+  const outside = (root: Document | Element, selector: string, limit = Infinity): Element[] => {
     const out: Element[] = [];
     for (const el of Array.from(root.querySelectorAll(selector))) {
       if (out.length >= limit) break;
-      if (!this.contains(el)) out.push(el);
+      if (hook(el) !== false) out.push(el);
     }
     return out;
-  }
-
-  /** The first element outside content matching any of `selectors`, tried in order. */
-  firstOutside(root: Document | Element, selectors: readonly string[]): Element | null {
-    for (const s of selectors) {
-      const [el] = this.outside(root, s, 1);
-      if (el) return el;
-    }
-    return null;
-  }
+  };
+  return {
+    outside,
+    /** The first element outside content matching any of `selectors`, tried in order. */
+    firstOutside(root: Document | Element, selectors: readonly string[]): Element | null {
+      for (const s of selectors) {
+        const [el] = outside(root, s, 1);
+        if (el) return el;
+      }
+      return null;
+    },
+    /** The person a hook outside content names. */
+    person: (el: Element | null): Person | undefined => (el && hook(el)) || undefined,
+  };
 }
+
+export type ContentAreas = ReturnType<typeof contentAreas>;
 
 /** A person chip: span[email][name] in headers, or the avatar img.ajn[jid][data-name]. */
 export function personOf(el: Element | null): Person | undefined {
@@ -63,13 +69,13 @@ function cleanName(raw: string | null | undefined): string | undefined {
 
 /** The recipients in one message's header, without the sender. */
 export function recipientsOf(messageEl: Element, from: Person | undefined, content: ContentAreas): Person[] {
-  let els = content.outside(messageEl, GMAIL.recipient.join(','));
+  let els = content.outside(messageEl, GMAIL.recipient);
   // Without the recipient class, every other hovercard in the message header is a recipient.
   if (els.length === 0) els = content.outside(messageEl, '[email]');
   const seen = new Set(from ? [from.email] : []);
   const out: Person[] = [];
   for (const el of els) {
-    const p = personOf(el);
+    const p = content.person(el);
     if (p && !seen.has(p.email)) {
       seen.add(p.email);
       out.push(p);

@@ -39,7 +39,7 @@ export const GMAIL = {
   sender: ['span.gD[email]', 'h3 [email]', '[email][data-hovercard-id]', '[email]', 'img.ajn[jid]'],
 
   /** Recipient hovercard spans ("to me, Raj"); any other [email] in the header is a fallback. */
-  recipient: ['span.g2[email]'],
+  recipient: 'span.g2[email]',
 
   /** The visible body of an expanded message (an element with [email] is a person chip, never the body). */
   body: ['div.a3s', 'div.ii.gt', '[data-message-id] [dir="ltr"]:not([email])', '[data-message-id] [dir="auto"]:not([email])'],
@@ -55,7 +55,7 @@ export const GMAIL = {
    * Person hooks that held still from 2014 to 2026: the sender span.gD, the recipient span.g2 and
    * the avatar img.ajn (address in `jid`). Read when no heading or message container is found.
    */
-  personHooks: ['span.gD[email], span.g2[email], img.ajn[jid]'],
+  personHooks: 'span.gD[email], span.g2[email], img.ajn[jid]',
 
   /** The account button in the top bar: aria-label "Google Account: Casey Morgan (casey@…)". */
   accountButton: ['a[aria-label^="Google Account"]', 'a[href*="accounts.google.com/SignOutOptions"][aria-label]', '[data-email]'],

@@ -4,17 +4,19 @@
  * from the DOM through the selectors in gmail-selectors.ts.
  */
 import { blockText, firstEmailIn, queryAllFirst, queryFirst, shortText, squash } from './dom';
-import { ContentAreas, personOf, recipientsOf } from './gmail-people';
+import { contentAreas, recipientsOf } from './gmail-people';
 import { PeopleSet } from './people';
 import { GMAIL, GMAIL_MESSAGE } from './gmail-selectors';
 import type { HostAdapter, MessageReader } from './adapter';
-import type { PageContext, PageMessage, PageTime } from './types';
+import type { PageContext, PageMessage, PageTime, PageUrl } from './types';
 
+/** The one bound the page script needs (the others are the message reader's): kept out of the object it would carry whole. */
+const MAX_PEOPLE = 100;
 /** Bounds that keep a read under a millisecond on long threads. */
-export const GMAIL_LIMITS = { messages: 10, bodyChars: 4000, signatureChars: 500, people: 100 } as const;
+export const GMAIL_LIMITS = { messages: 10, bodyChars: 4000, signatureChars: 500, people: MAX_PEOPLE } as const;
 
 /** The thread token at the end of a hash route (`#inbox/FMfcg…`, `#label/x/FMfcg…`), else null. */
-export function gmailThreadToken(url: URL): string | null {
+export function gmailThreadToken(url: PageUrl): string | null {
   const route = url.hash.replace(/^#/, '').split('?')[0];
   const segments = route.split('/').filter(Boolean);
   if (segments.length < 2) return null;
@@ -31,18 +33,19 @@ function threadParts(doc: Document) {
   const scope = queryFirst(doc, GMAIL.main) ?? doc;
   const messageEls = queryAllFirst(scope, GMAIL.message).filter((el) => !el.closest('tr.zA'));
   // Bodies are content: an [email] inside one is what a message says, not who is on the thread.
-  const content = new ContentAreas();
+  const bodies: Element[] = [];
   let open = 0;
   for (const el of messageEls) {
-    const body = queryFirst(el, GMAIL.body);
-    content.addBody(body);
+    let body: Element | null = null;
+    // The first two are Gmail's own body classes, content already (GMAIL.notParticipant).
+    if (GMAIL.body.findIndex((s) => (body = el.querySelector(s))) > 1) bodies.push(body!);
     if (body) open++;
   }
-  return { scope, heading: queryFirst(scope, GMAIL.subject), messageEls, content, open };
+  return { scope, heading: queryFirst(scope, GMAIL.subject), messageEls, content: contentAreas(bodies), open };
 }
 
 /** The thread in view and its people: all that matching needs. What the messages say is read on request (readGmailMessages). */
-export function readGmail(url: URL, doc: Document): PageContext {
+export function readGmail(url: PageUrl, doc: Document): PageContext {
   const href = url.href;
   const token = url.pathname.startsWith('/mail') ? gmailThreadToken(url) : null;
   if (!token) return { host: 'gmail', kind: 'list', url: href };
@@ -50,19 +53,19 @@ export function readGmail(url: URL, doc: Document): PageContext {
   const { scope, heading, messageEls, content, open } = threadParts(doc);
   const people = new PeopleSet();
   for (const el of messageEls) {
-    const from = personOf(content.firstOutside(el, GMAIL.sender));
+    const from = content.person(content.firstOutside(el, GMAIL.sender));
     people.add(from);
     recipientsOf(el, from, content).forEach((p) => people.add(p));
   }
 
   // Collapsed messages, avatars and the reply box show participants outside the message headers;
   // a copy without heading or message wrappers still has these hooks.
-  const participants = heading || messageEls.length ? GMAIL.participant : GMAIL.personHooks.join(',');
-  for (const el of content.outside(scope, participants, GMAIL_LIMITS.people)) people.add(personOf(el));
+  const participants = heading || messageEls.length ? GMAIL.participant : GMAIL.personHooks;
+  for (const el of content.outside(scope, participants, MAX_PEOPLE)) people.add(content.person(el));
 
   if (!heading && messageEls.length === 0 && people.size === 0) {
     // Also the moment between the hash change and Gmail rendering the thread: the caller reads again.
-    const looked = [...GMAIL.subject, ...GMAIL.message, ...GMAIL.personHooks].join(', ');
+    const looked = [...GMAIL.subject, ...GMAIL.message, GMAIL.personHooks].join(', ');
     return unreadable(href, 'no thread heading, message or sender found', looked);
   }
   if (people.size === 0) {
@@ -83,11 +86,11 @@ export function readGmail(url: URL, doc: Document): PageContext {
 }
 
 /** What the thread's last messages say, with who wrote them to whom and when (as the page writes it). */
-export function readGmailMessages(_url: URL, doc: Document): PageMessage[] {
+export function readGmailMessages(_url: PageUrl, doc: Document): PageMessage[] {
   const { messageEls, content } = threadParts(doc);
   return messageEls.slice(-GMAIL_LIMITS.messages).map((el) => {
     const body = queryFirst(el, GMAIL.body);
-    const from = personOf(content.firstOutside(el, GMAIL.sender));
+    const from = content.person(content.firstOutside(el, GMAIL.sender));
     const to = recipientsOf(el, from, content);
     // A collapsed message shows a one-line preview instead of its body.
     const text = body

@@ -4,7 +4,7 @@
  */
 import { queryFirst, shortText } from './dom';
 import type { HostAdapter } from './adapter';
-import type { CrmObject, CrmRecordRef, PageContext } from './types';
+import type { CrmObject, CrmRecordRef, PageContext, PageUrl } from './types';
 
 const HS = {
   /** Association cards that list the record's companies (right sidebar), then any association card. */
@@ -52,7 +52,7 @@ export function companyIdFromHref(href: string | null): string | null {
   return m ? m[1] : null;
 }
 
-export function readHubspot(url: URL, doc: Document): PageContext {
+export function readHubspot(url: PageUrl, doc: Document): PageContext {
   const found = hubspotRecordFromPath(url.pathname);
   if (!found) return { host: 'hubspot', kind: 'list', url: url.href };
   const record: CrmRecordRef = { crm: 'hubspot', object: found.object, id: found.id };

@@ -7,7 +7,7 @@ import { blockText, firstEmailIn, queryAllFirst, queryFirst, shortText, squash }
 import type { HostAdapter, MessageReader } from './adapter';
 import { OUTLOOK, OUTLOOK_MESSAGE } from './outlook-selectors';
 import { PeopleSet } from './people';
-import type { PageContext, PageMessage, PageTime, Person } from './types';
+import type { PageContext, PageMessage, PageTime, PageUrl, Person } from './types';
 
 /** Bounds that keep a read under a millisecond on long conversations. */
 export const OUTLOOK_LIMITS = { messages: 10, bodyChars: 4000, recipients: 100 } as const;
@@ -18,7 +18,7 @@ const HOSTNAMES = new Set(['outlook.office.com', 'outlook.office365.com', 'outlo
  * The item or conversation id in a mail route: /mail/id/<id>, /mail/inbox/id/<id>,
  * /mail/0/archive/id/<id>, /mail/deeplink/read/<id> (the pop-out). Else null: a folder, search or compose.
  */
-export function outlookRouteId(url: URL): string | null {
+export function outlookRouteId(url: PageUrl): string | null {
   const segments = url.pathname.split('/').filter(Boolean);
   if (segments[0] !== 'mail') return null;
   const at = segments.findIndex((s, i) => i > 0 && (s === 'id' || (s === 'read' && segments[i - 1] === 'deeplink')));
@@ -30,7 +30,7 @@ export function outlookRouteId(url: URL): string | null {
 }
 
 /** The open conversation's scope and message elements, or null when the pane shows no open message. */
-function conversationParts(url: URL, doc: Document) {
+function conversationParts(url: PageUrl, doc: Document) {
   const pane = queryFirst(doc, OUTLOOK.readingPane);
   const reading = queryFirst(pane ?? doc, OUTLOOK.readContainer);
   // Compose shares the reading pane with an open message; only an open message is a thread.
@@ -42,7 +42,7 @@ function conversationParts(url: URL, doc: Document) {
 }
 
 /** The conversation in view and its people: all that matching needs. What the messages say is read on request (readOutlookMessages). */
-export function readOutlook(url: URL, doc: Document): PageContext {
+export function readOutlook(url: PageUrl, doc: Document): PageContext {
   const href = url.href;
   const parts = conversationParts(url, doc);
   if (!parts) return { host: 'outlook', kind: 'list', url: href };
@@ -77,7 +77,7 @@ export function readOutlook(url: URL, doc: Document): PageContext {
 }
 
 /** What the conversation's last messages say, with who wrote them to whom and when (as the page writes it). */
-export function readOutlookMessages(url: URL, doc: Document): PageMessage[] {
+export function readOutlookMessages(url: PageUrl, doc: Document): PageMessage[] {
   const parts = conversationParts(url, doc);
   if (!parts) return [];
   return parts.messageEls.slice(-OUTLOOK_LIMITS.messages).map((el) => {

@@ -5,7 +5,7 @@
 import { queryFirst, shortText, squash } from './dom';
 import { isSalesforceId, objectFromKeyPrefix, toSalesforceId18 } from './salesforce-id';
 import type { HostAdapter } from './adapter';
-import type { CrmRecordRef, PageContext } from './types';
+import type { CrmRecordRef, PageContext, PageUrl } from './types';
 
 const SF = {
   /**
@@ -77,7 +77,7 @@ export function accountIdFromHref(href: string | null): string | null {
   return m ? toSalesforceId18(m[1]) : null;
 }
 
-export function readSalesforce(url: URL, doc: Document): PageContext {
+export function readSalesforce(url: PageUrl, doc: Document): PageContext {
   const href = url.href;
   const rawId = salesforceIdFromPath(url.pathname);
   if (rawId === 'invalid') {

@@ -1,5 +1,11 @@
 /** What a host adapter reads off the page in front of the user. Plain data: it crosses frames and messages. */
 
+/**
+ * The parts of a page's address the readers look at: a URL, or the page's own Location, which the content
+ * script passes as it is rather than parsing a copy of it on every read.
+ */
+export type PageUrl = Pick<URL, 'href' | 'protocol' | 'hostname' | 'pathname' | 'hash'>;
+
 export type HostName = 'gmail' | 'outlook' | 'salesforce' | 'hubspot';
 /** The mail hosts: their pages show threads of messages. */
 export type MailHostName = 'gmail' | 'outlook';

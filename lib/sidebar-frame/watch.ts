@@ -14,22 +14,28 @@ export interface PageWatch {
   stop(): void;
 }
 
-/** `isOwn`: nodes the caller puts in the page itself (the sidebar); their coming and going is no change of the page. */
+/**
+ * `isOwn`: nodes the caller puts in the page itself (the sidebar); their coming and going is no change of the page.
+ * `onSame`: a read found what was in view before (the DOM changed, but not the thread or record).
+ */
 export function watchPage(
   win: Window,
   read: () => PageContext | null,
   isOwn: (node: Node) => boolean,
   onChange: (context: PageContext | null) => void,
+  onSame?: () => void,
 ): PageWatch {
   let lastKey: string | undefined;
   let scheduled = false;
 
   const check = () => {
+    // Back on: a change from now on may be one this read does not see.
+    observe();
     scheduled = false;
     dueAt = Infinity;
     const context = read();
     const key = context ? JSON.stringify(context) : 'null';
-    if (key === lastKey) return;
+    if (key === lastKey) return onSame?.();
     lastKey = key;
     onChange(context);
   };
@@ -40,6 +46,9 @@ export function watchPage(
     if (scheduled && dueAt <= at) return;
     // A navigation must not wait behind a lazy read: bring the pending read forward.
     if (scheduled) win.clearTimeout(timer);
+    // Until the read, a DOM change could only ask for it again (a navigation brings it forward itself): the
+    // observer is off, so a thread being drawn costs the page no call into this script per change.
+    else observer.disconnect();
     scheduled = true;
     dueAt = at;
     timer = win.setTimeout(check, delay);
@@ -58,18 +67,18 @@ export function watchPage(
     schedule(performance.now() - navigatedAt < EAGER_MS ? 0 : LAZY_MS);
   };
 
-  win.addEventListener('hashchange', onNavigate);
+  // popstate comes with every hash change (Gmail's routes) and back or forward, before hashchange: no need for both.
   win.addEventListener('popstate', onNavigate);
   // The Navigation API sees pushState navigations, which no window event reports to a content script.
   const navigation = (win as Window & { navigation?: EventTarget }).navigation;
   navigation?.addEventListener('navigatesuccess', onNavigate);
   const observer = new MutationObserver(onMutation);
-  observer.observe(win.document.documentElement, { childList: true, subtree: true });
+  const observe = () => observer.observe(win.document.documentElement, { childList: true, subtree: true });
+  observe();
 
   return {
     check,
     stop() {
-      win.removeEventListener('hashchange', onNavigate);
       win.removeEventListener('popstate', onNavigate);
       navigation?.removeEventListener('navigatesuccess', onNavigate);
       observer.disconnect();

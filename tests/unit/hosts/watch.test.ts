@@ -25,7 +25,7 @@ describe('watchPage', () => {
     expect(seen).toHaveLength(1);
 
     url = 'https://mail.google.com/mail/u/0/#starred';
-    window.dispatchEvent(new Event('hashchange'));
+    window.dispatchEvent(new PopStateEvent('popstate'));
     await vi.advanceTimersByTimeAsync(0);
     expect(seen.map((c) => c?.url)).toEqual(['https://mail.google.com/mail/u/0/#inbox', url]);
 
@@ -51,7 +51,7 @@ describe('watchPage', () => {
     expect(reads).toBe(0);
     // A navigation while that lazy read is pending brings it forward.
     label = 'b';
-    window.dispatchEvent(new Event('hashchange'));
+    window.dispatchEvent(new PopStateEvent('popstate'));
     await vi.advanceTimersByTimeAsync(0);
     expect(reads).toBe(1);
     // Now the thread is being drawn: each change is read straight away.
