@@ -85,13 +85,20 @@ export async function contactsBy(db: GlanceDB, key: ContactKey, values: readonly
   });
 }
 
+/** The packs that hold any of these contact ids, each once. */
+async function packsHolding(db: GlanceDB, ids: readonly string[]): Promise<ContactPack[]> {
+  return unique(
+    await db.contactPacks
+      .where('_ids')
+      .anyOf(distinct([...ids]))
+      .toArray(),
+  );
+}
+
 /** The stored contact for each id (same order), or undefined. */
 export async function contactsById(db: GlanceDB, ids: readonly string[]): Promise<(StoredContact | undefined)[]> {
   if (!ids.length) return [];
-  const packs = await db.contactPacks
-    .where('_ids')
-    .anyOf(distinct([...ids]))
-    .toArray();
+  const packs = await packsHolding(db, ids);
   const found = new Map<string, StoredContact>();
   const wanted = new Set(ids);
   for (const pack of packs) for (const c of pack.contacts) if (wanted.has(c.id)) found.set(c.id, c);
@@ -130,11 +137,12 @@ export async function putContacts(db: GlanceDB, contacts: readonly Contact[]): P
   if (elsewhere.length) for (const pack of await db.contactPacks.bulkGet(elsewhere)) if (pack) before.set(pack.accountId, pack);
   for (const c of incoming.values()) if (!before.has(c.accountId)) before.set(c.accountId, undefined);
 
+  // Each touched pack keeps the contacts this call does not bring; the incoming ones join their account's.
   const members = new Map<string, Map<string, StoredContact>>();
-  for (const [accountId, pack] of before) members.set(accountId, new Map(pack?.contacts.map((c) => [c.id, c])));
   for (const [accountId, pack] of before) {
-    if (!pack) continue;
-    for (const c of pack.contacts) if (incoming.has(c.id)) members.get(accountId)!.delete(c.id);
+    const kept = new Map<string, StoredContact>();
+    for (const c of pack?.contacts ?? []) if (!incoming.has(c.id)) kept.set(c.id, c);
+    members.set(accountId, kept);
   }
   for (const c of incoming.values()) members.get(c.accountId)!.set(c.id, c);
   await writePacks(db, members);
@@ -163,8 +171,7 @@ export async function restorePacks(db: GlanceDB, entries: readonly PackBefore[])
 
 /** Changes some fields of a stored contact; false when there is no such contact. */
 export async function updateContact(db: GlanceDB, id: string, changes: Partial<Contact>): Promise<boolean> {
-  const [accountId] = await db.contactPacks.where('_ids').equals(id).primaryKeys();
-  const pack = accountId === undefined ? undefined : await db.contactPacks.get(accountId);
+  const [pack] = await packsHolding(db, [id]);
   const contact = pack?.contacts.find((c) => c.id === id);
   if (!pack || !contact) return false;
   const updated = withContactKeys(withoutKeys({ ...contact, ...changes }));
@@ -181,12 +188,7 @@ export async function updateContact(db: GlanceDB, id: string, changes: Partial<C
 export async function deleteContactsById(db: GlanceDB, ids: readonly string[]): Promise<StoredContact[]> {
   if (!ids.length) return [];
   const gone = new Set(ids);
-  const packs = unique(
-    await db.contactPacks
-      .where('_ids')
-      .anyOf(distinct([...ids]))
-      .toArray(),
-  );
+  const packs = await packsHolding(db, ids);
   const removed: StoredContact[] = [];
   const members = new Map<string, Map<string, StoredContact>>();
   for (const pack of packs) {
