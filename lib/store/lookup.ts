@@ -14,10 +14,6 @@ function groupBy<T>(items: T[], key: (item: T) => string | undefined): Record<st
   return out;
 }
 
-export async function lookupForMatch(db: GlanceDB, keys: LookupKeys, extraAccountIds: string[] = []): Promise<LookupResults> {
-  return db.transaction('r', [db.accounts, db.contactPacks], async () => resultsOf(db, keys, await queryKeys(db, keys), extraAccountIds));
-}
-
 /**
  * The look-ups for a page, with the account the user chose for it before: the choice is read beside
  * the index queries, in the same transaction, rather than in one of its own ahead of them (a thread
@@ -26,7 +22,7 @@ export async function lookupForMatch(db: GlanceDB, keys: LookupKeys, extraAccoun
 export async function lookupForPage(
   db: GlanceDB,
   keys: LookupKeys,
-  pageKey: string | undefined,
+  pageKey?: string,
 ): Promise<{ choice?: MatchChoice; results: LookupResults }> {
   return db.transaction('r', [db.accounts, db.contactPacks, db.matchChoices], async () => {
     const [choice, found] = await Promise.all([pageKey ? db.matchChoices.get(pageKey) : undefined, queryKeys(db, keys)]);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LookupKeys } from '../../../lib/match/types';
 import { GlanceDB } from '../../../lib/store/db';
-import { lookupForMatch, lookupForPage } from '../../../lib/store/lookup';
+import { lookupForPage } from '../../../lib/store/lookup';
 import { writeRecords } from '../../../lib/store/records';
 
 const log = { at: '2026-11-01T09:00:00.000Z', source: 'file' as const, name: 'book.json', rejected: 0 };
@@ -33,11 +33,12 @@ beforeEach(async () => {
   );
 });
 afterEach(() => db.close());
+const results = async (k: LookupKeys, pageKey?: string) => (await lookupForPage(db, k, pageKey)).results;
 
-describe('lookupForMatch', () => {
+describe('lookupForPage: what the keys find', () => {
   it('finds contacts by whole name (Outlook shows recipients by name only), with their accounts, index fields removed', async () => {
     await writeRecords(db, { contacts: [{ id: 'con-raj', accountId: 'acc-globex-eu', name: 'Raj  Patel', email: 'raj@globex.de' }] }, log);
-    const found = await lookupForMatch(db, keys({ names: ['raj patel', 'ana'] }));
+    const found = await results(keys({ names: ['raj patel', 'ana'] }));
     expect(found.contactsByName).toEqual({
       'raj patel': [{ id: 'con-raj', accountId: 'acc-globex-eu', name: 'Raj  Patel', email: 'raj@globex.de' }],
     });
@@ -45,22 +46,19 @@ describe('lookupForMatch', () => {
   });
 
   it('finds accounts by 18-character Salesforce id and by HubSpot id, index fields removed', async () => {
-    const found = await lookupForMatch(db, keys({ salesforceIds: ['001A0000006Vm9rIAC'], hubspotIds: ['4401'] }));
+    const found = await results(keys({ salesforceIds: ['001A0000006Vm9rIAC'], hubspotIds: ['4401'] }));
     expect(found.accountsBySalesforceId['001A0000006Vm9rIAC'].map((a) => a.id)).toEqual(['acc-globex']);
     expect(found.accountsByHubspotId['4401'].map((a) => a.id)).toEqual(['acc-globex']);
     expect(Object.keys(found.accountsById['acc-globex']).filter((k) => k.startsWith('_'))).toEqual([]);
   });
 
   it('finds HubSpot ids written with stray spaces', async () => {
-    const found = await lookupForMatch(db, keys({ hubspotIds: ['77'] }));
+    const found = await results(keys({ hubspotIds: ['77'] }));
     expect(found.accountsByHubspotId['77']?.map((a) => a.id)).toEqual(['acc-initech']);
   });
 
   it('finds contacts by CRM id and by email whatever its letter case, with their accounts', async () => {
-    const found = await lookupForMatch(
-      db,
-      keys({ salesforceIds: ['003A0000006Vm9rIAC'], hubspotIds: ['901'], emails: ['ana@globex.com'] }),
-    );
+    const found = await results(keys({ salesforceIds: ['003A0000006Vm9rIAC'], hubspotIds: ['901'], emails: ['ana@globex.com'] }));
     expect(found.contactsBySalesforceId['003A0000006Vm9rIAC'].map((c) => c.id)).toEqual(['con-ana']);
     expect(found.contactsByHubspotId['901'].map((c) => c.id)).toEqual(['con-ana']);
     expect(found.contactsByEmail['ana@globex.com']).toEqual([
@@ -77,7 +75,7 @@ describe('lookupForMatch', () => {
   });
 
   it('finds every account listing a registrable domain, once each', async () => {
-    const found = await lookupForMatch(db, keys({ domains: ['globex.com', 'globex.de', 'unknown.org'] }));
+    const found = await results(keys({ domains: ['globex.com', 'globex.de', 'unknown.org'] }));
     expect(found.accountsByDomain['globex.com'].map((a) => a.id).sort()).toEqual(['acc-globex', 'acc-globex-eu']);
     expect(found.accountsByDomain['globex.de'].map((a) => a.id)).toEqual(['acc-globex-eu']);
     expect(found.accountsByDomain['unknown.org']).toBeUndefined();
@@ -85,10 +83,15 @@ describe('lookupForMatch', () => {
   });
 
   it('loads extra accounts asked for by id (a remembered choice), and finds nothing for no keys', async () => {
-    const found = await lookupForMatch(db, keys({}), ['acc-initech', 'acc-gone']);
+    await db.matchChoices.bulkPut([
+      { pageKey: 'gmail:thread:chosen', accountId: 'acc-initech', at: '2026-11-02T09:00:00.000Z' },
+      { pageKey: 'gmail:thread:removed', accountId: 'acc-gone', at: '2026-11-02T09:00:00.000Z' },
+    ]);
+    const found = await results(keys({}), 'gmail:thread:chosen');
     expect(Object.keys(found.accountsById)).toEqual(['acc-initech']);
     expect(found.contactsByEmail).toEqual({});
     expect(found.accountsByDomain).toEqual({});
+    expect((await results(keys({}), 'gmail:thread:removed')).accountsById).toEqual({});
   });
 });
 

@@ -14,7 +14,7 @@ import {
 } from '../../../../lib/connectors/salesforce/map';
 import { decideMatch, lookupKeys } from '../../../../lib/match/match';
 import { GlanceDB } from '../../../../lib/store/db';
-import { lookupForMatch } from '../../../../lib/store/lookup';
+import { lookupForPage } from '../../../../lib/store/lookup';
 import { writeRecords } from '../../../../lib/store/records';
 import { accountSchema, contactSchema, ticketSchema } from '../../../../lib/model/bundle';
 import { fixture, HAS_RECORDED, NO_RECORDED_REASON, recorded } from './support';
@@ -88,7 +88,7 @@ describe('accounts', () => {
       record: { crm: 'salesforce' as const, object: 'contact' as const, id: '003dM00001vWOXJ' },
     };
     const keys = lookupKeys(page, { ownDomains: [] });
-    const results = await lookupForMatch(db, keys);
+    const { results } = await lookupForPage(db, keys);
     expect(decideMatch(page, keys, results)).toMatchObject({
       status: 'matched',
       accountId: 'salesforce:001dM00003jU9GyQAK',
