@@ -7,6 +7,7 @@
  */
 import type { Contact } from '../model/bundle';
 import type { ContactPack, GlanceDB, StoredContact } from './db';
+import { rowsWithAnyKey } from './any-key';
 import { withContactKeys, withoutKeys } from './keys';
 
 /** What a look-up can find contacts by: the index of each. */
@@ -38,12 +39,6 @@ export function packOf(accountId: string, contacts: StoredContact[]): ContactPac
   };
 }
 
-/** Packs are found once per matching key: each pack once, in the order first found. */
-function unique(packs: ContactPack[]): ContactPack[] {
-  const seen = new Set<string>();
-  return packs.filter((p) => !seen.has(p.accountId) && (seen.add(p.accountId), true));
-}
-
 /** An account's contacts, by id. */
 export async function contactsOf(db: GlanceDB, accountId: string): Promise<StoredContact[]> {
   return (await db.contactPacks.get(accountId))?.contacts ?? [];
@@ -70,12 +65,7 @@ export async function contactsBy(db: GlanceDB, key: ContactKey, values: readonly
   if (!values.length) return [];
   const wanted = new Set(values);
   const field = FIELD[key];
-  const packs = unique(
-    await db.contactPacks
-      .where(INDEX[key])
-      .anyOf([...wanted])
-      .toArray(),
-  );
+  const packs = await rowsWithAnyKey(db.contactPacks, INDEX[key], [...wanted]);
   const found: StoredContact[] = [];
   for (const pack of packs) for (const c of pack.contacts) if (c[field] !== undefined && wanted.has(c[field])) found.push(c);
   return found.sort((a, b) => {
@@ -86,13 +76,8 @@ export async function contactsBy(db: GlanceDB, key: ContactKey, values: readonly
 }
 
 /** The packs that hold any of these contact ids, each once. */
-async function packsHolding(db: GlanceDB, ids: readonly string[]): Promise<ContactPack[]> {
-  return unique(
-    await db.contactPacks
-      .where('_ids')
-      .anyOf(distinct([...ids]))
-      .toArray(),
-  );
+function packsHolding(db: GlanceDB, ids: readonly string[]): Promise<ContactPack[]> {
+  return rowsWithAnyKey(db.contactPacks, '_ids', ids);
 }
 
 /** The stored contact for each id (same order), or undefined. */

@@ -2,6 +2,7 @@
 import type { LookupKeys, LookupResults } from '../match/types';
 import type { Account } from '../model/bundle';
 import type { GlanceDB, MatchChoice, StoredAccount, StoredContact } from './db';
+import { rowsWithAnyKey } from './any-key';
 import { contactsBy } from './contacts';
 import { withoutKeys } from './keys';
 
@@ -39,7 +40,7 @@ function queryKeys(db: GlanceDB, keys: LookupKeys) {
     contactsBy(db, 'sf', keys.salesforceIds),
     contactsBy(db, 'hs', keys.hubspotIds),
     contactsBy(db, 'email', keys.emails),
-    keys.domains.length ? db.accounts.where('_domains').anyOf(keys.domains).distinct().toArray() : [],
+    rowsWithAnyKey(db.accounts, '_domains', keys.domains),
     contactsBy(db, 'name', keys.names ?? []),
   ]);
 }
