@@ -97,6 +97,31 @@ export async function timeBarePut(page: Page, filePath: string): Promise<BarePut
   );
 }
 
+/** Waits until the background has judged the whole book (book.query no longer says it is updating). */
+export async function waitForInsightsPass(page: Page, timeoutMs = 10 * 60_000): Promise<void> {
+  await inPage(
+    page,
+    async ({ timeoutMs }) => {
+      const query = { scope: 'all', filters: [], text: '', sort: { key: 'rank', direction: 'asc' } };
+      const send = (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome.runtime
+        .sendMessage;
+      const until = performance.now() + timeoutMs;
+      for (;;) {
+        const reply = (await send({ glance: 'request', type: 'book.query', payload: { query, offset: 0, limit: 1 } })) as {
+          ok: boolean;
+          error?: string;
+          data?: { updating: boolean };
+        };
+        if (!reply?.ok) throw new Error(`book.query: ${reply?.error ?? 'no reply'}`);
+        if (!reply.data!.updating) return;
+        if (performance.now() > until) throw new Error('The insights pass after the import did not end in time.');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    },
+    { timeoutMs },
+  );
+}
+
 /**
  * page.match for a thread against the bare look-up of the same run, sampled alternately in rounds so
  * that a busy moment of the machine falls on both. The bare look-up is settings.get: a round trip to
