@@ -6,7 +6,8 @@ import type { Plugin } from 'vite';
 /** Vite's tag for an HTML entry's script, and the preload links of the chunks it imports. */
 const MODULE_ENTRY = /[ \t]*<script type="module" crossorigin src="\/([\w./-]+\.js)"><\/script>\n?/;
 const MODULE_PRELOAD = /[ \t]*<link rel="modulepreload" crossorigin href="\/([\w./-]+\.js)">\n?/g;
-const BODY_END = /([ \t]*)<\/body>/;
+const STYLESHEET = /([ \t]*)<link rel="stylesheet" crossorigin href="\/([\w./-]+\.css)">\n?/g;
+const TITLE_END = /([ \t]*)(<title>[^<]*<\/title>\n)/;
 /** Vite's preload helper asks `import.meta.resolve` first and falls back on the page's address, which is all a classic script has. */
 const EXPECTED_LOGS = new Set(['EMPTY_IMPORT_META']);
 
@@ -16,10 +17,13 @@ const EXPECTED_LOGS = new Set(['EMPTY_IMPORT_META']);
  * browser's extension loader, and a module graph also waits to be linked whole (measured: the bare
  * sidebar's one classic script ran well before Glance's four modules). Its static imports are bundled
  * into it; its dynamic `import()`s (React and the rest of the sidebar) stay separate chunks, which a
- * classic script loads just as well, relative to its own address. The tag is `async` and after
- * `#root`: it runs as soon as it is in, without waiting for the styles Vite links in the head (a
- * deferred one would), and finds the root there. Fails the build if Vite's output changes shape,
- * rather than shipping a sidebar that loads nothing.
+ * classic script loads just as well, relative to its own address. The tag is `async` and first in the
+ * head, so its request leaves before anything else the page needs; it touches the DOM only once the
+ * background has answered, long after the page is parsed. The styles Vite links are written into the
+ * page instead: three more files through the extension loader made the script wait behind them and
+ * behind the style pass their arrival set off (measured in a trace of a cold open: the script ran
+ * about 25 ms later). Fails the build if Vite's output changes shape, rather than shipping a sidebar
+ * that loads nothing or shows it unstyled.
  */
 export function classicSidebarEntry(htmlFile = 'entrypoints/sidebar/index.html'): Plugin {
   return {
@@ -31,7 +35,7 @@ export function classicSidebarEntry(htmlFile = 'entrypoints/sidebar/index.html')
       const source = html.type === 'asset' && typeof html.source === 'string' ? html.source : '';
       const entryFile = MODULE_ENTRY.exec(source)?.[1];
       const entry = entryFile ? bundle[entryFile] : undefined;
-      if (!entryFile || entry?.type !== 'chunk' || !BODY_END.test(source))
+      if (!entryFile || entry?.type !== 'chunk' || !TITLE_END.test(source))
         throw new Error(`${htmlFile}: Vite's module entry changed shape; update build/classic-sidebar-entry.ts.`);
       const inlined = new Set<string>();
       entry.code = await asClassicScript(bundle, entryFile, inlined);
@@ -43,9 +47,22 @@ export function classicSidebarEntry(htmlFile = 'entrypoints/sidebar/index.html')
       (html as OutputAsset).source = source
         .replace(MODULE_ENTRY, '')
         .replace(MODULE_PRELOAD, '')
-        .replace(BODY_END, (_, indent: string) => `${indent}  <script async src="/${entryFile}"></script>\n${indent}</body>`);
+        .replace(STYLESHEET, (_, indent: string, file: string) => `${indent}<style>${styleText(bundle, htmlFile, file)}</style>\n`)
+        .replace(
+          TITLE_END,
+          (_, indent: string, title: string) => `${indent}${title}${indent}<script async src="/${entryFile}"></script>\n`,
+        );
     },
   };
+}
+
+/** A stylesheet of the build, to be written into the page; it must not end the style element it goes in. */
+function styleText(bundle: OutputBundle, htmlFile: string, file: string): string {
+  const asset = bundle[file];
+  const text = asset?.type === 'asset' && typeof asset.source === 'string' ? asset.source.trim() : undefined;
+  if (text === undefined) throw new Error(`${htmlFile} links ${file}, which is not a stylesheet of this build.`);
+  if (/<\/style/i.test(text)) throw new Error(`${file} holds "</style", so it cannot be written into ${htmlFile}.`);
+  return text;
 }
 
 /** The entry chunk with the chunks it statically imports bundled in, as an IIFE; `inlined` gets their file names. */
