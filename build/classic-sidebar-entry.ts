@@ -47,7 +47,13 @@ export function classicSidebarEntry(htmlFile = 'entrypoints/sidebar/index.html')
       (html as OutputAsset).source = source
         .replace(MODULE_ENTRY, '')
         .replace(MODULE_PRELOAD, '')
-        .replace(STYLESHEET, (_, indent: string, file: string) => `${indent}<style>${styleText(bundle, htmlFile, file)}</style>\n`)
+        .replace(STYLESHEET, (_, indent: string, file: string) => {
+          // The link stays, disabled: a stylesheet link disabled in the markup is never fetched, and Vite's
+          // preload helper, which looks for the page's stylesheet links by address before it loads a lazy
+          // chunk's styles, then knows these are in the page (without it, the first screen fetched all three again).
+          const style = `${indent}<style>${styleText(bundle, htmlFile, file)}</style>\n`;
+          return `${style}${indent}<link rel="stylesheet" href="/${file}" disabled>\n`;
+        })
         .replace(
           TITLE_END,
           (_, indent: string, title: string) => `${indent}${title}${indent}<script async src="/${entryFile}"></script>\n`,
