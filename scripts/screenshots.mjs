@@ -60,6 +60,15 @@ async function openGmail(glance, key, viewport, { dark = false } = {}) {
   return { page, frame: await sidebarFrame(page) };
 }
 
+/**
+ * The account's whole sidebar rather than its first screen, which is drawn before the rest loads: the
+ * sections below it are in, and on a mail host the thread has been read. A fixed wait caught either.
+ */
+async function accountSettled(frame) {
+  await frame.getByRole('button', { name: /^Commitments/ }).waitFor();
+  await frame.getByText('Reading this email…').waitFor({ state: 'detached' });
+}
+
 async function sidebarStates(glance, suffix, viewport, withBook) {
   if (!withBook) {
     const { page, frame } = await openGmail(glance, 'acme', viewport);
@@ -71,6 +80,7 @@ async function sidebarStates(glance, suffix, viewport, withBook) {
   }
   const acme = await openGmail(glance, 'acme', viewport);
   await acme.frame.locator('[data-match="matched"]').waitFor();
+  await accountSettled(acme.frame);
   await acme.page.waitForTimeout(300);
   await shoot(acme.page, 'sidebar-gmail', suffix);
   await acme.frame.getByRole('button', { name: 'Collapse Glance sidebar' }).click();
@@ -82,6 +92,7 @@ async function sidebarStates(glance, suffix, viewport, withBook) {
 
   const dark = await openGmail(glance, 'acme', viewport, { dark: true });
   await dark.frame.locator('html[data-theme="dark"] [data-match="matched"]').waitFor();
+  await accountSettled(dark.frame);
   await dark.page.waitForTimeout(300);
   await shoot(dark.page, 'sidebar-gmail-dark', suffix);
   await dark.page.close();
@@ -96,6 +107,7 @@ async function sidebarStates(glance, suffix, viewport, withBook) {
       await page.goto(crm.url);
       const frame = await sidebarFrame(page);
       await frame.locator(`html[data-theme="${dark ? 'dark' : 'light'}"] [data-match="matched"]`).waitFor();
+      await accountSettled(frame);
       await page.waitForTimeout(300);
       await shoot(page, `sidebar-${host}${dark ? '-dark' : ''}`, suffix);
       await page.close();
