@@ -3,7 +3,7 @@
  * its first steps are each a round trip to the browser's IndexedDB backend (Chromium prefetches
  * only once a cursor has gone on a while). For a few keys, as in a glance's look-up (an email or
  * two, a domain, a CRM id), one request per key sent together is about one round trip: measured,
- * a Gmail thread's look-up went from 2.4 to 1.4 ms (p50). For many keys, as an import chunk's "where
+ * a Gmail thread's look-up went from 2.4 to 1.5 ms (p50). For many keys, as an import chunk's "where
  * are these 500 contacts now", every request has its own fixed cost and the prefetching cursor is
  * far cheaper (one request per key made a 10k-account import's commit 1.7 times as long).
  * Either way rows come in the order `anyOf` gives them: by index key, then primary key; a row found
