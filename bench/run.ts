@@ -27,6 +27,7 @@ import { lookupsDuringImport } from './busy';
 import { timeExport } from './export';
 import { openOptions, timeImport } from './import';
 import { launchSnapshot, QUIET_PAGE, snapshotExtension } from './launch';
+import { keepHandNotes } from './report-sections';
 import { matchCase, timeRequests, type RequestCase } from './lookup';
 import { describeMachine, load } from './machine';
 import { importTargetLines, renderMarkdown, type BenchResults, type LookupRow } from './report';
@@ -389,7 +390,9 @@ async function main() {
       sync,
     );
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
-    writeFileSync(join(ROOT, 'docs/performance.md'), `${markdown}\n`);
+    const path = join(ROOT, 'docs/performance.md');
+    // The notes written by hand between runs stay; every figure is this run's.
+    writeFileSync(path, `${keepHandNotes(existsSync(path) ? readFileSync(path, 'utf8') : '', markdown).trimEnd()}\n`);
     console.log(`\n${markdown}`);
     log('wrote docs/performance.md');
   } finally {
