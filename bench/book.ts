@@ -7,6 +7,7 @@ import type { Glance } from '../tests/e2e/harness.mjs';
 import { seedBook } from './book-seed';
 import { inPage } from './in-page';
 import { QUIET_PAGE } from './launch';
+import { RANKED, request } from './lookup';
 import { summarise, type Summary } from './stats';
 import { stopServiceWorker } from '../tests/e2e/service-worker';
 
@@ -31,26 +32,6 @@ export interface BookBench {
   /** book.query alone (rank order, first 100 rows), nothing changed. */
   queryAlone: Summary;
 }
-
-type Send = (message: unknown) => Promise<{ ok: boolean; error?: string; data?: unknown }>;
-
-/** Sends one request from the page and returns its round trip (ms). */
-function request(page: Page, type: string, payload: unknown): Promise<{ ms: number; data: unknown }> {
-  return inPage(
-    page,
-    async ({ type, payload }) => {
-      const send = (globalThis as unknown as { chrome: { runtime: { sendMessage: Send } } }).chrome.runtime.sendMessage;
-      const started = performance.now();
-      const reply = await send({ glance: 'request', type, payload });
-      const ms = performance.now() - started;
-      if (!reply?.ok) throw new Error(`${type}: ${reply?.error ?? 'no reply'}`);
-      return { ms, data: reply.data };
-    },
-    { type, payload },
-  );
-}
-
-const RANKED = { scope: 'all', filters: [], text: '', sort: { key: 'rank', direction: 'asc' } };
 
 export async function benchBook(
   glance: Glance,

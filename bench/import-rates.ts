@@ -9,7 +9,7 @@ import type { ImportTiming } from './import';
 import { STAGED_CHUNK } from '../lib/store/import-journal';
 import { SCHEMA_V4 } from '../lib/store/db';
 import { inPage } from './in-page';
-import { requestSamples, type RequestCase } from './lookup';
+import { RANKED, request, requestSamples, type RequestCase } from './lookup';
 import { summarise, type Summary } from './stats';
 
 export interface BarePut {
@@ -99,27 +99,11 @@ export async function timeBarePut(page: Page, filePath: string): Promise<BarePut
 
 /** Waits until the background has judged the whole book (book.query no longer says it is updating). */
 export async function waitForInsightsPass(page: Page, timeoutMs = 10 * 60_000): Promise<void> {
-  await inPage(
-    page,
-    async ({ timeoutMs }) => {
-      const query = { scope: 'all', filters: [], text: '', sort: { key: 'rank', direction: 'asc' } };
-      const send = (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome.runtime
-        .sendMessage;
-      const until = performance.now() + timeoutMs;
-      for (;;) {
-        const reply = (await send({ glance: 'request', type: 'book.query', payload: { query, offset: 0, limit: 1 } })) as {
-          ok: boolean;
-          error?: string;
-          data?: { updating: boolean };
-        };
-        if (!reply?.ok) throw new Error(`book.query: ${reply?.error ?? 'no reply'}`);
-        if (!reply.data!.updating) return;
-        if (performance.now() > until) throw new Error('The insights pass after the import did not end in time.');
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-    },
-    { timeoutMs },
-  );
+  const until = Date.now() + timeoutMs;
+  while ((await request<{ updating: boolean }>(page, 'book.query', { query: RANKED, offset: 0, limit: 1 })).data.updating) {
+    if (Date.now() > until) throw new Error('The insights pass after the import did not end in time.');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 /**

@@ -15,6 +15,27 @@ export interface RequestCase {
   expect: { matchedAccountId?: string; matchStatus?: string; viewAccountId?: string };
 }
 
+type Send = (message: unknown) => Promise<{ ok: boolean; error?: string; data?: unknown }>;
+
+/** Sends one request from an extension page as Glance's pages do; its round trip (ms) and answer. A refusal throws. */
+export function request<T = unknown>(page: Page, type: string, payload: unknown): Promise<{ ms: number; data: T }> {
+  return inPage(
+    page,
+    async ({ type, payload }) => {
+      const send = (globalThis as unknown as { chrome: { runtime: { sendMessage: Send } } }).chrome.runtime.sendMessage;
+      const started = performance.now();
+      const reply = await send({ glance: 'request', type, payload });
+      const ms = performance.now() - started;
+      if (!reply?.ok) throw new Error(`${type}: ${reply?.error ?? 'no reply'}`);
+      return { ms, data: reply.data };
+    },
+    { type, payload },
+  ) as Promise<{ ms: number; data: T }>;
+}
+
+/** The book in rank order, every account: the book page's first query. */
+export const RANKED = { scope: 'all', filters: [], text: '', sort: { key: 'rank', direction: 'asc' } };
+
 export function matchCase(label: string, context: PageContext, expect: RequestCase['expect']): RequestCase {
   return { label, type: 'page.match', payload: { context }, expect };
 }

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { HUBSPOT_TOKEN, startHubSpotFake } from '../tests/fakes/hubspot.mjs';
 import { grantHostPermission, launchGlance, serveHost, sidebarFrame } from '../tests/e2e/harness.mjs';
 import { ACME_GMAIL_CONTEXT } from './contexts';
+import { request } from './lookup';
 import { inPage } from './in-page';
 import { load } from './machine';
 import { summarise, type Summary } from './stats';
@@ -52,21 +53,6 @@ export interface SyncBench {
 const PAUSE_MS = 50;
 const IDLE_LOOKUPS = 200;
 const ACME_THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVwXkLpRtGhZmNcJbBvDsWqHfT';
-
-type Send = (message: unknown) => Promise<{ ok: boolean; error?: string; data?: unknown }>;
-
-function request<T>(page: Page, type: string, payload: unknown): Promise<T> {
-  return inPage(
-    page,
-    async ({ type, payload }) => {
-      const send = (globalThis as unknown as { chrome: { runtime: { sendMessage: Send } } }).chrome.runtime.sendMessage;
-      const reply = await send({ glance: 'request', type, payload });
-      if (!reply?.ok) throw new Error(`${type}: ${reply?.error ?? 'no reply'}`);
-      return reply.data;
-    },
-    { type, payload },
-  ) as Promise<T>;
-}
 
 export async function benchSync(
   extensionDir: string,
@@ -114,13 +100,13 @@ export async function benchSync(
     loads.after = load();
     const during = await stopLookups(sidebar);
     const idle = await idleLookups(sidebar, acmeId);
-    const status = await request<{ sources: Array<{ source: string; lastResult?: string; state: string; error?: string }> }>(
+    const { data: status } = await request<{ sources: Array<{ source: string; lastResult?: string; state: string; error?: string }> }>(
       options,
       'sync.status',
       {},
     );
     const hubspot = status.sources.find((s) => s.source === 'hubspot')!;
-    const summary = await request<{ counts: Record<string, number> }>(options, 'store.summary', {});
+    const { data: summary } = await request<{ counts: Record<string, number> }>(options, 'store.summary', {});
     const requests = fake.log.filter((r) => r.path !== '/account-info/v3/details');
     const first = requests[0]?.at ?? clicked;
     const gaps: number[] = [];
