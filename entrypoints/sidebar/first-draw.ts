@@ -1,7 +1,7 @@
 /**
  * Part of the entry's one script: the first screen drawn without React (components/sidebar/first-draw.ts)
- * the moment the background answers, and the sidebar's styles, which it needs drawn (the build links
- * them from the page). Small; React (./first-screen.tsx) loads after the screen is drawn.
+ * the moment the background answers, and the sidebar's styles, which it needs drawn (the build writes
+ * them into the page). Small; React (./first-screen.tsx) loads after the screen is drawn.
  */
 import { drawFirstScreen } from '@/components/sidebar/first-draw';
 import type { AccountView } from '@/lib/account-view/types';

@@ -1,7 +1,7 @@
 /**
  * The sidebar frame's entry. It holds no React and not even the UI's message client: it connects to
  * its content script and redeems the token the moment it arrives. It carries the first screen drawn
- * without React (./first-draw.ts, small; its styles are linked from the page): a matched account is
+ * without React (./first-draw.ts, small; its styles are written into the page): a matched account is
  * drawn with it as the answer comes, and only then are React and the sidebar loaded
  * (./first-screen.tsx, most of the sidebar's script), which take the screen over. Both run on this
  * frame's one thread: loaded first, React would hold the handshake and the first screen back.
@@ -129,7 +129,7 @@ const link = connectToHost(
   onArrival,
 );
 // The content script connects on this frame's greeting (lib/sidebar-frame/connect.ts), not on its load
-// event, which the styles' loading holds back.
+// event, which comes later.
 if (link) setTimeout(loadScreen, SCREEN_AT_LATEST_MS);
 else loadScreen();
 
