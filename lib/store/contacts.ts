@@ -65,7 +65,7 @@ export async function contactsBy(db: GlanceDB, key: ContactKey, values: readonly
   if (!values.length) return [];
   const wanted = new Set(values);
   const field = FIELD[key];
-  const packs = await rowsWithAnyKey(db.contactPacks, INDEX[key], [...wanted]);
+  const packs = await rowsWithAnyKey(db.contactPacks, INDEX[key], values);
   const found: StoredContact[] = [];
   for (const pack of packs) for (const c of pack.contacts) if (c[field] !== undefined && wanted.has(c[field])) found.push(c);
   return found.sort((a, b) => {
