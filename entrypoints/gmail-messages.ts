@@ -1,8 +1,9 @@
 /**
  * Gmail's message reader as a module of its own, web-accessible to Gmail's pages: the content script
  * (entrypoints/gmail-page.ts) imports it only when the sidebar asks what the open thread says or when a selection was sent. Code only,
- * no data: what it reads stays in the content script that called it.
+ * no data: what it reads stays in the content script that called it. Its calls never throw (safeMessageReader).
  */
+import { safeMessageReader } from '@/lib/hosts/adapter';
 import { gmailMessageReader } from '@/lib/hosts/gmail';
 
-export default defineUnlistedScript(() => gmailMessageReader);
+export default defineUnlistedScript(() => safeMessageReader(gmailMessageReader));

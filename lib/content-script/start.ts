@@ -6,7 +6,7 @@
  * React. Each host gets a script of its own (entrypoints/*-page.ts) with only its reader, and no
  * extension-API wrapper: a few kilobytes on every page load.
  */
-import { messagesSafely, readSafely, sentSafely, type HostAdapter, type MessageReader } from '../hosts/adapter';
+import { readSafely, type HostAdapter, type MessageReader } from '../hosts/adapter';
 import { displayModeOf, DISPLAY_MODE_KEY } from '../display/mode';
 import { createPromiseHandoff } from '../display/promise-handoff';
 import type { PageContext, PageMessage } from '../hosts/types';
@@ -42,14 +42,14 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
     void loading.then(() => reply(use(reader)));
   };
   const readMessages = (reply: (messages: PageMessage[]) => void) =>
-    withReader((loaded) => messagesSafely(loaded, location, document), reply);
+    withReader((loaded) => loaded?.read(location, document) ?? [], reply);
   const selectionSeed = (reply: (seed: PromiseDraftSeed) => void) => {
     // Read before the reader may have to load: the selection may change meanwhile.
     const selection = window.getSelection();
     const text = (selection?.toString() ?? '').trim().slice(0, 2000);
     const node = selection?.anchorNode ?? null;
     withReader(
-      (loaded) => (text ? sentSafely(loaded, node) : undefined),
+      (loaded) => (text ? loaded?.sentOfNode(node) : undefined),
       (sent) => reply(sent ? { text, sent } : { text }),
     );
   };

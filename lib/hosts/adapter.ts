@@ -54,3 +54,11 @@ export function sentSafely(reader: MessageReader | undefined, node: Node | null)
     return undefined;
   }
 }
+
+/**
+ * A reader whose calls never throw, as the message modules hand it to the content script: the page
+ * script then carries no guard of its own for code it loads only on request.
+ */
+export function safeMessageReader(reader: MessageReader): MessageReader {
+  return { read: (url, doc) => messagesSafely(reader, url, doc), sentOfNode: (node) => sentSafely(reader, node) };
+}
