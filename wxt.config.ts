@@ -17,7 +17,11 @@ const CRM_API_ORIGINS = ['https://api.hubapi.com/*', 'https://*.my.salesforce.co
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [zodWithoutEvalProbe(), bareUnlistedScripts(), messageReaderModules(), classicSidebarEntry()] }),
+  vite: () => ({
+    plugins: [zodWithoutEvalProbe(), bareUnlistedScripts(), messageReaderModules(), classicSidebarEntry()],
+    // The options page reads import files in a worker (lib/import/file-session.worker.ts), bundled apart: zod comes with it.
+    worker: { plugins: () => [zodWithoutEvalProbe()] },
+  }),
   manifest: ({ manifestVersion }) => ({
     name: 'Glance',
     description: 'The customer account beside every email and CRM record: health, risks, promises and people.',

@@ -3,6 +3,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { call } from '@/lib/messages/client';
 import { importFile, type ConfirmMapping, type ImportOutcome, type ImportProgress } from '@/lib/import/upload';
+import { workerFileSession } from '@/lib/import/worker-file-session';
 import type { MappingProposal } from '@/lib/import/exports/read';
 import type { ColumnChoice } from '@/lib/import/exports/recognise';
 import { MappingPreview } from './MappingPreview';
@@ -37,7 +38,7 @@ export function ImportPanel() {
         }),
       );
     try {
-      setOutcome(await importFile(file, call, setProgress, undefined, confirmMapping));
+      setOutcome(await importFile(file, call, { onProgress: setProgress, confirmMapping, openSession: workerFileSession }));
     } catch (error) {
       // importFile answers every failure it knows of; this is the last guard, so that whatever
       // happens the user reads an outcome and can pick a file again without reloading the page.

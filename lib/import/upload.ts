@@ -2,22 +2,20 @@
  * Sends a chosen file to the background in chunks, then commits it step by step (each step is one
  * short request; the background applies batches in their own transactions). The file is checked as
  * a whole first (JSON? a bundle?) so a wrong file is refused before anything is sent; records too
- * big to send and all but the last copy of a repeated id are held back here, on the page, which is
- * the only place that sees the whole file.
+ * big to send and all but the last copy of a repeated id are held back by the file session
+ * (file-session.ts), the only place that sees the whole file.
  */
 import { RECORD_TYPES, type RecordType } from '../model/bundle';
 import type { call as callBackground } from '../messages/client';
 import type { RecordCounts } from '../store/records';
 import { readCsvText } from './csv';
-import { decodeFileBytes } from './decode';
-import { readExportText, type MappingProposal } from './exports/read';
+import type { MappingProposal } from './exports/read';
 import { IGNORE, FIELDS } from './exports/fields';
 import type { ColumnChoice } from './exports/recognise';
-import type { SkippedRow } from './exports/rows';
-import { shapeProblem } from './limits';
-import { findDuplicates, readBundleText, type Duplicate, type EnvelopeResult, type Rejection } from './validate';
+import { CHUNK_SIZE, localFileSession, type FileReading, type FileSession } from './file-session';
+import { readBundleText, type Duplicate, type EnvelopeResult, type Rejection } from './validate';
 
-export const CHUNK_SIZE = 2000;
+export { CHUNK_SIZE };
 
 /**
  * Chunks sent before the first is answered: while the background checks and stages one, this page
@@ -46,40 +44,25 @@ export type ConfirmMapping = (proposal: MappingProposal) => Promise<ColumnChoice
 
 const KNOWN_CHOICES = new Set<string>([...FIELDS, IGNORE, 'keep']);
 
-const describeSkipped = (s: SkippedRow) => `Row ${s.row} skipped: ${s.reason}.`;
-const SHOWN_SKIPPED = 20;
-
 export interface ImportableFile {
   name: string;
   arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export interface ImportOptions {
+  onProgress?: (progress: ImportProgress) => void;
+  wait?: (ms: number) => Promise<void>;
+  confirmMapping?: ConfirmMapping;
+  /** Where the file is read and held: in place unless the page hands a worker's session. */
+  openSession?: () => FileSession;
 }
 
 export function readImportText(fileName: string, text: string): EnvelopeResult {
   return /\.csv$/i.test(fileName) ? readCsvText(text) : readBundleText(text);
 }
 
-/** Runs of consecutive positions still to send, at most CHUNK_SIZE long, so each chunk keeps its offset in the file. */
-function chunksToSend(length: number, held: Set<number>): Array<{ offset: number; end: number }> {
-  const chunks: Array<{ offset: number; end: number }> = [];
-  let start = -1;
-  for (let i = 0; i <= length; i++) {
-    const sendable = i < length && !held.has(i);
-    if (sendable && start === -1) start = i;
-    if (start !== -1 && (!sendable || i - start === CHUNK_SIZE)) {
-      chunks.push({ offset: start, end: i });
-      start = sendable ? i : -1;
-    }
-  }
-  return chunks;
-}
-
-export async function importFile(
-  file: ImportableFile,
-  call: typeof callBackground,
-  onProgress: (progress: ImportProgress) => void = () => undefined,
-  wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  confirmMapping?: ConfirmMapping,
-): Promise<ImportOutcome> {
+export async function importFile(file: ImportableFile, call: typeof callBackground, options: ImportOptions = {}): Promise<ImportOutcome> {
+  const { onProgress = () => undefined, wait = (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)), confirmMapping } = options;
   onProgress({ phase: 'reading', done: 0, total: 1 });
   let bytes: ArrayBuffer;
   try {
@@ -90,42 +73,27 @@ export async function importFile(
   let importId: string | undefined;
   const notes: string[] = [];
   const refuse = (error: string): ImportOutcome => ({ ok: false, fileName: file.name, error, ...(notes.length ? { notes } : {}) });
+  const session = (options.openSession ?? localFileSession)();
   try {
-    const decoded = decodeFileBytes(bytes);
-    if (decoded.note) notes.push(decoded.note);
-    const envelope = /\.csv$/i.test(file.name)
-      ? await readCsvExport(decoded.text, call, notes, confirmMapping)
-      : readBundleText(decoded.text);
-    if (!envelope.ok) return refuse(envelope.error);
-
-    const rejected: Rejection[] = [];
-    const duplicates: Duplicate[] = [];
-    const plans = RECORD_TYPES.map((type) => {
-      const list = envelope.records[type] ?? [];
-      const found = findDuplicates(type, list);
-      duplicates.push(...found.duplicates);
-      const held = found.skipped;
-      list.forEach((record, i) => {
-        if (held.has(i)) return;
-        const problem = shapeProblem(record);
-        if (!problem) return;
-        held.add(i);
-        const id = (record as { id?: unknown })?.id;
-        rejected.push({ path: `${type}[${i}]`, id: typeof id === 'string' ? id.slice(0, 200) : undefined, reason: problem });
-      });
-      return { type, list, chunks: chunksToSend(list.length, held) };
-    });
-    const total = plans.reduce((n, p) => n + p.chunks.reduce((m, c) => m + c.end - c.offset, 0), 0);
+    const opened = await session.open(bytes, file.name, new Date().toISOString().slice(0, 10));
+    if (opened.decodeNote) notes.push(opened.decodeNote);
+    let reading = opened.reading;
+    if (reading.kind === 'needs-mapping') reading = await mapColumns(reading.proposal, session, call, notes, confirmMapping);
+    if (reading.kind === 'refused') return refuse(reading.error);
+    if (reading.kind === 'needs-mapping') return refuse('The columns of this CSV file were not recognised. Nothing was imported.');
+    notes.push(...reading.notes);
+    const { plans, total, duplicates } = reading;
+    const rejected = [...reading.rejected];
 
     importId = (
-      await call('import.begin', { name: file.name.slice(0, 500), ...(envelope.generatedAt ? { generatedAt: envelope.generatedAt } : {}) })
+      await call('import.begin', { name: file.name.slice(0, 500), ...(reading.generatedAt ? { generatedAt: reading.generatedAt } : {}) })
     ).importId;
     let done = 0;
     let accepted = 0;
     const inFlight: Promise<void>[] = [];
-    for (const { type, list, chunks } of plans) {
+    for (const { type, chunks } of plans) {
       for (const { offset, end } of chunks) {
-        const records = list.slice(offset, end);
+        const records = await session.records(type, offset, end);
         const sent = call('import.chunk', { importId, type, offset, records }).then((result) => {
           rejected.push(...result.rejected);
           accepted += result.accepted;
@@ -139,6 +107,7 @@ export async function importFile(
       }
     }
     for (const sent of inFlight) await sent;
+    session.close();
     rejected.sort((a, b) => RECORD_TYPES.indexOf(typeOf(a)) - RECORD_TYPES.indexOf(typeOf(b)) || positionOf(a) - positionOf(b));
     if (accepted === 0) {
       // Committing would store nothing: that is a failed import, and the user should read why.
@@ -163,7 +132,7 @@ export async function importFile(
     const { counts, kept } = await commitInSteps(importId, call, onProgress, wait);
     return { ok: true, fileName: file.name, counts, rejected, duplicates, notes, kept };
   } catch (error) {
-    // Whatever failed (the background, the message channel, or reading the file here), the page
+    // Whatever failed (the background, the message channel, or reading the file), the page
     // gets an outcome it can show: the import is dropped, or what it wrote is being taken out again.
     const aborted = importId ? await call('import.abort', { importId }).catch(() => undefined) : undefined;
     const message = error instanceof Error ? error.message : String(error);
@@ -173,6 +142,8 @@ export async function importFile(
     // The background's own refusals may already say so; the user should read it once.
     const tail = /nothing was changed/i.test(message) ? '' : ' Nothing was changed.';
     return refuse(`Import failed: ${message}${/[.!?]$/.test(message) ? '' : '.'}${tail}`);
+  } finally {
+    session.close();
   }
 }
 
@@ -206,45 +177,34 @@ async function commitInSteps(
 }
 
 /**
- * A CSV: a known export is read by its layout; an unknown one by the mapping remembered for its
- * header row, else by the mapping the user confirms now (then remembered). Skipped rows become notes.
+ * A CSV whose columns were not recognised: read with the mapping remembered for its header row, else
+ * with the one the user confirms now (then remembered).
  */
-async function readCsvExport(
-  text: string,
+async function mapColumns(
+  proposal: MappingProposal,
+  session: FileSession,
   call: typeof callBackground,
   notes: string[],
   confirmMapping?: ConfirmMapping,
-): Promise<EnvelopeResult> {
-  const today = new Date().toISOString().slice(0, 10);
-  let reading = readExportText(text, { today });
-  if (reading.kind === 'needs-mapping') {
-    const { proposal } = reading;
-    const fits = (choices: string[] | null): choices is ColumnChoice[] =>
-      !!choices && choices.length === proposal.columns.length && choices.every((c) => KNOWN_CHOICES.has(c));
-    const remembered = await call('import.mapping.get', { headerKey: proposal.headerKey }).catch(() => null);
-    let choices: ColumnChoice[] | null = fits(remembered) ? remembered : null;
-    if (!choices) {
-      if (!confirmMapping) {
-        const headers = proposal.columns.map((c) => `"${c.header}"`).join(', ');
-        return {
-          ok: false,
-          error: `The columns of this CSV file were not recognised (${headers}): map them to Glance fields first. Nothing was imported.`,
-        };
-      }
-      choices = await confirmMapping(proposal);
-      if (!choices) return { ok: false, error: 'The column mapping was not confirmed. Nothing was imported.' };
-      reading = readExportText(text, { today, mapping: choices });
-      if (reading.kind === 'records') await call('import.mapping.save', { headerKey: proposal.headerKey, choices });
-    } else {
-      reading = readExportText(text, { today, mapping: choices });
-      if (reading.kind === 'records') notes.push('Read with the column mapping you confirmed for these columns before.');
-    }
+): Promise<FileReading> {
+  const fits = (choices: string[] | null): choices is ColumnChoice[] =>
+    !!choices && choices.length === proposal.columns.length && choices.every((c) => KNOWN_CHOICES.has(c));
+  const remembered = await call('import.mapping.get', { headerKey: proposal.headerKey }).catch(() => null);
+  if (fits(remembered)) {
+    const reading = await session.map(remembered);
+    if (reading.kind === 'ready') notes.push('Read with the column mapping you confirmed for these columns before.');
+    return reading;
   }
-  if (reading.kind === 'refused') return { ok: false, error: reading.error };
-  if (reading.kind === 'needs-mapping')
-    return { ok: false, error: 'The columns of this CSV file were not recognised. Nothing was imported.' };
-  if (reading.layout) notes.push(`Read as a ${reading.layout}.`);
-  notes.push(...reading.skipped.slice(0, SHOWN_SKIPPED).map(describeSkipped));
-  if (reading.skipped.length > SHOWN_SKIPPED) notes.push(`…and ${reading.skipped.length - SHOWN_SKIPPED} more rows skipped.`);
-  return { ok: true, records: reading.records };
+  if (!confirmMapping) {
+    const headers = proposal.columns.map((c) => `"${c.header}"`).join(', ');
+    return {
+      kind: 'refused',
+      error: `The columns of this CSV file were not recognised (${headers}): map them to Glance fields first. Nothing was imported.`,
+    };
+  }
+  const choices = await confirmMapping(proposal);
+  if (!choices) return { kind: 'refused', error: 'The column mapping was not confirmed. Nothing was imported.' };
+  const reading = await session.map(choices);
+  if (reading.kind === 'ready') await call('import.mapping.save', { headerKey: proposal.headerKey, choices });
+  return reading;
 }

@@ -46,18 +46,18 @@ describe('importFile: an unknown layout', () => {
       choices[1] = 'account.website';
       return choices as never;
     });
-    const first = await importFile(fixture('unknown-layout.csv'), bg.call, noop, undefined, confirm);
+    const first = await importFile(fixture('unknown-layout.csv'), bg.call, { onProgress: noop, confirmMapping: confirm });
     expect(first).toMatchObject({ ok: true, counts: { accounts: 6 } });
     expect(bg.chunkPayloads()[0].records[0]).toMatchObject({ id: 'domain-acme.com', domains: ['acme.com'], arr: 1200000 });
 
-    const again = await importFile(fixture('unknown-layout.csv'), bg.call, noop, undefined, confirm);
+    const again = await importFile(fixture('unknown-layout.csv'), bg.call, { onProgress: noop, confirmMapping: confirm });
     expect(confirm).toHaveBeenCalledTimes(1);
     expect(again).toMatchObject({ ok: true, notes: ['Read with the column mapping you confirmed for these columns before.'] });
   });
 
   it('writes nothing when the user cancels the mapping', async () => {
     const bg = fakeBackground();
-    const outcome = await importFile(fixture('unknown-layout.csv'), bg.call, noop, undefined, async () => null);
+    const outcome = await importFile(fixture('unknown-layout.csv'), bg.call, { onProgress: noop, confirmMapping: async () => null });
     expect(outcome).toMatchObject({ ok: false, error: 'The column mapping was not confirmed. Nothing was imported.' });
     expect(bg.types()).toEqual(['import.mapping.get']);
   });

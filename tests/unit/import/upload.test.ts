@@ -9,7 +9,9 @@ describe('importFile', () => {
     const bg = fakeBackground({ commitSteps: [CHUNK_SIZE, total] });
     const progress: ImportProgress[] = [];
     const contacts = [{ id: 'c1', accountId: 'acc-0', name: 'Ann', email: 'ann@a.io' }];
-    const outcome = await importFile(bundleFile(accounts(2 * CHUNK_SIZE + 500), contacts), bg.call, (p) => progress.push(p));
+    const outcome = await importFile(bundleFile(accounts(2 * CHUNK_SIZE + 500), contacts), bg.call, {
+      onProgress: (p) => progress.push(p),
+    });
 
     expect(outcome).toMatchObject({ ok: true, kept: 2 });
     expect(bg.types()).toEqual([
@@ -79,7 +81,7 @@ describe('importFile', () => {
   it('asks again when the background was stopped during the commit (it resumes the import on restart)', async () => {
     const bg = fakeBackground({ failCommits: 2, commitSteps: [1] });
     const waits: number[] = [];
-    const outcome = await importFile(bundleFile(accounts(1)), bg.call, undefined, async (ms) => void waits.push(ms));
+    const outcome = await importFile(bundleFile(accounts(1)), bg.call, { wait: async (ms) => void waits.push(ms) });
     expect(outcome.ok).toBe(true);
     expect(bg.types().filter((t) => t === 'import.commit')).toHaveLength(3);
     expect(waits).toHaveLength(2);
@@ -87,7 +89,7 @@ describe('importFile', () => {
 
   it('gives up after repeated failures, rolls back what was saved, and says so', async () => {
     const bg = fakeBackground({ failCommits: 10, abortState: 'rolling-back' });
-    const outcome = await importFile(bundleFile(accounts(1)), bg.call, undefined, async () => undefined);
+    const outcome = await importFile(bundleFile(accounts(1)), bg.call, { wait: async () => undefined });
     expect(outcome).toEqual({
       ok: false,
       fileName: 'book.json',
