@@ -41,8 +41,7 @@ export async function startGlance(adapter: HostAdapter): Promise<void> {
     );
     void loading.then(() => reply(use(reader)));
   };
-  const readMessages = (reply: (messages: PageMessage[]) => void) =>
-    withReader((loaded) => loaded?.read(location, document) ?? [], reply);
+  const readMessages = (reply: (messages: PageMessage[]) => void) => withReader((loaded) => loaded?.read(location, document) ?? [], reply);
   const selectionSeed = (reply: (seed: PromiseDraftSeed) => void) => {
     // Read before the reader may have to load: the selection may change meanwhile.
     const selection = window.getSelection();
