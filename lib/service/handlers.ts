@@ -68,8 +68,10 @@ export function createService(outer: ServiceDeps): {
   noteChange = book.onChange;
   const page = createPageHandlers(deps, book.insights);
   const { invalidate: dropPrepared, ...sidebar } = createSidebarHandlers(deps.sidebars, page['page.match'], () => loadProfile(deps.db));
+  const { invalidate: dropCounts, ...store } = createStoreHandlers(deps);
   dropCaches = () => {
     page.invalidate();
+    dropCounts();
     dropPrepared();
   };
   const imports = createImportService(deps);
@@ -91,7 +93,7 @@ export function createService(outer: ServiceDeps): {
     ...createSettingsHandlers(deps),
     ...createReminderHandlers(deps),
     ...createProfileHandlers(deps),
-    ...createStoreHandlers(deps),
+    ...store,
     ...imports.handlers,
     ...createExportHandlers(deps),
     ...createSampleHandlers(deps),

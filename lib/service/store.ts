@@ -1,15 +1,24 @@
 /** store.*: what the options page shows about the book: counts, the sample, the last change, an interrupted import. */
 import type { Handlers } from '../messages/server';
 import { lastRecoveredJob } from '../store/import-journal';
-import { countRecords } from '../store/records';
+import { countRecords, type RecordCounts } from '../store/records';
 import type { ServiceDeps } from './handlers';
 import { sampleAccountIds } from './sample';
 
-export function createStoreHandlers({ db }: ServiceDeps): Pick<Handlers, 'store.summary'> {
+export function createStoreHandlers({ db }: ServiceDeps): Pick<Handlers, 'store.summary'> & { invalidate(): void } {
+  /**
+   * The counts, kept until the next write: counting a big book takes the store seconds (in slices,
+   * lib/store/count.ts), and every open options page and empty sidebar asks again after each change.
+   * Pages asking at once share one count.
+   */
+  let counting: Promise<RecordCounts> | null = null;
   return {
+    invalidate: () => void (counting = null),
     'store.summary': async () => {
+      const kept = (counting ??= countRecords(db));
+      kept.catch(() => counting === kept && (counting = null));
       const [counts, sample, lastImport, outboxPending, recovered] = await Promise.all([
-        countRecords(db),
+        kept,
         sampleAccountIds(db),
         db.importLog.orderBy('seq').last(),
         db.outbox.where('status').equals('pending').count(),

@@ -8,6 +8,7 @@
 import type { Contact } from '../model/bundle';
 import type { ContactPack, GlanceDB, StoredContact } from './db';
 import { rowsWithAnyKey } from './any-key';
+import { countInSlices } from './count';
 import { withContactKeys, withoutKeys } from './keys';
 
 /** What a look-up can find contacts by: the index of each. */
@@ -193,9 +194,9 @@ export async function deleteContactsOfAccounts(db: GlanceDB, accountIds: readonl
   if (accountIds.length) await db.contactPacks.bulkDelete([...accountIds]);
 }
 
-/** How many contacts are stored: the id index has one entry per contact. */
+/** How many contacts are stored: the id index has one entry per contact (counted in slices, lib/store/count.ts). */
 export async function countContacts(db: GlanceDB): Promise<number> {
-  return db.contactPacks.orderBy('_ids').count();
+  return countInSlices(db.contactPacks, '_ids');
 }
 
 /**

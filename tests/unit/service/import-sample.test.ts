@@ -26,6 +26,8 @@ describe('import.begin / chunk / commit', () => {
     // Nothing lands before commit.
     expect(await db.accounts.count()).toBe(0);
     expect(broadcast).not.toHaveBeenCalled();
+    // The options page's counts, kept until the next write: the commit below must not leave them stale.
+    expect((await run('store.summary', {})).counts).toMatchObject({ accounts: 0, contacts: 0 });
 
     const { counts, done, written, total } = await run('import.commit', { importId });
     expect({ done, written, total }).toEqual({ done: true, written: 6, total: 6 });

@@ -1,0 +1,44 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { countInSlices } from '../../../lib/store/count';
+import { countContacts, putContacts } from '../../../lib/store/contacts';
+import { GlanceDB } from '../../../lib/store/db';
+import { countRecords } from '../../../lib/store/records';
+
+let n = 0;
+let db: GlanceDB;
+beforeEach(() => {
+  db = new GlanceDB(`glance-count-${++n}`);
+});
+afterEach(() => db.close());
+
+const contacts = (accounts: number, each: number) =>
+  Array.from({ length: accounts * each }, (_, i) => ({
+    id: `c-${String(i).padStart(4, '0')}`,
+    accountId: `acc-${Math.floor(i / each)}`,
+    name: `Person ${i}`,
+    email: `p${i}@acc${Math.floor(i / each)}.io`,
+  }));
+
+describe('counting a table a slice at a time', () => {
+  it('counts every row, whether the slices divide the rows evenly or not', async () => {
+    await db.accounts.bulkPut(Array.from({ length: 10 }, (_, i) => ({ id: `acc-${i}`, name: `A${i}`, domains: [], _domains: [] })));
+    for (const slice of [1, 3, 5, 10, 11, 1000]) expect(await countInSlices(db.accounts, ':id', slice)).toBe(10);
+    expect(await countInSlices(db.tickets, ':id', 3)).toBe(0);
+  });
+
+  it('counts rows whose primary key has two parts (usage points by account and date)', async () => {
+    await db.usage.bulkPut(
+      ['acc-1', 'acc-2'].flatMap((accountId) =>
+        ['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04'].map((date) => ({ accountId, date, logins: 1 })),
+      ),
+    );
+    expect(await countInSlices(db.usage, ':id', 3)).toBe(8);
+  });
+
+  it('counts contacts, not the packs that hold them', async () => {
+    await putContacts(db, contacts(7, 3));
+    expect(await countInSlices(db.contactPacks, '_ids', 4)).toBe(21);
+    expect(await countContacts(db)).toBe(21);
+    expect(await countRecords(db)).toMatchObject({ contacts: 21, accounts: 0 });
+  });
+});
