@@ -12,8 +12,8 @@ import { countInSlices } from './count';
 import { withContactKeys, withoutKeys } from './keys';
 
 /** What a look-up can find contacts by: the index of each. */
-const INDEX = { email: '_emails', name: '_names', sf: '_sf', hs: '_hs' } as const;
-export type ContactKey = keyof typeof INDEX;
+export const CONTACT_INDEX = { email: '_emails', name: '_names', sf: '_sf', hs: '_hs' } as const;
+export type ContactKey = keyof typeof CONTACT_INDEX;
 
 /** The field of a stored contact each look-up key is read from. */
 const FIELD = { email: '_email', name: '_name', sf: '_sf', hs: '_hs' } as const;
@@ -64,9 +64,13 @@ export async function contactsOfAccounts(db: GlanceDB, accountIds: readonly stri
  */
 export async function contactsBy(db: GlanceDB, key: ContactKey, values: readonly string[]): Promise<StoredContact[]> {
   if (!values.length) return [];
+  return contactsInPacks(await rowsWithAnyKey(db.contactPacks, CONTACT_INDEX[key], values), key, values);
+}
+
+/** The contacts of these packs whose `key` is one of `values`, sorted by that key, then id. */
+export function contactsInPacks(packs: readonly ContactPack[], key: ContactKey, values: readonly string[]): StoredContact[] {
   const wanted = new Set(values);
   const field = FIELD[key];
-  const packs = await rowsWithAnyKey(db.contactPacks, INDEX[key], values);
   const found: StoredContact[] = [];
   for (const pack of packs) for (const c of pack.contacts) if (c[field] !== undefined && wanted.has(c[field])) found.push(c);
   return found.sort((a, b) => {

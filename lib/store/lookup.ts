@@ -1,9 +1,8 @@
 /** Index look-ups for matching and search: every one an indexed query, so time stays flat as the book grows. */
 import type { LookupKeys, LookupResults } from '../match/types';
 import type { Account } from '../model/bundle';
-import type { GlanceDB, MatchChoice, StoredAccount, StoredContact } from './db';
-import { rowsWithAnyKey } from './any-key';
-import { contactsBy } from './contacts';
+import type { ContactPack, GlanceDB, MatchChoice, StoredAccount, StoredContact } from './db';
+import { CONTACT_INDEX, contactsInPacks, type ContactKey } from './contacts';
 import { withoutKeys } from './keys';
 
 function groupBy<T>(items: T[], key: (item: T) => string | undefined): Record<string, T[]> {
@@ -16,45 +15,79 @@ function groupBy<T>(items: T[], key: (item: T) => string | undefined): Record<st
 }
 
 /**
- * The look-ups for a page, with the account the user chose for it before: the choice is read beside
- * the index queries, in the same transaction, rather than in one of its own ahead of them (a thread
- * swap then waits on two rounds of requests to the store, not three).
+ * The look-ups for a page, with the account the user chose for it before, in one read-only
+ * transaction of the browser's own IndexedDB: every key is its own request, all sent together, and
+ * the accounts the contacts point at follow in a second round. This is the one read on the path of
+ * every thread swap, so it skips Dexie's transaction and query layers (its zone bookkeeping and
+ * middleware cost about as much as the reads themselves here); everything else uses Dexie.
  */
 export async function lookupForPage(
   db: GlanceDB,
   keys: LookupKeys,
   pageKey?: string,
 ): Promise<{ choice?: MatchChoice; results: LookupResults }> {
-  return db.transaction('r', [db.accounts, db.contactPacks, db.matchChoices], async () => {
-    const [choice, found] = await Promise.all([pageKey ? db.matchChoices.get(pageKey) : undefined, queryKeys(db, keys)]);
-    return { choice, results: await resultsOf(db, keys, found, choice ? [choice.accountId] : []) };
+  if (!db.isOpen()) await db.open();
+  const tx = db.backendDB().transaction(['accounts', 'contactPacks', 'matchChoices'], 'readonly');
+  const accounts = tx.objectStore('accounts');
+  const packs = tx.objectStore('contactPacks');
+  const [choice, ...found] = await Promise.all([
+    pageKey ? request<MatchChoice | undefined>(tx.objectStore('matchChoices').get(pageKey)) : undefined,
+    rowsWithAny<StoredAccount>(accounts, '_sf', keys.salesforceIds, 'id'),
+    rowsWithAny<StoredAccount>(accounts, '_hs', keys.hubspotIds, 'id'),
+    contactsWith(packs, 'sf', keys.salesforceIds),
+    contactsWith(packs, 'hs', keys.hubspotIds),
+    contactsWith(packs, 'email', keys.emails),
+    rowsWithAny<StoredAccount>(accounts, '_domains', keys.domains, 'id'),
+    contactsWith(packs, 'name', keys.names ?? []),
+  ]);
+  const [sfAccounts, hsAccounts, sfContacts, hsContacts, emailContacts, domainAccounts, namedContacts] = found;
+  const contacts: StoredContact[] = [...sfContacts, ...hsContacts, ...emailContacts, ...namedContacts];
+  const known = new Map<string, StoredAccount>();
+  for (const a of [...sfAccounts, ...hsAccounts, ...domainAccounts]) known.set(a.id, a);
+  const missing = [...new Set([...contacts.map((c) => c.accountId), ...(choice ? [choice.accountId] : [])])].filter((id) => !known.has(id));
+  // Still inside the transaction: these requests go out from the first round's answers.
+  for (const a of await Promise.all(missing.map((id) => request<StoredAccount | undefined>(accounts.get(id))))) if (a) known.set(a.id, a);
+  return {
+    choice,
+    results: resultsOf(keys, [sfAccounts, hsAccounts, sfContacts, hsContacts, emailContacts, domainAccounts, namedContacts], known),
+  };
+}
+
+type Found = [StoredAccount[], StoredAccount[], StoredContact[], StoredContact[], StoredContact[], StoredAccount[], StoredContact[]];
+
+function request<T>(req: IDBRequest): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result as T);
+    req.onerror = () => reject(req.error);
   });
 }
 
-type Found = Awaited<ReturnType<typeof queryKeys>>;
-
-function queryKeys(db: GlanceDB, keys: LookupKeys) {
-  return Promise.all([
-    keys.salesforceIds.length ? db.accounts.where('_sf').anyOf(keys.salesforceIds).toArray() : [],
-    keys.hubspotIds.length ? db.accounts.where('_hs').anyOf(keys.hubspotIds).toArray() : [],
-    contactsBy(db, 'sf', keys.salesforceIds),
-    contactsBy(db, 'hs', keys.hubspotIds),
-    contactsBy(db, 'email', keys.emails),
-    rowsWithAnyKey(db.accounts, '_domains', keys.domains),
-    contactsBy(db, 'name', keys.names ?? []),
-  ]);
+/** Rows whose index holds any of the keys, as rowsWithAnyKey gives them: by key, then primary key, each once. */
+async function rowsWithAny<T>(store: IDBObjectStore, index: string, keys: readonly string[], primaryKey: string): Promise<T[]> {
+  if (!keys.length) return [];
+  const wanted = [...new Set(keys)].sort();
+  const groups = await Promise.all(wanted.map((key) => request<T[]>(store.index(index).getAll(key))));
+  const seen = new Set<unknown>();
+  const out: T[] = [];
+  for (const rows of groups)
+    for (const row of rows) {
+      const id = (row as Record<string, unknown>)[primaryKey];
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push(row);
+    }
+  return out;
 }
 
-/** The accounts the queries point at but did not bring (a contact's account, a remembered choice) are read, then all is grouped by key. */
-async function resultsOf(db: GlanceDB, keys: LookupKeys, found: Found, extraAccountIds: string[]): Promise<LookupResults> {
-  const [sfAccounts, hsAccounts, sfContacts, hsContacts, emailContacts, domainAccounts, namedContacts] = found;
-  const contacts: StoredContact[] = [...sfContacts, ...hsContacts, ...emailContacts, ...namedContacts];
-  const wanted = new Set([...contacts.map((c) => c.accountId), ...extraAccountIds]);
-  const known = new Map<string, StoredAccount>();
-  for (const a of [...sfAccounts, ...hsAccounts, ...domainAccounts]) known.set(a.id, a);
-  const missing = [...wanted].filter((id) => !known.has(id));
-  if (missing.length) for (const a of await db.accounts.bulkGet(missing)) if (a) known.set(a.id, a);
+/** Contacts with any of these keys, picked out of their packs: as contactsBy gives them. */
+async function contactsWith(packs: IDBObjectStore, key: ContactKey, values: readonly string[]): Promise<StoredContact[]> {
+  if (!values.length) return [];
+  return contactsInPacks(await rowsWithAny<ContactPack>(packs, CONTACT_INDEX[key], values, 'accountId'), key, values);
+}
 
+/** All that was found, grouped by key. */
+function resultsOf(keys: LookupKeys, found: Found, known: Map<string, StoredAccount>): LookupResults {
+  const [sfAccounts, hsAccounts, sfContacts, hsContacts, emailContacts, domainAccounts, namedContacts] = found;
   const plain = (a: StoredAccount): Account => withoutKeys(a);
   const accountsById: Record<string, Account> = {};
   for (const [id, a] of known) accountsById[id] = plain(a);
