@@ -1,11 +1,12 @@
 /**
  * Rows whose index holds any of several keys. Dexie's `anyOf` walks one cursor from key to key:
  * its first steps are each a round trip to the browser's IndexedDB backend (Chromium prefetches
- * only once a cursor has gone on a while). For a few keys, as in a glance's look-up (an email or
- * two, a domain, a CRM id), one request per key sent together is about one round trip: measured,
- * a Gmail thread's look-up went from 2.4 to 1.5 ms (p50). For many keys, as an import chunk's "where
- * are these 500 contacts now", every request has its own fixed cost and the prefetching cursor is
- * far cheaper (one request per key made a 10k-account import's commit 1.7 times as long).
+ * only once a cursor has gone on a while). For a few keys (a contact's email, a CRM id or two) one
+ * request per key sent together is about one round trip: measured on a glance's look-up, 2.4 against
+ * 1.5 ms (p50); that look-up now reads through a native transaction the same way (lib/store/lookup.ts).
+ * For many keys, as an import chunk's "where are these 500 contacts now", every request has its own
+ * fixed cost and the prefetching cursor is far cheaper (one request per key made a 10k-account
+ * import's commit 1.7 times as long).
  * Either way rows come in the order `anyOf` gives them: by index key, then primary key; a row found
  * under two keys of a multi-entry index comes once, under its first.
  */
