@@ -5,10 +5,9 @@
  */
 import { blockText, firstEmailIn, queryAllFirst, queryFirst, shortText, squash } from './dom';
 import { contentAreas, recipientsOf } from './gmail-people';
-import { PeopleSet } from './people';
 import { GMAIL, GMAIL_MESSAGE } from './gmail-selectors';
 import type { HostAdapter, MessageReader } from './adapter';
-import type { PageContext, PageMessage, PageTime, PageUrl } from './types';
+import type { PageContext, PageMessage, PageTime, PageUrl, Person } from './types';
 
 /** The one bound the page script needs (the others are the message reader's): kept out of the object it would carry whole. */
 const MAX_PEOPLE = 100;
@@ -51,17 +50,25 @@ export function readGmail(url: PageUrl, doc: Document): PageContext {
   if (!token) return { host: 'gmail', kind: 'list', url: href };
 
   const { scope, heading, messageEls, content, open } = threadParts(doc);
-  const people = new PeopleSet();
+  // Gmail shows everyone by address (a person without one is no person here, gmail-people.ts): one entry
+  // per address, named by the first name the page gives it. Lighter than PeopleSet, which Outlook needs.
+  const people = new Map<string, Person>();
+  const add = (p: Person | undefined) => {
+    if (!p?.email) return;
+    const known = people.get(p.email);
+    if (!known) people.set(p.email, { ...p });
+    else known.name ??= p.name;
+  };
   for (const el of messageEls) {
     const from = content.person(content.firstOutside(el, GMAIL.sender));
-    people.add(from);
-    recipientsOf(el, from, content).forEach((p) => people.add(p));
+    add(from);
+    recipientsOf(el, from, content).forEach(add);
   }
 
   // Collapsed messages, avatars and the reply box show participants outside the message headers;
   // a copy without heading or message wrappers still has these hooks.
   const participants = heading || messageEls.length ? GMAIL.participant : GMAIL.personHooks;
-  for (const el of content.outside(scope, participants, MAX_PEOPLE)) people.add(content.person(el));
+  for (const el of content.outside(scope, participants, MAX_PEOPLE)) add(content.person(el));
 
   if (!heading && messageEls.length === 0 && people.size === 0) {
     // Also the moment between the hash change and Gmail rendering the thread: the caller reads again.
@@ -79,7 +86,7 @@ export function readGmail(url: PageUrl, doc: Document): PageContext {
     url: href,
     threadId: threadIdOf(heading, scope) || token,
     subject: (heading ? squash(heading.textContent ?? '').slice(0, 300) : '') || subjectFromTitle(doc.title),
-    people: people.list(),
+    people: [...people.values()],
     ...(userEmail ? { userEmail } : {}),
     shown: { messages: messageEls.length, open },
   };

@@ -7,16 +7,17 @@ export class PeopleSet {
     return this.byKey.size;
   }
   add(p: Person | undefined) {
-    const nameKey = p?.name ? `name:${p.name.toLowerCase()}` : undefined;
-    const key = p?.email ?? nameKey;
-    if (!p || !key) return;
+    const name = p?.name?.toLowerCase();
+    const nameKey = name && `name:${name}`;
+    if (!p) return;
     // Outlook names a sender with the address and the same person as a recipient by name only: one entry.
-    if (nameKey && p.email) this.byKey.delete(nameKey);
-    if (!p.email && nameKey && [...this.byKey.values()].some((known) => known.email && known.name?.toLowerCase() === p.name!.toLowerCase()))
-      return;
+    if (p.email) {
+      if (nameKey) this.byKey.delete(nameKey);
+    } else if (!nameKey || this.list().some((known) => known.email && known.name?.toLowerCase() === name)) return;
+    const key = p.email || nameKey!;
     const known = this.byKey.get(key);
     if (!known) this.byKey.set(key, { ...p });
-    else if (!known.name && p.name) known.name = p.name;
+    else known.name ??= p.name;
   }
   list(): Person[] {
     return [...this.byKey.values()];
