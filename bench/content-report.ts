@@ -10,7 +10,8 @@ export const CONTENT_SECTION_START = '<!-- content bench -->';
 export const CONTENT_SECTION_END = '<!-- /content bench -->';
 
 const TARGET_PER_SWAP_MS = 1;
-const TARGET_GZIP_BYTES = 5 * 1024;
+/** The issue's "5 kB", read as 5,000 bytes (the stricter reading). */
+const TARGET_GZIP_BYTES = 5_000;
 const TARGET_STARTUP_MS = 2;
 
 /** One content script per host; Gmail's (the largest reader) is the one traced on the page. */
@@ -66,14 +67,14 @@ export function renderContentSection(b: ContentBench, date: string): string {
     '',
     '| Target | Figure | Result |',
     '|---|---|---|',
-    `| Content script ≤ ${kib(TARGET_GZIP_BYTES)} gzip (each host's) | largest: ${largest.file} ${kib(largest.gzip)} | ${met(largest.gzip <= TARGET_GZIP_BYTES)} |`,
+    `| Content script ≤ ${TARGET_GZIP_BYTES.toLocaleString('en')} bytes gzip (each host's) | largest: ${largest.file} ${largest.gzip.toLocaleString('en')} bytes | ${met(largest.gzip <= TARGET_GZIP_BYTES)} |`,
     `| Content script < ${TARGET_PER_SWAP_MS} ms per navigation (judged on thread CPU time, p95) | CPU mean ${ms(b.perSwap.cpuPerSwap.mean, 2)}, p95 ${ms(b.perSwap.cpuPerSwap.p95, 2)}; wall mean ${ms(b.perSwap.perSwap.mean, 2)}, p95 ${ms(b.perSwap.perSwap.p95, 2)} | ${met(b.perSwap.cpuPerSwap.p95 < TARGET_PER_SWAP_MS)} |`,
     `| Content script ≤ ${TARGET_STARTUP_MS} ms main thread at page load (judged on thread CPU time, p50 of ${s.loads} loads) | CPU p50 ${ms(s.cpu.p50, 2)}, p95 ${ms(s.cpu.p95, 2)}; wall p50 ${ms(s.wall.p50, 2)}, p95 ${ms(s.wall.p95, 2)} (a bare script mounting after paint: CPU p50 ${ms(b.bareAfterPaint.cpu.p50, 2)}) | ${met(s.cpu.p50 <= TARGET_STARTUP_MS)} |`,
     '',
   ];
   for (const script of b.scripts)
     lines.push(
-      `- Size of .output/chrome-mv3/${script.file} (${script.host}): ${kib(script.raw)} raw, ${kib(script.gzip)} gzip, ${kib(script.brotli)} brotli`,
+      `- Size of .output/chrome-mv3/${script.file} (${script.host}): ${kib(script.raw)} raw, ${script.gzip.toLocaleString('en')} bytes gzip, ${kib(script.brotli)} brotli`,
     );
   lines.push(
     '',
