@@ -7,6 +7,10 @@ import { call } from '@/lib/messages/client';
 import type { PayloadOf } from '@/lib/messages/protocol';
 
 vi.mock('@/lib/messages/client', () => ({ call: vi.fn(), onDataChanged: () => () => {} }));
+// happy-dom starts no workers: the options page's file session runs in place here (the browsers run the worker).
+vi.mock('@/lib/import/worker-file-session', async () => ({
+  workerFileSession: (await import('@/lib/import/file-session')).localFileSession,
+}));
 
 const callMock = vi.mocked(call);
 let chunks: PayloadOf<'import.chunk'>[];

@@ -9,6 +9,10 @@ import { call } from '@/lib/messages/client';
 import type { PayloadOf } from '@/lib/messages/protocol';
 
 vi.mock('@/lib/messages/client', () => ({ call: vi.fn(), onDataChanged: () => () => {}, onImportProgress: () => () => {} }));
+// happy-dom starts no workers: the options page's file session runs in place here (the browsers run the worker).
+vi.mock('@/lib/import/worker-file-session', async () => ({
+  workerFileSession: (await import('@/lib/import/file-session')).localFileSession,
+}));
 
 const callMock = vi.mocked(call);
 const unknownLayout = readFileSync(join(__dirname, '../../fixtures/exports/unknown-layout.csv'), 'utf8');
