@@ -107,6 +107,7 @@ export async function importFile(file: ImportableFile, call: typeof callBackgrou
       }
     }
     for (const sent of inFlight) await sent;
+    // Every record is sent: the file (hundreds of MB parsed, for a big book) is let go before the commit's minutes.
     session.close();
     rejected.sort((a, b) => RECORD_TYPES.indexOf(typeOf(a)) - RECORD_TYPES.indexOf(typeOf(b)) || positionOf(a) - positionOf(b));
     if (accepted === 0) {

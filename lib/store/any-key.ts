@@ -15,16 +15,11 @@ import type { Table } from 'dexie';
 /** Up to this many keys, one request each; beyond it, one cursor. */
 export const REQUEST_PER_KEY_UP_TO = 8;
 
-const ascending = (values: readonly string[]) => [...new Set(values)].sort();
+/** The keys in the order the rows come: each once, ascending. */
+export const distinctAscending = (values: readonly string[]) => [...new Set(values)].sort();
 
-export async function rowsWithAnyKey<T, K, I>(table: Table<T, K, I>, index: string, keys: readonly string[]): Promise<T[]> {
-  if (!keys.length) return [];
-  const wanted = ascending(keys);
-  const groups =
-    wanted.length > REQUEST_PER_KEY_UP_TO
-      ? [await table.where(index).anyOf(wanted).toArray()]
-      : await Promise.all(wanted.map((key) => table.where(index).equals(key).toArray()));
-  const primaryKey = table.schema.primKey.keyPath as string;
+/** Rows found key by key, flattened in that order, each row once (under its first key), told apart by `primaryKey`. */
+export function eachRowOnce<T>(groups: readonly T[][], primaryKey: string): T[] {
   const seen = new Set<unknown>();
   const out: T[] = [];
   for (const rows of groups)
@@ -35,4 +30,14 @@ export async function rowsWithAnyKey<T, K, I>(table: Table<T, K, I>, index: stri
       out.push(row);
     }
   return out;
+}
+
+export async function rowsWithAnyKey<T, K, I>(table: Table<T, K, I>, index: string, keys: readonly string[]): Promise<T[]> {
+  if (!keys.length) return [];
+  const wanted = distinctAscending(keys);
+  const groups =
+    wanted.length > REQUEST_PER_KEY_UP_TO
+      ? [await table.where(index).anyOf(wanted).toArray()]
+      : await Promise.all(wanted.map((key) => table.where(index).equals(key).toArray()));
+  return eachRowOnce(groups, table.schema.primKey.keyPath as string);
 }

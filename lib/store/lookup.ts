@@ -2,6 +2,7 @@
 import type { LookupKeys, LookupResults } from '../match/types';
 import type { Account } from '../model/bundle';
 import type { ContactPack, GlanceDB, MatchChoice, StoredAccount, StoredContact } from './db';
+import { distinctAscending, eachRowOnce } from './any-key';
 import { CONTACT_INDEX, contactsInPacks, type ContactKey } from './contacts';
 import { withoutKeys } from './keys';
 
@@ -47,10 +48,7 @@ export async function lookupForPage(
   const missing = [...new Set([...contacts.map((c) => c.accountId), ...(choice ? [choice.accountId] : [])])].filter((id) => !known.has(id));
   // Still inside the transaction: these requests go out from the first round's answers.
   for (const a of await Promise.all(missing.map((id) => request<StoredAccount | undefined>(accounts.get(id))))) if (a) known.set(a.id, a);
-  return {
-    choice,
-    results: resultsOf(keys, [sfAccounts, hsAccounts, sfContacts, hsContacts, emailContacts, domainAccounts, namedContacts], known),
-  };
+  return { choice, results: resultsOf(keys, found, known) };
 }
 
 type Found = [StoredAccount[], StoredAccount[], StoredContact[], StoredContact[], StoredContact[], StoredAccount[], StoredContact[]];
@@ -65,18 +63,8 @@ function request<T>(req: IDBRequest): Promise<T> {
 /** Rows whose index holds any of the keys, as rowsWithAnyKey gives them: by key, then primary key, each once. */
 async function rowsWithAny<T>(store: IDBObjectStore, index: string, keys: readonly string[], primaryKey: string): Promise<T[]> {
   if (!keys.length) return [];
-  const wanted = [...new Set(keys)].sort();
-  const groups = await Promise.all(wanted.map((key) => request<T[]>(store.index(index).getAll(key))));
-  const seen = new Set<unknown>();
-  const out: T[] = [];
-  for (const rows of groups)
-    for (const row of rows) {
-      const id = (row as Record<string, unknown>)[primaryKey];
-      if (seen.has(id)) continue;
-      seen.add(id);
-      out.push(row);
-    }
-  return out;
+  const groups = await Promise.all(distinctAscending(keys).map((key) => request<T[]>(store.index(index).getAll(key))));
+  return eachRowOnce(groups, primaryKey);
 }
 
 /** Contacts with any of these keys, picked out of their packs: as contactsBy gives them. */
