@@ -10,6 +10,7 @@ import type { Handlers } from '../messages/server';
 import { changeEvent } from '../messages/server';
 import { lookupForPage } from '../store/lookup';
 import { meetingsBetween } from '../store/meetings';
+import { readInSlices } from '../store/slices';
 import { loadAccountData } from '../store/records';
 import { accountSyncInfo } from '../store/sync-state';
 import { MS_PER_DAY } from '../time';
@@ -30,12 +31,17 @@ export function createPageHandlers(
   /** The book's insights cache: the view reuses an account's insights it judged, and keeps the book's row current. */
   insights?: Pick<InsightsCache, 'detail'>,
 ): PageHandlers & { invalidate(): void } {
-  /** Names and domains of every account, for search: loaded once, dropped when records change. */
+  /**
+   * Names and domains of every account, for search: loaded once, dropped when records change. Read a
+   * slice at a time: at 100k accounts one read of the whole table would hold every sidebar's look-up.
+   */
   let searchIndex: Promise<AccountSummary[]> | null = null;
   const summaries = () =>
-    (searchIndex ??= db.accounts
-      .toArray()
-      .then((all) => all.map((a) => ({ id: a.id, name: a.name, domains: a.domains, arr: a.arr, sample: a.sample === true }))));
+    (searchIndex ??= readInSlices(
+      db.accounts,
+      (a) => a.id,
+      (a): AccountSummary => ({ id: a.id, name: a.name, domains: a.domains, arr: a.arr, sample: a.sample === true }),
+    ));
 
   /**
    * Built views, kept for a minute: going back to a thread answers from memory. Any write drops them

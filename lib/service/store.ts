@@ -8,7 +8,7 @@ import { sampleAccountIds } from './sample';
 export function createStoreHandlers({ db }: ServiceDeps): Pick<Handlers, 'store.summary'> & { invalidate(): void } {
   /**
    * The counts, kept until the next write: counting a big book takes the store seconds (in slices,
-   * lib/store/count.ts), and every open options page and empty sidebar asks again after each change.
+   * lib/store/slices.ts), and every open options page and empty sidebar asks again after each change.
    * Pages asking at once share one count.
    */
   let counting: Promise<RecordCounts> | null = null;

@@ -8,7 +8,7 @@
 import type { Contact } from '../model/bundle';
 import type { ContactPack, GlanceDB, StoredContact } from './db';
 import { rowsWithAnyKey } from './any-key';
-import { countInSlices } from './count';
+import { countInSlices } from './slices';
 import { withContactKeys, withoutKeys } from './keys';
 
 /** What a look-up can find contacts by: the index of each. */
@@ -198,7 +198,7 @@ export async function deleteContactsOfAccounts(db: GlanceDB, accountIds: readonl
   if (accountIds.length) await db.contactPacks.bulkDelete([...accountIds]);
 }
 
-/** How many contacts are stored: the id index has one entry per contact (counted in slices, lib/store/count.ts). */
+/** How many contacts are stored: the id index has one entry per contact (counted in slices, lib/store/slices.ts). */
 export async function countContacts(db: GlanceDB): Promise<number> {
   return countInSlices(db.contactPacks, '_ids');
 }

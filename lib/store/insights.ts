@@ -5,6 +5,7 @@ import type { GlanceDB } from './db';
 import { contactsOfRange } from './contacts';
 import { withoutKeys } from './keys';
 import { loadAccountData } from './records';
+import { readInSlices } from './slices';
 
 /** Set while a pass over the whole book is owed (lib/insights/cache.ts): a settings row, so no schema change. */
 const PASS_PENDING_KEY = 'insights.passPending';
@@ -86,7 +87,13 @@ export function insightsStore(db: GlanceDB, loaders: Pick<InsightsStore, 'settin
       const found = await Promise.all(ids.map((id) => loadAccountData(db, id)));
       return found.filter((d): d is AccountData => d !== null);
     },
-    readCache: () => db.insights.toArray(),
+    // A slice at a time: the whole cache of a 100k-account book in one read would hold every look-up.
+    readCache: () =>
+      readInSlices(
+        db.insights,
+        (row) => row.accountId,
+        (row) => row,
+      ),
     async readCacheRows(ids) {
       return (await db.insights.bulkGet(ids)).filter((row): row is NonNullable<typeof row> => row !== undefined);
     },

@@ -1,7 +1,7 @@
 /** Reading and writing whole records: imports, export, the sample book, one account's data. */
 import type { AccountData, Bundle, RecordsByType } from '../model/bundle';
 import { allContacts, contactsOf, countContacts, deleteContactsOfAccounts, putContacts } from './contacts';
-import { countInSlices } from './count';
+import { countInSlices } from './slices';
 import { RECORD_TABLES, recordStores, type GlanceDB, type ImportLogRow } from './db';
 import { withAccountKeys, withoutKeys } from './keys';
 
@@ -47,7 +47,7 @@ export function emptyCounts(): RecordCounts {
 
 export async function countRecords(db: GlanceDB): Promise<RecordCounts> {
   const counts = emptyCounts();
-  // One table after another, each a slice at a time (lib/store/count.ts): look-ups get in between.
+  // One table after another, each a slice at a time (lib/store/slices.ts): look-ups get in between.
   for (const t of RECORD_TABLES) counts[t] = t === 'contacts' ? await countContacts(db) : await countInSlices(db.table(t), ':id');
   return counts;
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { countInSlices } from '../../../lib/store/count';
+import { countInSlices, readInSlices } from '../../../lib/store/slices';
 import { countContacts, putContacts } from '../../../lib/store/contacts';
 import { GlanceDB } from '../../../lib/store/db';
 import { countRecords } from '../../../lib/store/records';
@@ -40,5 +40,49 @@ describe('counting a table a slice at a time', () => {
     expect(await countInSlices(db.contactPacks, '_ids', 4)).toBe(21);
     expect(await countContacts(db)).toBe(21);
     expect(await countRecords(db)).toMatchObject({ contacts: 21, accounts: 0 });
+  });
+});
+
+describe('reading a whole table a slice at a time', () => {
+  const accounts = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({ id: `acc-${String(i).padStart(3, '0')}`, name: `A${i}`, domains: [], _domains: [] }));
+
+  it('gives every row once, in key order, whether the slices divide the rows evenly or not', async () => {
+    await db.accounts.bulkPut(accounts(10).reverse());
+    for (const slice of [1, 3, 5, 10, 11]) {
+      const names = await readInSlices(
+        db.accounts,
+        (a) => a.id,
+        (a) => a.name,
+        slice,
+      );
+      expect(names).toEqual(['A0', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9']);
+    }
+    expect(
+      await readInSlices(
+        db.tickets,
+        (t) => t.id,
+        (t) => t,
+        3,
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads each slice in its own request, so other reads are answered between them', async () => {
+    await db.accounts.bulkPut(accounts(9));
+    const order: string[] = [];
+    const reading = readInSlices(
+      db.accounts,
+      (a) => a.id,
+      (a) => {
+        order.push(a.id);
+        return a.id;
+      },
+      3,
+    );
+    const lookUp = db.accounts.get('acc-008').then(() => order.push('look-up'));
+    await Promise.all([reading, lookUp]);
+    expect(order.indexOf('look-up')).toBeGreaterThan(-1);
+    expect(order.indexOf('look-up')).toBeLessThan(order.length - 1);
   });
 });
