@@ -50,6 +50,21 @@ export function createPageHandlers(
   const views = new Map<string, { at: number; view: Promise<AccountView | null> }>();
   let settings: Promise<PlaybookSettings> | null = null;
   let profile: Promise<Profile> | null = null;
+  /**
+   * The pages the user chose an account for (a handful to a few thousand keys): the look-up asks for
+   * a remembered choice only on those, one request fewer on every other thread swap.
+   */
+  let chosenPages: Promise<Set<string>> | null = null;
+  async function hasChoice(key: string | undefined): Promise<boolean> {
+    if (key === undefined) return false;
+    const loading = (chosenPages ??= db.matchChoices
+      .toCollection()
+      .primaryKeys()
+      .then((keys) => new Set(keys)));
+    // A failed read is not kept: the next swap reads again.
+    loading.catch(() => chosenPages === loading && (chosenPages = null));
+    return (await loading).has(key);
+  }
 
   function view(accountId: string): Promise<AccountView | null> {
     const at = now().getTime();
@@ -77,6 +92,7 @@ export function createPageHandlers(
       searchIndex = null;
       settings = null;
       profile = null;
+      chosenPages = null;
       views.clear();
     },
     'page.match': async ({ context }) => {
@@ -85,7 +101,7 @@ export function createPageHandlers(
       if (context.kind === 'unreadable') return { match: { status: 'none', reason: context.reason }, pageKey: key };
       const { ownDomains } = await (profile ??= loadProfile(db));
       const keys = lookupKeys(context, { ownDomains, userEmail: context.kind === 'thread' ? context.userEmail : undefined });
-      const { choice, results } = await lookupForPage(db, keys, key);
+      const { choice, results } = await lookupForPage(db, keys, (await hasChoice(key)) ? key : undefined);
       const match = decideMatch(context, keys, results, { remembered: choice ? { accountId: choice.accountId } : undefined, ownDomains });
       return { match, pageKey: key, view: match.status === 'matched' ? ((await view(match.accountId)) ?? undefined) : undefined };
     },
