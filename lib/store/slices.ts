@@ -12,15 +12,20 @@ import type { IndexableType, Table } from 'dexie';
 export const COUNT_SLICE = 10_000;
 
 /**
- * The number of entries of `index` (the primary key when ':id'), whose keys must be unique (the
- * next slice starts above the last key of the one before). A write made while it counts may or may
- * not be in the figure: it is for showing, not for deciding.
+ * The number of entries of `index` (the primary key when ':id'), or of those whose key starts with
+ * `prefix`; the keys must be unique (the next slice starts above the last key of the one before). A
+ * write made while it counts may or may not be in the figure: it is for showing, not for deciding.
  */
-export async function countInSlices<T, K, I>(table: Table<T, K, I>, index: string, slice = COUNT_SLICE): Promise<number> {
+export async function countInSlices<T, K, I>(table: Table<T, K, I>, index: string, slice = COUNT_SLICE, prefix?: string): Promise<number> {
+  const end = prefix === undefined ? undefined : prefix + '\uffff';
+  const from = (after: IndexableType | undefined) => {
+    if (end === undefined) return after === undefined ? table.orderBy(index) : table.where(index).above(after);
+    return after === undefined ? table.where(index).between(prefix!, end, true, true) : table.where(index).between(after, end, false, true);
+  };
   let total = 0;
   let after: IndexableType | undefined;
   for (;;) {
-    const rest = after === undefined ? table.orderBy(index) : table.where(index).above(after);
+    const rest = from(after);
     const [last] = await rest
       .clone()
       .offset(slice - 1)

@@ -26,6 +26,13 @@ describe('counting a table a slice at a time', () => {
     expect(await countInSlices(db.tickets, ':id', 3)).toBe(0);
   });
 
+  it('counts only the keys that start with a prefix, across slices, when given one', async () => {
+    const ids = ['other-1', 'sample-a', 'sample-b', 'sample-c', 'sample-d', 'sample-e', 'sample-f', 'sample-g', 'samples', 'zed'];
+    await db.accounts.bulkPut(ids.map((id) => ({ id, name: id, domains: [], _domains: [] })));
+    for (const slice of [1, 2, 3, 7, 8, 100]) expect(await countInSlices(db.accounts, ':id', slice, 'sample-')).toBe(7);
+    expect(await countInSlices(db.accounts, ':id', 3, 'nothing-')).toBe(0);
+  });
+
   it('counts rows whose primary key has two parts (usage points by account and date)', async () => {
     await db.usage.bulkPut(
       ['acc-1', 'acc-2'].flatMap((accountId) =>
