@@ -37,11 +37,13 @@ export function createPageHandlers(
    */
   let searchIndex: Promise<AccountSummary[]> | null = null;
   const summaries = () =>
-    (searchIndex ??= readInSlices(
-      db.accounts,
-      (a) => a.id,
-      (a): AccountSummary => ({ id: a.id, name: a.name, domains: a.domains, arr: a.arr, sample: a.sample === true }),
-    ));
+    (searchIndex ??= readInSlices(db.accounts, (a): AccountSummary => ({
+      id: a.id,
+      name: a.name,
+      domains: a.domains,
+      arr: a.arr,
+      sample: a.sample === true,
+    })));
 
   /**
    * Built views, kept for a minute: going back to a thread answers from memory. Any write drops them

@@ -88,12 +88,7 @@ export function insightsStore(db: GlanceDB, loaders: Pick<InsightsStore, 'settin
       return found.filter((d): d is AccountData => d !== null);
     },
     // A slice at a time: the whole cache of a 100k-account book in one read would hold every look-up.
-    readCache: () =>
-      readInSlices(
-        db.insights,
-        (row) => row.accountId,
-        (row) => row,
-      ),
+    readCache: () => readInSlices(db.insights, (row) => row),
     async readCacheRows(ids) {
       return (await db.insights.bulkGet(ids)).filter((row): row is NonNullable<typeof row> => row !== undefined);
     },

@@ -43,21 +43,18 @@ export const READ_SLICE = 2_000;
 /**
  * Every row of `table`, in primary-key order, read a slice at a time and passed through `keep` slice
  * by slice (so a caller that wants a few fields of each row never holds every full row at once). The
- * primary key must be a single value (`primaryKey` gives it). A write made while it reads may or may
- * not be seen, as with any read that is not one transaction: callers drop what they read on change.
+ * primary key must be one property of the row (its key path, as the schema says). A write made while
+ * it reads may or may not be seen, as with any read that is not one transaction: callers drop what
+ * they read on change.
  */
-export async function readInSlices<T, K, I, R>(
-  table: Table<T, K, I>,
-  primaryKey: (row: T) => IndexableType,
-  keep: (row: T) => R,
-  slice = READ_SLICE,
-): Promise<R[]> {
+export async function readInSlices<T, K, I, R>(table: Table<T, K, I>, keep: (row: T) => R, slice = READ_SLICE): Promise<R[]> {
+  const keyPath = table.schema.primKey.keyPath as string;
   const out: R[] = [];
   let after: IndexableType | undefined;
   for (;;) {
     const rows = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(slice).toArray();
     for (const row of rows) out.push(keep(row));
     if (rows.length < slice) return out;
-    after = primaryKey(rows[rows.length - 1]!);
+    after = (rows[rows.length - 1] as Record<string, IndexableType>)[keyPath];
   }
 }
